@@ -1,0 +1,57 @@
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Storage } from 'botbuilder';
+import type { Logger } from './logger.js';
+import { AppTurnState } from './conversation/AppTurnState.js';
+import { describeError } from './conversation/errorReply.js';
+import { registerConversationRoutes } from './conversation/routes.js';
+import { translator } from './i18n/translate.js';
+import type { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
+
+export interface AppDeps {
+  adapter: TeamsAdapter;
+  storage: Storage;
+  botAppId?: string;
+  tenants: TenantMunicipalities;
+  logger: Logger;
+}
+
+/** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
+export function createApp({ adapter, storage, botAppId, tenants, logger }: AppDeps): Application<AppTurnState> {
+  const app = new Application<AppTurnState>({
+    adapter,
+    storage,
+    botAppId,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    turnStateFactory: () => new AppTurnState(),
+  });
+
+  app.turn('beforeTurn', async (context, state) => {
+    const municipality = await tenants.resolve(context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id);
+    if (!municipality) {
+      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(translator(state.user.locale)('municipality.unknown'));
+      return false;
+    }
+    state.temp.municipality = municipality;
+    return true;
+  });
+
+  registerConversationRoutes(app);
+
+  app.error(async (context, error) => {
+    const reference = randomUUID().slice(0, 8);
+    const reply = describeError(error, translator(), reference);
+    const log = { correlationId: reference, activityId: context.activity.id, activityType: context.activity.type, err: error };
+    if (reply.expected) logger.warn(log, 'turn failed with an expected error');
+    else logger.error(log, 'turn failed');
+    try {
+      await context.sendActivity(reply.text);
+    } catch (sendError) {
+      logger.error({ correlationId: reference, err: sendError }, 'could not tell the user about a failed turn');
+    }
+  });
+
+  return app;
+}

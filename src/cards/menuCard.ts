@@ -1,0 +1,18 @@
+import type { Attachment } from 'botbuilder';
+import type { Translate } from '../i18n/translate.js';
+import { capabilities } from '../conversation/capabilities.js';
+import { expandCard } from './expandCard.js';
+
+/** The capability menu: the answer to «hjelp», and (with the welcome heading) the greeting on first contact. */
+export function menuCard(t: Translate, options: { municipalityName: string; welcome?: boolean }): Attachment {
+  return expandCard('menu', {
+    title: t(options.welcome ? 'welcome.title' : 'help.title'),
+    intro: t(options.welcome ? 'welcome.body' : 'help.intro', { municipality: options.municipalityName }),
+    capabilities: capabilities.map((capability) => ({
+      id: capability,
+      title: t(`capability.${capability}.title`),
+      description: t(`capability.${capability}.description`),
+    })),
+    footer: t('help.footer'),
+  });
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const MUNICIPALITIES = ['rana', 'alesund'] as const;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    BOT_ID: optionalString,
+    BOT_PASSWORD: optionalString,
+    BOT_TENANT_ID: optionalString,
+    BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    DATA_DIR: z.string().trim().min(1).default('./.data'),
+    COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+    COSMOS_KEY: optionalString,
+    COSMOS_DATABASE: z.string().trim().min(1).default('koordinatorhjelpen'),
+    DEFAULT_MUNICIPALITY: optionalString.pipe(z.enum(MUNICIPALITIES).optional()),
+    TENANT_MUNICIPALITIES: optionalString,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_ID && env.BOT_TYPE !== 'UserAssignedMSI' && !env.BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'is required when BOT_ID is set (unless BOT_TYPE=UserAssignedMSI)' });
+    }
+    if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE=SingleTenant' });
+    }
+  });
+
+export type Municipality = (typeof MUNICIPALITIES)[number];
+export const municipalities: readonly Municipality[] = MUNICIPALITIES;
+
+export interface Config {
+  port: number;
+  bot: { appId?: string; password?: string; tenantId?: string; type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  dataDir: string;
+  cosmos?: { endpoint: string; key?: string; database: string };
+  defaultMunicipality?: Municipality;
+  /** Teams tenant id → municipality, seeded into the store at start-up. */
+  tenantMunicipalities: ReadonlyMap<string, Municipality>;
+  logLevel: string;
+}
+
+/** Thrown at start-up when the environment is wrong; names every offending variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses and validates the environment once, at start-up. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    dataDir: e.DATA_DIR,
+    cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
+    defaultMunicipality: e.DEFAULT_MUNICIPALITY,
+    tenantMunicipalities: parseTenantMunicipalities(e.TENANT_MUNICIPALITIES),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function parseTenantMunicipalities(raw: string | undefined): Map<string, Municipality> {
+  const map = new Map<string, Municipality>();
+  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [tenantId, municipality] = pair.split(':').map((p) => p.trim());
+    if (!tenantId || !municipality || !(MUNICIPALITIES as readonly string[]).includes(municipality)) {
+      throw new ConfigError(
+        `Invalid configuration:\n  TENANT_MUNICIPALITIES: expected "tenantId:municipality" pairs separated by commas (municipality one of ${MUNICIPALITIES.join(', ')}), got "${pair}"`,
+      );
+    }
+    map.set(tenantId, municipality as Municipality);
+  }
+  return map;
+}

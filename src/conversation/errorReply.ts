@@ -1,0 +1,17 @@
+import { ConflictError, InputError, NotAllowedError, StoreUnavailableError } from '../errors.js';
+import type { Translate } from '../i18n/translate.js';
+
+export interface ErrorReply {
+  text: string;
+  /** Expected failures are warnings; anything else is a bug worth an error log. */
+  expected: boolean;
+}
+
+/** The one place a failure becomes words for the user. */
+export function describeError(error: unknown, t: Translate, reference: string): ErrorReply {
+  if (error instanceof InputError) return { text: t('error.input', { detail: error.message }), expected: true };
+  if (error instanceof NotAllowedError) return { text: t('error.notAllowed'), expected: true };
+  if (error instanceof ConflictError) return { text: t('error.conflict'), expected: true };
+  if (error instanceof StoreUnavailableError) return { text: t('error.storeUnavailable'), expected: true };
+  return { text: t('error.generic', { reference }), expected: false };
+}

@@ -1,0 +1,40 @@
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import restify from 'restify';
+import type { Logger } from './logger.js';
+import type { Store } from './store/Store.js';
+import type { AppTurnState } from './conversation/AppTurnState.js';
+import { version } from './version.js';
+
+export interface ServerDeps {
+  app: Application<AppTurnState>;
+  adapter: TeamsAdapter;
+  store: Store;
+  logger: Logger;
+}
+
+/** Largest activity we accept; Teams activities with cards are far below this. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createServer({ app, adapter, store, logger }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'koordinatorhjelpen', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, async (context) => {
+      await app.run(context);
+    });
+  });
+
+  const health: restify.RequestHandler = async (_req, res) => {
+    const storeHealth = await store.health();
+    res.json(storeHealth.ok ? 200 : 503, { status: storeHealth.ok ? 'ok' : 'degraded', version, store: storeHealth });
+  };
+  server.get('/healthz', health);
+  server.get('/', health);
+
+  server.on('restifyError', (req, _res, err, callback) => {
+    if (((err as { statusCode?: number }).statusCode ?? 500) >= 500) logger.error({ err, url: req.url }, 'request failed');
+    return callback();
+  });
+  return server;
+}
