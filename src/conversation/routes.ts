@@ -28,13 +28,10 @@ async function sendMenu(context: TurnContext, state: AppTurnState): Promise<void
 
 /** Greeting, «hjelp», language choice and the fallback. Registered last, so feature routes win. */
 export function registerConversationRoutes(app: Application<AppTurnState>): void {
+  // Teams sends both installationUpdate and conversationUpdate on install; greeting on the latter alone avoids a double welcome.
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
     if (botWasAdded) await sendMenu(context, state);
-  });
-
-  app.activity(ActivityTypes.InstallationUpdate, async (context, state) => {
-    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await sendMenu(context, state);
   });
 
   app.message(HELP, sendMenu);

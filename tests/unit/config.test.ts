@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig()', () => {
+  it('gives local defaults: port 3978, SQLite under ./.data, anonymous bot', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3978, dataDir: './.data', bot: { appId: undefined, type: 'MultiTenant' }, cosmos: undefined });
+  });
+
+  it('uses Cosmos when COSMOS_ENDPOINT is set, with or without a key', () => {
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).cosmos).toEqual({ endpoint: 'https://x.documents.azure.com:443/', key: undefined, database: 'koordinatorhjelpen' });
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://x/', COSMOS_KEY: 'k' }).cosmos?.key).toBe('k');
+  });
+
+  it('maps tenants to municipalities', () => {
+    const config = loadConfig({ TENANT_MUNICIPALITIES: 'aaa:rana, bbb:alesund', DEFAULT_MUNICIPALITY: 'rana' });
+    expect([...config.tenantMunicipalities]).toEqual([['aaa', 'rana'], ['bbb', 'alesund']]);
+    expect(config.defaultMunicipality).toBe('rana');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ BOT_TYPE: 'Whatever' }, 'BOT_TYPE'],
+    [{ BOT_ID: 'id' }, 'BOT_PASSWORD'],
+    [{ BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID'],
+    [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
+    [{ DEFAULT_MUNICIPALITY: 'oslo' }, 'DEFAULT_MUNICIPALITY'],
+    [{ TENANT_MUNICIPALITIES: 'aaa=rana' }, 'TENANT_MUNICIPALITIES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('rejects %o naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it('accepts a managed identity bot without a password', () => {
+    expect(loadConfig({ BOT_ID: 'client-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot).toMatchObject({ appId: 'client-id', type: 'UserAssignedMSI' });
+  });
+});
