@@ -1,0 +1,167 @@
+/**
+ * `npm run bench [-- --quick]`: every benchmark of the project, each beside its baseline in the same run.
+ * Writes bench/results/latest.json (stable keys, see README "Performance") and prints a table.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../tests/support/freePort.js';
+import { startFakeConnector } from '../tests/support/fakeConnector.js';
+import { messageActivity } from '../tests/support/activities.js';
+import { waitForHttp } from '../scripts/playground.js';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 1 : 3;
+const SECONDS = quick ? 5 : 10;
+const SOAK_SECONDS = quick ? 10 : 60;
+const CONNECTIONS = 16;
+const USERS = 500;
+
+interface LoadFigures {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+async function startProcess(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before answering`))));
+  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000), exited]);
+  return { child, port, startupMs: Math.round(performance.now() - started) };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(port: number, serviceUrl: string, seconds: number): Promise<LoadFigures> {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        // Many users, each a conversation of their own, as in a municipality at 9 a.m.
+        setupRequest: (request: autocannon.Request) => ({ ...request, body: JSON.stringify(messageActivity({ serviceUrl, userId: `bench-${n++ % USERS}`, text: 'hjelp' })) }),
+      },
+    ],
+  });
+  return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+async function benchTurn() {
+  const connector = await startFakeConnector();
+  const bare = await startProcess('bench/bareServer.ts', {});
+  const baseline: LoadFigures[] = [];
+  for (let i = 0; i < RUNS; i++) baseline.push(await load(bare.port, connector.serviceUrl, SECONDS));
+  await stop(bare.child);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'kh-bench-'));
+  const bot = await startProcess('src/index.ts', { DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: 'rana', LOG_LEVEL: 'warn' });
+  await load(bot.port, connector.serviceUrl, 2); // warm-up: JIT, SQLite pages, user states
+  const runs: LoadFigures[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await load(bot.port, connector.serviceUrl, SECONDS));
+
+  // Soak: steady load while sampling RSS; the trend is the slope of a least-squares line (MB per minute).
+  const samples: { t: number; mb: number }[] = [];
+  const t0 = performance.now();
+  const sampler = setInterval(() => samples.push({ t: (performance.now() - t0) / 60_000, mb: rssMb(bot.child.pid!) }), 1000);
+  const soak = await load(bot.port, connector.serviceUrl, SOAK_SECONDS);
+  clearInterval(sampler);
+  const rss = rssMb(bot.child.pid!);
+  await stop(bot.child);
+  await connector.close();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const meanT = samples.reduce((s, x) => s + x.t, 0) / samples.length;
+  const meanMb = samples.reduce((s, x) => s + x.mb, 0) / samples.length;
+  const slope = samples.reduce((s, x) => s + (x.t - meanT) * (x.mb - meanMb), 0) / samples.reduce((s, x) => s + (x.t - meanT) ** 2, 0);
+  // Ignore the first third of the soak: heap growth to its working size is not a leak.
+  const settled = samples.slice(Math.floor(samples.length / 3));
+  const settledMean = settled.reduce((s, x) => s + x.t, 0) / settled.length;
+  const settledMb = settled.reduce((s, x) => s + x.mb, 0) / settled.length;
+  const settledSlope =
+    settled.reduce((s, x) => s + (x.t - settledMean) * (x.mb - settledMb), 0) / settled.reduce((s, x) => s + (x.t - settledMean) ** 2, 0);
+
+  return {
+    startupMs: bot.startupMs,
+    turn: {
+      rps: median(runs.map((r) => r.rps)),
+      p50Ms: median(runs.map((r) => r.p50Ms)),
+      p99Ms: median(runs.map((r) => r.p99Ms)),
+      errors: runs.reduce((s, r) => s + r.errors + r.non2xx, 0),
+      baselineRps: median(baseline.map((r) => r.rps)),
+      baselineP99Ms: median(baseline.map((r) => r.p99Ms)),
+      connections: CONNECTIONS,
+      runs: RUNS,
+      secondsPerRun: SECONDS,
+      repliesSent: connector.sent.length,
+    },
+    soak: {
+      seconds: SOAK_SECONDS,
+      rps: soak.rps,
+      p99Ms: soak.p99Ms,
+      errors: soak.errors + soak.non2xx,
+      rssStartMb: samples[0]?.mb ?? 0,
+      rssEndMb: samples.at(-1)?.mb ?? 0,
+      rssSlopeMbPerMin: Math.round(slope * 100) / 100,
+      rssSettledSlopeMbPerMin: Math.round(settledSlope * 100) / 100,
+    },
+    rssMb: rss,
+  };
+}
+
+const turn = await benchTurn();
+const results = {
+  generatedAt: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  machine: { node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
+  turn: turn.turn,
+  soak: turn.soak,
+  startup: { ms: turn.startupMs },
+  rssMb: turn.rssMb,
+  absent: {
+    'turn-cosmos': 'not built yet',
+    directory: 'not built yet (issue: service directory search)',
+    reminders: 'not built yet (issue: reminders)',
+  },
+};
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+
+const rows: [string, string, string][] = [
+  ['turn (SQLite, fake connector)', `${results.turn.rps} turns/s, p50 ${results.turn.p50Ms} ms, p99 ${results.turn.p99Ms} ms, ${results.turn.errors} errors`, `bare restify ${results.turn.baselineRps} req/s, p99 ${results.turn.baselineP99Ms} ms`],
+  ['soak', `${results.soak.seconds} s at ${results.soak.rps} turns/s, RSS ${results.soak.rssStartMb} → ${results.soak.rssEndMb} MB (settled slope ${results.soak.rssSettledSlopeMbPerMin} MB/min)`, '—'],
+  ['startup', `${results.startup.ms} ms to first 200 on /healthz`, '—'],
+  ...Object.entries(results.absent).map(([section, why]) => [section, `absent: ${why}`, '—'] as [string, string, string]),
+];
+const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+console.log(`\nKoordinatorhjelpen bench (${results.mode}, ${results.machine.cpus} cores, Node ${results.machine.node})`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0]!)}  ${b.padEnd(width[1]!)}  ${c}`);
+console.log('\nwritten: bench/results/latest.json');
