@@ -3,13 +3,17 @@
  * http://localhost:56150 to chat with it. Ctrl+C stops both.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { startPlayground, waitForHttp } from './playground.js';
+
+// Local settings, then local secrets; variables already in the environment win.
+for (const file of ['env/.env.local.user', 'env/.env.local']) if (existsSync(file)) process.loadEnvFile(file);
 
 const port = Number(process.env.PORT ?? 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
 const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-  env: { DEFAULT_MUNICIPALITY: 'rana', LOG_LEVEL: 'info', ...process.env, PORT: String(port) },
+  env: { ...process.env, PORT: String(port) },
   stdio: 'inherit',
 });
 await waitForHttp(`http://localhost:${port}/healthz`);
