@@ -1,0 +1,93 @@
+import { stemmer } from '@orama/stemmers/norwegian';
+
+/**
+ * Text analysis for Norwegian (bokmål and nynorsk) search: tokens, stop words, stems, and
+ * splitting of compounds ("sykehjemsplass" → "sykehjem" + "plass") against a known vocabulary.
+ */
+
+const STOPWORDS = new Set(
+  `hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
+   hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
+   seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
+   bruker brukar innbygger innbyggjar person pasient tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
+   about get skaffe finne finn søke søkje spør spørre gjelder gjeld angående ang vedr`.split(/\s+/).filter(Boolean),
+);
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().normalize('NFC').match(TOKEN) ?? [];
+}
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+/** Stems, with a floor: very short stems lose meaning ("barn" must not become "bar"). */
+export function stem(token: string): string {
+  if (token.length <= 4 || /\d/.test(token)) return token;
+  const stemmed = stemmer(token);
+  return stemmed.length >= 3 ? stemmed : token;
+}
+
+/** Content terms of a text: tokens without stop words, stemmed. */
+export function terms(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !isStopword(token))
+    .map(stem);
+}
+
+const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'etter', 'ved', 'av', 'fra', 'frå']);
+
+/**
+ * Content terms with their role: in "avlastning for foreldre" the head ("avlastning") comes before
+ * the first preposition and the rest modifies it. A preposition before any content word
+ * ("hvem kontakter jeg for støttekontakt") starts nothing.
+ */
+export function weightedTerms(text: string): { term: string; head: boolean }[] {
+  const result: { term: string; head: boolean }[] = [];
+  let head = true;
+  for (const token of tokenize(text)) {
+    if (PREPOSITIONS.has(token) && result.length > 0) head = false;
+    if (isStopword(token)) continue;
+    result.push({ term: stem(token), head });
+  }
+  return result;
+}
+
+const LINKING = ['', 's', 'e'];
+const MIN_PART = 3;
+
+/**
+ * Splits a compound into two known words, allowing the Norwegian linking -s-/-e-.
+ * Returns the parts (stemmed), or nothing when no split into known words exists.
+ */
+export function splitCompound(term: string, vocabulary: ReadonlySet<string>): string[] {
+  for (let cut = term.length - MIN_PART; cut >= MIN_PART + 1; cut--) {
+    const head = term.slice(0, cut);
+    const tail = stem(term.slice(cut));
+    if (!vocabulary.has(tail) && !vocabulary.has(term.slice(cut))) continue;
+    for (const link of LINKING) {
+      if (link && !head.endsWith(link)) continue;
+      const first = link ? head.slice(0, -link.length) : head;
+      if (first.length >= MIN_PART + 1 && vocabulary.has(first)) return [first, vocabulary.has(tail) ? tail : term.slice(cut)];
+    }
+  }
+  return [];
+}
+
+const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringar|åringer|års|aar|years?)\b/iu;
+const AGE_WORDS: [RegExp, number][] = [
+  [/\b(baby|spedbarn|nyfødt|nyfødd)\b/iu, 0],
+  [/\b(småbarn|barnehagebarn)\b/iu, 3],
+  [/\b(tenåring|tenåringar|tenåringer)\b/iu, 15],
+  [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
+];
+
+/** The age a question is about ("16-åring", "barn 5 år", "baby"), if it names one. */
+export function ageIn(text: string): number | undefined {
+  const match = AGE.exec(text);
+  if (match) return Number(match[1]);
+  for (const [pattern, age] of AGE_WORDS) if (pattern.test(text)) return age;
+  return undefined;
+}
