@@ -8,17 +8,22 @@ import { describeError } from './conversation/errorReply.js';
 import { registerConversationRoutes } from './conversation/routes.js';
 import { translator } from './i18n/translate.js';
 import type { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
+import type { DirectoryService } from './directory/DirectoryService.js';
+import { directoryRoutes } from './directory/routes.js';
+import type { Roles } from './roles/Roles.js';
 
 export interface AppDeps {
   adapter: TeamsAdapter;
   storage: Storage;
   botAppId?: string;
   tenants: TenantMunicipalities;
+  directory: DirectoryService;
+  roles: Roles;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -38,7 +43,11 @@ export function createApp({ adapter, storage, botAppId, tenants, logger }: AppDe
     return true;
   });
 
-  registerConversationRoutes(app);
+  const directoryFeature = directoryRoutes(app, { directory, roles });
+  registerConversationRoutes(app, {
+    capabilities: { directory: directoryFeature.showSearch },
+    onFreeText: directoryFeature.answer,
+  });
 
   app.error(async (context, error) => {
     const reference = randomUUID().slice(0, 8);

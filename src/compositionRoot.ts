@@ -1,7 +1,11 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Server } from 'restify';
 import { createApp } from './app.js';
-import type { Config } from './config.js';
+import { AuditLog } from './audit/AuditLog.js';
+import { municipalities, type Config } from './config.js';
+import { DirectoryService } from './directory/DirectoryService.js';
+import { seedEntries, synonymGroups } from './directory/seedData.js';
+import { Roles } from './roles/Roles.js';
 import { createLogger, type Logger } from './logger.js';
 import { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
 import { createServer } from './server.js';
@@ -12,6 +16,8 @@ import { StoreStorage } from './store/StoreStorage.js';
 export interface Bot {
   server: Server;
   store: Store;
+  directory: DirectoryService;
+  roles: Roles;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -22,6 +28,14 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const store = overrides.store ?? (await createStore(config));
   const tenants = new TenantMunicipalities(store, config.defaultMunicipality);
   await tenants.seed(config.tenantMunicipalities);
+  const roles = new Roles(store);
+  for (const { municipality, userId } of config.keAdmins) await roles.grant(municipality, userId, 'keAdmin');
+  const audit = new AuditLog(store);
+  const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: config.directoryRefreshMs });
+  for (const municipality of municipalities) {
+    const loaded = await directory.seedIfEmpty(municipality, seedEntries(municipality));
+    if (loaded) logger.info({ municipality, entries: loaded }, 'service directory seeded');
+  }
 
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.bot.appId ?? '',
@@ -29,12 +43,14 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
-  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, logger });
+  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, logger });
   const server = createServer({ app, adapter, store, logger });
 
   return {
     server,
     store,
+    directory,
+    roles,
     logger,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

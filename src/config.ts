@@ -21,6 +21,8 @@ const schema = z
     COSMOS_DATABASE: z.string().trim().min(1).default('koordinatorhjelpen'),
     DEFAULT_MUNICIPALITY: optionalString.pipe(z.enum(MUNICIPALITIES).optional()),
     TENANT_MUNICIPALITIES: optionalString,
+    KE_ADMINS: optionalString,
+    DIRECTORY_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -43,6 +45,10 @@ export interface Config {
   defaultMunicipality?: Municipality;
   /** Teams tenant id → municipality, seeded into the store at start-up. */
   tenantMunicipalities: ReadonlyMap<string, Municipality>;
+  /** The first KE admins: municipality and Entra object id, granted at start-up. */
+  keAdmins: readonly { municipality: Municipality; userId: string }[];
+  /** How often an instance checks whether another instance changed the directory. */
+  directoryRefreshMs: number;
   logLevel: string;
 }
 
@@ -66,20 +72,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
     defaultMunicipality: e.DEFAULT_MUNICIPALITY,
     tenantMunicipalities: parseTenantMunicipalities(e.TENANT_MUNICIPALITIES),
+    keAdmins: parsePairs('KE_ADMINS', e.KE_ADMINS, 'municipality:userObjectId').map(([municipality, userId]) => ({ municipality: asMunicipality('KE_ADMINS', municipality), userId })),
+    directoryRefreshMs: e.DIRECTORY_REFRESH_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }
 
 function parseTenantMunicipalities(raw: string | undefined): Map<string, Municipality> {
-  const map = new Map<string, Municipality>();
-  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [tenantId, municipality] = pair.split(':').map((p) => p.trim());
-    if (!tenantId || !municipality || !(MUNICIPALITIES as readonly string[]).includes(municipality)) {
-      throw new ConfigError(
-        `Invalid configuration:\n  TENANT_MUNICIPALITIES: expected "tenantId:municipality" pairs separated by commas (municipality one of ${MUNICIPALITIES.join(', ')}), got "${pair}"`,
-      );
-    }
-    map.set(tenantId, municipality as Municipality);
+  return new Map(parsePairs('TENANT_MUNICIPALITIES', raw, 'tenantId:municipality').map(([tenantId, m]) => [tenantId, asMunicipality('TENANT_MUNICIPALITIES', m)]));
+}
+
+/** "a:b, c:d" → [[a, b], [c, d]], or a ConfigError naming the variable. */
+function parsePairs(variable: string, raw: string | undefined, shape: string): [string, string][] {
+  return (raw ?? '')
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [left, right, ...rest] = pair.split(':').map((part) => part.trim());
+      if (!left || !right || rest.length) throw new ConfigError(`Invalid configuration:\n  ${variable}: expected "${shape}" pairs separated by commas, got "${pair}"`);
+      return [left, right];
+    });
+}
+
+function asMunicipality(variable: string, value: string): Municipality {
+  if (!(MUNICIPALITIES as readonly string[]).includes(value)) {
+    throw new ConfigError(`Invalid configuration:\n  ${variable}: unknown municipality "${value}" (one of ${MUNICIPALITIES.join(', ')})`);
   }
-  return map;
+  return value as Municipality;
 }

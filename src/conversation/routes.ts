@@ -1,33 +1,42 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
-import type { Municipality } from '../config.js';
 import { languageCard } from '../cards/languageCard.js';
 import { menuCard } from '../cards/menuCard.js';
-import { defaultLocale, isLocale } from '../i18n/messages.js';
-import { translator, type Translate } from '../i18n/translate.js';
+import { isLocale } from '../i18n/messages.js';
+import { translator } from '../i18n/translate.js';
 import type { AppTurnState } from './AppTurnState.js';
-import { isCapability } from './capabilities.js';
+import { isCapability, type Capability } from './capabilities.js';
+import { turnScope } from './turnScope.js';
 
 const HELP = /^\s*(hjelp|hjelp meg|help|meny|menu|start|hei|hallo|hi|hello)\s*[!.?]*\s*$/i;
 const LANGUAGE = /^\s*(språk|sprak|mål|language)\s*$/i;
+const THANKS = /^\s*(takk|tusen takk|takk skal du ha|thanks|thank you)\s*[!.]*\s*$/i;
 
-function t(state: AppTurnState): Translate {
-  return translator(state.user.locale ?? defaultLocale);
-}
+type Handler = (context: TurnContext, state: AppTurnState) => Promise<void>;
 
-function municipalityName(translate: Translate, municipality: Municipality | undefined): string {
-  return municipality ? translate(`municipality.${municipality}`) : '';
+export interface ConversationRouteOptions {
+  /** What each menu button does; capabilities without a handler say honestly that they are not ready. */
+  capabilities: Partial<Record<Capability, Handler>>;
+  /** Free text that no other route claimed. */
+  onFreeText?: (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
 }
 
 async function sendMenu(context: TurnContext, state: AppTurnState): Promise<void> {
-  const translate = t(state);
+  const { t, municipalityName } = turnScope(context, state);
   const welcome = !state.user.greeted;
   state.user.greeted = true;
-  await context.sendActivity({ attachments: [menuCard(translate, { municipalityName: municipalityName(translate, state.temp.municipality), welcome })] });
+  await context.sendActivity({ attachments: [menuCard(t, { municipalityName, welcome })] });
 }
 
-/** Greeting, «hjelp», language choice and the fallback. Registered last, so feature routes win. */
-export function registerConversationRoutes(app: Application<AppTurnState>): void {
+/** Greeting, «hjelp», language choice, the menu buttons and the fallback. Registered last, so feature routes win. */
+export function registerConversationRoutes(app: Application<AppTurnState>, options: ConversationRouteOptions): void {
+  const capabilityHandlers: Partial<Record<Capability, Handler>> = {
+    language: async (context, state) => {
+      await context.sendActivity({ attachments: [languageCard(turnScope(context, state).t)] });
+    },
+    ...options.capabilities,
+  };
+
   // Teams sends both installationUpdate and conversationUpdate on install; greeting on the latter alone avoids a double welcome.
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
@@ -35,27 +44,25 @@ export function registerConversationRoutes(app: Application<AppTurnState>): void
   });
 
   app.message(HELP, sendMenu);
-
-  app.message(LANGUAGE, async (context, state) => {
-    await context.sendActivity({ attachments: [languageCard(t(state))] });
+  app.message(LANGUAGE, capabilityHandlers.language!);
+  app.message(THANKS, async (context, state) => {
+    await context.sendActivity(turnScope(context, state).t('conversation.thanks'));
   });
 
   app.adaptiveCards.actionSubmit('capability', async (context, state, data: { capability?: unknown }) => {
-    const translate = t(state);
+    const { t } = turnScope(context, state);
     if (!isCapability(data.capability)) {
-      await context.sendActivity(translate('error.unknownAction'));
+      await context.sendActivity(t('error.unknownAction'));
       return;
     }
-    if (data.capability === 'language') {
-      await context.sendActivity({ attachments: [languageCard(translate)] });
-      return;
-    }
-    await context.sendActivity(translate('capability.notReady', { capability: translate(`capability.${data.capability}.title`) }));
+    const handler = capabilityHandlers[data.capability];
+    if (handler) await handler(context, state);
+    else await context.sendActivity(t('capability.notReady', { capability: t(`capability.${data.capability}.title`) }));
   });
 
   app.adaptiveCards.actionSubmit('setLocale', async (context, state, data: { locale?: unknown }) => {
     if (!isLocale(data.locale)) {
-      await context.sendActivity(t(state)('error.unknownAction'));
+      await context.sendActivity(turnScope(context, state).t('error.unknownAction'));
       return;
     }
     state.user.locale = data.locale;
@@ -63,14 +70,17 @@ export function registerConversationRoutes(app: Application<AppTurnState>): void
   });
 
   app.activity(ActivityTypes.Message, async (context, state) => {
-    if (context.activity.value !== undefined && !context.activity.text) {
-      await context.sendActivity(t(state)('error.unknownAction'));
+    const { t } = turnScope(context, state);
+    const text = context.activity.text?.trim() ?? '';
+    if (context.activity.value !== undefined && !text) {
+      await context.sendActivity(t('error.unknownAction'));
       return;
     }
     if (!state.user.greeted) {
       await sendMenu(context, state);
-      return;
+      if (!text) return;
     }
-    await context.sendActivity(t(state)('fallback.notUnderstood'));
+    if (text && options.onFreeText) await options.onFreeText(context, state, text);
+    else await context.sendActivity(t('fallback.notUnderstood'));
   });
 }

@@ -91,3 +91,11 @@ export function ageIn(text: string): number | undefined {
   for (const [pattern, age] of AGE_WORDS) if (pattern.test(text)) return age;
   return undefined;
 }
+
+const LEAD_IN = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+\S+(?:\s+(?:jeg|eg|man|ein|en|vi|me|du))?(?:\s+(?:kontakte|ringe|ringje|spørre|spørje|henvende meg|vende meg|hjelpe|søke|søkje))?|(?:kontakt|telefon|nummer|tlf))(?:\s+(?:for|til|om|med|angående|vedrørende|ved|hos))?\s+/iu;
+
+/** The topic of a question: "hvem kontakter jeg for støttekontakt?" → "støttekontakt". */
+export function questionTopic(text: string): string {
+  const topic = text.replace(LEAD_IN, '').replace(/[?!.\s]+$/u, '').trim();
+  return topic || text.trim();
+}

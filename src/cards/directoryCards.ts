@@ -1,0 +1,103 @@
+import type { Attachment } from 'botbuilder';
+import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
+import { formatPhone, telUrl } from '../directory/phone.js';
+import type { Translate } from '../i18n/translate.js';
+import { expandCard } from './expandCard.js';
+
+export function directorySearchCard(t: Translate): Attachment {
+  return expandCard('directorySearch', {
+    title: t('directory.search.title'),
+    hint: t('directory.search.hint'),
+    label: t('directory.search.label'),
+    placeholder: t('directory.search.placeholder'),
+    required: t('directory.search.required'),
+    submit: t('directory.search.submit'),
+  });
+}
+
+export interface ResultsView {
+  heading: string;
+  entries: readonly DirectoryEntry[];
+  canEdit: boolean;
+  footer?: string;
+}
+
+/** Services as the user needs them: what, for whom, how to apply, and a phone button that dials. */
+export function directoryResultsCard(t: Translate, view: ResultsView): Attachment {
+  return expandCard('directoryResults', {
+    heading: view.heading,
+    hits: view.entries.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      unit: entry.unit === entry.name ? entry.category : `${entry.unit} · ${entry.category}`,
+      offers: entry.offers,
+      facts: facts(t, entry),
+      links: links(t, entry),
+      canEdit: view.canEdit,
+      editLabel: t('directory.results.edit'),
+    })),
+    footer: view.footer ?? '',
+    searchAgain: t('directory.results.searchAgain'),
+  });
+}
+
+export function directoryNoHitsCard(t: Translate, view: { query: string; categories: string[]; fallback: readonly DirectoryEntry[] }): Attachment {
+  return expandCard('directoryNoHits', {
+    heading: t('directory.noHits.heading', { query: view.query }),
+    advice: t('directory.noHits.advice'),
+    fallbackText: t('directory.noHits.fallback'),
+    fallbackLinks: view.fallback.flatMap((entry) => entry.phones.slice(0, 1).map((phone) => ({ title: `${entry.name}: ${formatPhone(phone.number)}`, url: telUrl(phone.number) }))),
+    categoryLabel: t('directory.noHits.categoryLabel'),
+    categoryRequired: t('directory.noHits.categoryRequired'),
+    categories: view.categories,
+    browse: t('directory.noHits.browse'),
+    searchAgain: t('directory.results.searchAgain'),
+  });
+}
+
+/** The KE admin's form; without an entry it creates a new one. */
+export function directoryEditCard(t: Translate, entry?: DirectoryEntry): Attachment {
+  const keys = ['name', 'unit', 'category', 'phones', 'offers', 'targetGroup', 'ageMin', 'ageMax', 'howToApply', 'contactRole', 'web', 'email', 'keywords', 'required', 'save', 'retire'] as const;
+  return expandCard('directoryEdit', {
+    title: t(entry ? 'directory.edit.title' : 'directory.edit.newTitle'),
+    hint: t('directory.edit.hint'),
+    labels: Object.fromEntries(keys.map((key) => [key, t(`directory.edit.${key}`)])),
+    entry: {
+      id: entry?.id ?? '',
+      name: entry?.name ?? '',
+      unit: entry?.unit ?? '',
+      category: entry?.category ?? '',
+      phones: (entry?.phones ?? []).map((phone) => [phone.number, phone.label].filter(Boolean).join(' ')).join('; '),
+      offers: entry?.offers ?? '',
+      targetGroup: entry?.targetGroup ?? '',
+      ageMin: entry?.ageMin ?? '',
+      ageMax: entry?.ageMax ?? '',
+      howToApply: entry?.howToApply ?? '',
+      contactRole: entry?.contactRole ?? '',
+      web: entry?.web ?? '',
+      email: entry?.email ?? '',
+      keywords: (entry?.keywords ?? []).join(', '),
+    },
+  });
+}
+
+function facts(t: Translate, entry: DirectoryEntry): { title: string; value: string }[] {
+  const ages = entry.ageMin !== undefined || entry.ageMax !== undefined ? `${entry.ageMin ?? 0}–${entry.ageMax ?? ''} år`.replace('– år', '+ år') : undefined;
+  return [
+    { title: t('directory.results.targetGroup'), value: entry.targetGroup },
+    { title: t('directory.results.ages'), value: ages },
+    { title: t('directory.results.howToApply'), value: entry.howToApply },
+    { title: t('directory.results.contactRole'), value: entry.contactRole },
+  ].filter((fact): fact is { title: string; value: string } => Boolean(fact.value));
+}
+
+function links(t: Translate, entry: DirectoryEntry): { title: string; url: string }[] {
+  return [
+    ...entry.phones.map((phone) => ({
+      title: phone.label ? t('directory.results.callLabelled', { label: phone.label, phone: formatPhone(phone.number) }) : t('directory.results.call', { phone: formatPhone(phone.number) }),
+      url: telUrl(phone.number),
+    })),
+    ...(entry.web ? [{ title: t('directory.results.web'), url: entry.web }] : []),
+    ...(entry.email ? [{ title: t('directory.results.email'), url: `mailto:${entry.email}` }] : []),
+  ];
+}

@@ -1,0 +1,172 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { directoryEditCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from '../cards/directoryCards.js';
+import type { Municipality } from '../config.js';
+import { InputError } from '../errors.js';
+import type { Translate } from '../i18n/translate.js';
+import type { Roles } from '../roles/Roles.js';
+import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { turnScope } from '../conversation/turnScope.js';
+import type { DirectoryEntry } from './DirectoryEntry.js';
+import type { DirectoryService } from './DirectoryService.js';
+import { questionTopic } from './norwegianText.js';
+
+/** "hvem kontakter jeg for …", "kven kan hjelpe med …", "hvor søker man om …" */
+export const DIRECTORY_QUESTION = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+(?:kontakter|kontaktar|kontakte|ringer|ringjer|spør|kan|skal|søker|søkjer|får|henvender|vender)\b.*|(?:kontakt|telefon|nummer|tlf)\s+(?:for|til)\b.*)$/iu;
+const NEW_ENTRY = /^\s*(ny|legg til)\s+(tjeneste|teneste|oppføring)\s*$/iu;
+const CATEGORY_LIMIT = 10;
+
+const searchData = z.object({ query: z.string().trim().min(2).max(200) });
+const idData = z.object({ id: z.string().regex(/^[a-z0-9-]{3,80}$/) });
+const categoryData = z.object({ category: z.string().trim().min(1).max(120) });
+
+export interface DirectoryRouteDeps {
+  directory: DirectoryService;
+  roles: Roles;
+}
+
+/** Who-do-I-contact: free questions, the search card, category browsing, and KE admins' edits. */
+export function directoryRoutes(app: Application<AppTurnState>, { directory, roles }: DirectoryRouteDeps) {
+  async function answer(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
+    const { t, municipality, municipalityName, userId } = turnScope(context, state);
+    const query = questionTopic(question);
+    const hits = await directory.search(municipality, query, 3);
+    if (hits.length === 0) {
+      const fallback = (await Promise.all([`${municipality}-servicetorget`, `${municipality}-koordinerende-enhet`].map((id) => directory.get(municipality, id)))).filter(
+        (entry): entry is DirectoryEntry => Boolean(entry),
+      );
+      await context.sendActivity({ attachments: [directoryNoHitsCard(t, { query, categories: await directory.categories(municipality), fallback })] });
+      return;
+    }
+    await context.sendActivity({
+      attachments: [
+        directoryResultsCard(t, {
+          heading: t('directory.results.heading', { query, municipality: municipalityName }),
+          entries: hits.map((hit) => hit.entry),
+          canEdit: await roles.has(municipality, userId, 'keAdmin'),
+          footer: t('directory.results.footer'),
+        }),
+      ],
+    });
+  }
+
+  app.message(DIRECTORY_QUESTION, async (context, state) => answer(context, state, context.activity.text ?? ''));
+
+  app.message(NEW_ENTRY, async (context, state) => {
+    const { t, municipality, userId } = turnScope(context, state);
+    await roles.require(municipality, userId, 'keAdmin');
+    await context.sendActivity({ attachments: [directoryEditCard(t)] });
+  });
+
+  app.adaptiveCards.actionSubmit('directorySearch', async (context, state, data) => {
+    const parsed = searchData.safeParse(data);
+    if (!parsed.success) throw new InputError(turnScope(context, state).t('directory.query.invalid'));
+    await answer(context, state, parsed.data.query);
+  });
+
+  app.adaptiveCards.actionSubmit('directoryCategory', async (context, state, data) => {
+    const { t, municipality, municipalityName, userId } = turnScope(context, state);
+    const { category } = parse(categoryData, data, t);
+    const entries = (await directory.list(municipality)).filter((entry) => entry.category === category);
+    if (entries.length === 0) throw new InputError(t('directory.noHits.categoryRequired'));
+    await context.sendActivity({
+      attachments: [
+        directoryResultsCard(t, {
+          heading: t('directory.results.category', { category, municipality: municipalityName }),
+          entries: entries.slice(0, CATEGORY_LIMIT),
+          canEdit: await roles.has(municipality, userId, 'keAdmin'),
+          footer: entries.length > CATEGORY_LIMIT ? t('directory.results.more', { shown: CATEGORY_LIMIT, total: entries.length }) : undefined,
+        }),
+      ],
+    });
+  });
+
+  app.adaptiveCards.actionSubmit('directoryEdit', async (context, state, data) => {
+    const { t, municipality, userId } = turnScope(context, state);
+    await roles.require(municipality, userId, 'keAdmin');
+    const entry = await directory.get(municipality, parse(idData, data, t).id);
+    if (!entry) throw new InputError(t('error.unknownAction'));
+    await context.sendActivity({ attachments: [directoryEditCard(t, entry)] });
+  });
+
+  app.adaptiveCards.actionSubmit('directorySave', async (context, state, data: Record<string, unknown>) => {
+    const { t, municipality, userId } = turnScope(context, state);
+    const existingId = typeof data.id === 'string' && data.id ? parse(idData, data, t).id : undefined;
+    const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
+    const saved = await directory.save(municipality, { userId }, fromForm(t, id, data));
+    await context.sendActivity(t('directory.edit.saved', { name: saved.name }));
+  });
+
+  app.adaptiveCards.actionSubmit('directoryRetire', async (context, state, data) => {
+    const { t, municipality, userId } = turnScope(context, state);
+    const retired = await directory.retire(municipality, { userId }, parse(idData, data, t).id);
+    await context.sendActivity(t('directory.edit.retired', { name: retired.name }));
+  });
+
+  return {
+    /** The search card, for the menu's "Hvem kontakter jeg?" button. */
+    showSearch: async (context: TurnContext, state: AppTurnState) => {
+      await context.sendActivity({ attachments: [directorySearchCard(turnScope(context, state).t)] });
+    },
+    /** Free text nobody else claimed is most likely a question about whom to contact. */
+    answer,
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, t: Translate): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new InputError(t('error.unknownAction'));
+  return parsed.data;
+}
+
+/** The edit card's flat form → a directory entry (validated by the service). */
+function fromForm(t: Translate, id: string, form: Record<string, unknown>): unknown {
+  const text = (key: string) => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
+  const age = (key: string) => {
+    const value = text(key);
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 120) throw new InputError(t('directory.edit.badAge'));
+    return n;
+  };
+  const phones = (text('phones') ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^([\d\s]+?)\s*(?:([^\d\s].*))?$/u.exec(part);
+      const number = match?.[1]?.replace(/\s/g, '') ?? '';
+      if (!/^\d{5,8}$/.test(number)) throw new InputError(t('directory.edit.badPhone', { phone: part }));
+      return match?.[2] ? { number, label: match[2].trim() } : { number };
+    });
+  return {
+    id,
+    name: text('name'),
+    unit: text('unit'),
+    category: text('category'),
+    phones,
+    offers: text('offers'),
+    targetGroup: text('targetGroup'),
+    ageMin: age('ageMin'),
+    ageMax: age('ageMax'),
+    howToApply: text('howToApply'),
+    contactRole: text('contactRole'),
+    web: text('web'),
+    email: text('email'),
+    keywords: (text('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    lastReviewed: new Date().toISOString().slice(0, 10),
+  };
+}
+
+async function freeId(directory: DirectoryService, municipality: Municipality, name: string): Promise<string> {
+  const slug = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
+    .normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    .slice(0, 60) || 'tjeneste';
+  for (let n = 1; ; n++) {
+    const id = `${municipality}-${slug}${n > 1 ? `-${n}` : ''}`;
+    if (!(await directory.get(municipality, id))) return id;
+  }
+}
