@@ -8,7 +8,7 @@ export type DirectoryFormat = 'json' | 'csv' | 'hsds';
 
 const CSV_COLUMNS = ['id', 'category', 'unit', 'name', 'phones', 'email', 'web', 'contactRole', 'offers', 'targetGroup', 'ageMin', 'ageMax', 'howToApply', 'keywords', 'lastReviewed', 'retired'] as const;
 
-/** One row per entry; phones as "number label; number label", keywords comma-separated. Opens in Excel (semicolon-free cells quoted). */
+/** One row per entry; phones as "number label; number label", keywords comma-separated. Comma-separated, as Excel reads UTF-8 CSV with a BOM. */
 export function toCsv(entries: readonly DirectoryEntry[]): string {
   return stringify(
     entries.map((entry) => ({
@@ -25,7 +25,9 @@ export function toCsv(entries: readonly DirectoryEntry[]): string {
 export function fromCsv(text: string): unknown[] {
   let rows: Record<string, string>[];
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter: [',', ';'] });
+    const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
+    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter });
   } catch (error) {
     throw new InputError(`CSV-filen kan ikke leses: ${(error as Error).message}`, { cause: error });
   }

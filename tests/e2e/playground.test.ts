@@ -34,7 +34,7 @@ describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
   });
 
   async function send(text: string): Promise<void> {
-    const compose = page.getByRole('textbox');
+    const compose = page.locator('[data-lexical-editor="true"]');
     await compose.fill(text);
     await compose.press('Enter');
   }
@@ -57,9 +57,35 @@ describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
     await expect.poll(() => lastCard().getByRole('button', { name: 'Hvem kontakter jeg?' }).count()).toBe(1);
   }, 60_000);
 
-  it('follows a card button to the bot’s answer', async () => {
+  it('follows a menu button to the search card and searches from it', async () => {
     await lastCard().getByRole('button', { name: 'Hvem kontakter jeg?' }).click();
-    await seen('«Hvem kontakter jeg?» er ikke klar ennå');
+    await seen('Hva trenger du hjelp med?');
+    await lastCard().getByRole('textbox').fill('avlastning');
+    await lastCard().getByRole('button', { name: 'Søk' }).click();
+    await seen('Dette fant jeg for «avlastning» i Rana kommune:');
+  }, 60_000);
+
+  it('says honestly that a capability is not ready yet', async () => {
+    await send('hjelp');
+    await lastCard().getByRole('button', { name: 'Meld behov' }).click();
+    await seen('«Meld behov» er ikke klar ennå');
+  }, 60_000);
+
+  it('answers «hvem kontakter jeg for støttekontakt?» with the service and its phone', async () => {
+    await send('hvem kontakter jeg for støttekontakt?');
+    await seen('Dette fant jeg for «støttekontakt» i Rana kommune:');
+    await expect.poll(() => lastCard().getByText('Ring 75 14 64 00').count(), { timeout: 30_000 }).toBe(1);
+    await lastCard().screenshot({ path: `${SCREENSHOTS}/directory-results.png` });
+  }, 60_000);
+
+  it('searches from the search card and suggests where to go when nothing matches', async () => {
+    await lastCard().getByRole('button', { name: 'Nytt søk' }).click();
+    await seen('Hva trenger du hjelp med?');
+    await lastCard().getByRole('textbox').fill('qwxyz blargh');
+    await lastCard().getByRole('button', { name: 'Søk' }).click();
+    await seen('Ingen treff på «qwxyz blargh»');
+    await expect.poll(() => lastCard().getByText('Servicetorget: 75 14 51 80').count(), { timeout: 30_000 }).toBe(1);
+    await lastCard().screenshot({ path: `${SCREENSHOTS}/directory-no-hits.png` });
   }, 60_000);
 
   it('switches to nynorsk from the language card and keeps it', async () => {

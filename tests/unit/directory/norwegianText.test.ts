@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ageIn, questionTopic, splitCompound, stem, terms, weightedTerms } from '../../../src/directory/norwegianText.js';
+
+describe('terms()', () => {
+  it.each([
+    ['Hvem kontakter jeg for støttekontakten?', ['støttekontakt']],
+    ['Kven kan eg kontakte om heimehjelp', ['heimehjelp']],
+    ['avlastning for foreldre', ['avlastning', stem('foreldre')]],
+    ['Barn 5 år', ['barn', '5', 'år']],
+  ])('%s → %o', (text, expected) => {
+    expect(terms(text)).toEqual(expected);
+  });
+
+  it('stems inflections to the same term', () => {
+    expect(stem('psykologen')).toBe(stem('psykolog'));
+    expect(stem('helsestasjonen')).toBe(stem('helsestasjon'));
+    expect(stem('familier')).toBe(stem('familie'));
+  });
+
+  it('keeps short words whole', () => {
+    expect(stem('barn')).toBe('barn');
+    expect(stem('nav')).toBe('nav');
+  });
+});
+
+describe('weightedTerms()', () => {
+  it('marks what follows the first preposition as a modifier of the head', () => {
+    expect(weightedTerms('avlastning for foreldre')).toEqual([
+      { term: 'avlastning', head: true },
+      { term: stem('foreldre'), head: false },
+    ]);
+  });
+
+  it('does not let a leading preposition turn the head into a modifier', () => {
+    expect(weightedTerms('for støttekontakt')).toEqual([{ term: 'støttekontakt', head: true }]);
+  });
+});
+
+describe('splitCompound()', () => {
+  const vocabulary = new Set(['sykehjem', 'plass', 'psykisk', 'helse', 'avlastning', 'bolig']);
+  it.each([
+    ['sykehjemsplass', ['sykehjem', 'plass']],
+    ['avlastningsbolig', ['avlastning', 'bolig']],
+    ['helse', []],
+    ['blargh', []],
+  ])('%s → %o', (word, parts) => {
+    expect(splitCompound(word, vocabulary)).toEqual(parts);
+  });
+});
+
+describe('ageIn()', () => {
+  it.each([
+    ['samtale for 16-åring', 16],
+    ['barn 5 år', 5],
+    ['en 10 åring', 10],
+    ['baby med kolikk', 0],
+    ['pensjonist som bor alene', 75],
+    ['støttekontakt', undefined],
+  ])('%s → %s', (text, age) => {
+    expect(ageIn(text)).toBe(age);
+  });
+});
+
+describe('questionTopic()', () => {
+  it.each([
+    ['hvem kontakter jeg for støttekontakt?', 'støttekontakt'],
+    ['Kven kan eg kontakte om heimehjelp', 'heimehjelp'],
+    ['hvem kan hjelpe med avlastning?', 'avlastning'],
+    ['hvor søker man om omsorgslønn?', 'omsorgslønn'],
+    ['avlastning for foreldre', 'avlastning for foreldre'],
+  ])('%s → %s', (question, topic) => {
+    expect(questionTopic(question)).toBe(topic);
+  });
+});
