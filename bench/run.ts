@@ -11,6 +11,7 @@ import { freePort } from '../tests/support/freePort.js';
 import { startFakeConnector } from '../tests/support/fakeConnector.js';
 import { messageActivity } from '../tests/support/activities.js';
 import { waitForHttp } from '../scripts/playground.js';
+import { benchDirectory } from './directory.js';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 3;
@@ -136,6 +137,7 @@ async function benchTurn() {
   };
 }
 
+const directory = await benchDirectory(quick);
 const turn = await benchTurn();
 const results = {
   generatedAt: new Date().toISOString(),
@@ -143,11 +145,11 @@ const results = {
   machine: { node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
   turn: turn.turn,
   soak: turn.soak,
+  directory,
   startup: { ms: turn.startupMs },
   rssMb: turn.rssMb,
   absent: {
     'turn-cosmos': 'not built yet',
-    directory: 'not built yet (issue: service directory search)',
     reminders: 'not built yet (issue: reminders)',
   },
 };
@@ -158,6 +160,7 @@ writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\
 const rows: [string, string, string][] = [
   ['turn (SQLite, fake connector)', `${results.turn.rps} turns/s, p50 ${results.turn.p50Ms} ms, p99 ${results.turn.p99Ms} ms, ${results.turn.errors} errors`, `bare restify ${results.turn.baselineRps} req/s, p99 ${results.turn.baselineP99Ms} ms`],
   ['soak', `${results.soak.seconds} s at ${results.soak.rps} turns/s, RSS ${results.soak.rssStartMb} → ${results.soak.rssEndMb} MB (settled slope ${results.soak.rssSettledSlopeMbPerMin} MB/min)`, '—'],
+  ['directory (10,000 entries)', `search p50 ${results.directory.p50Ms} ms, p99 ${results.directory.p99Ms} ms; public set top1 ${results.directory.top1}, top3 ${results.directory.top3} (n=${results.directory.n})`, `linear scan p50 ${results.directory.baselineP50Ms} ms, p99 ${results.directory.baselineP99Ms} ms; top1 ${results.directory.baselineTop1}, top3 ${results.directory.baselineTop3}`],
   ['startup', `${results.startup.ms} ms to first 200 on /healthz`, '—'],
   ...Object.entries(results.absent).map(([section, why]) => [section, `absent: ${why}`, '—'] as [string, string, string]),
 ];

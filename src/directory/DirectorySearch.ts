@@ -11,8 +11,17 @@ export interface SearchHit {
 const EXPANSION_WEIGHT = 0.5;
 /** Weight of a term that modifies the head of the question ("… for foreldre"). */
 const MODIFIER_WEIGHT = 0.6;
-const FIELDS = ['name', 'keywords', 'offers', 'category', 'unit', 'targetGroup', 'howToApply'] as const;
-const BOOST: Record<(typeof FIELDS)[number], number> = { name: 2.5, keywords: 2, offers: 1.5, category: 0.6, unit: 1, targetGroup: 0.8, howToApply: 0.3 };
+const FIELDS = ['name', 'keywords', 'offers', 'unit', 'targetGroup'] as const;
+const BOOST: Record<(typeof FIELDS)[number], number> = { name: 2.5, keywords: 2, offers: 1.5, unit: 1, targetGroup: 0.8 };
+/**
+ * An expansion found in more than this share of entries says little (low IDF) and costs a long
+ * posting list on every query, so it is left out. The user's own words are always searched.
+ */
+const COMMON_EXPANSION_SHARE = 0.05;
+/** …but never in a directory so small that every word is "common". */
+const COMMON_EXPANSION_MIN = 50;
+/** An entry that matches only what modifies the question, not its head, is rarely the answer. */
+const MODIFIER_ONLY_FACTOR = 0.5;
 /** A hit scoring below this share of the best one is noise, not an answer. */
 const RELATIVE_CUTOFF = 0.25;
 
@@ -25,6 +34,7 @@ export class DirectorySearch {
   private readonly index: MiniSearch<DirectoryEntry>;
   private readonly byId = new Map<string, DirectoryEntry>();
   private readonly vocabulary = new Set<string>();
+  private readonly documentFrequency = new Map<string, number>();
   private readonly synonyms: string[][];
 
   constructor(entries: readonly DirectoryEntry[], synonymGroups: readonly string[][]) {
@@ -32,7 +42,11 @@ export class DirectorySearch {
     const active = entries.filter((entry) => !entry.retired);
     for (const entry of active) {
       this.byId.set(entry.id, entry);
-      for (const field of FIELDS) for (const term of terms(fieldText(entry, field))) this.vocabulary.add(term);
+      const entryTerms = new Set(FIELDS.flatMap((field) => terms(fieldText(entry, field))));
+      for (const term of entryTerms) {
+        this.vocabulary.add(term);
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
     }
     for (const group of this.synonyms) for (const phrase of group) for (const term of phrase.split(' ')) this.vocabulary.add(term);
 
@@ -56,46 +70,60 @@ export class DirectorySearch {
   }
 
   search(query: string, limit = 3): SearchHit[] {
-    const weights = this.queryTerms(query);
+    const { weights, own, head } = this.queryTerms(query);
     if (weights.size === 0) return [];
     const age = ageIn(query);
     const results = this.index.search([...weights.keys()].join(' '), {
       boost: BOOST,
       combineWith: 'OR',
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false),
+      // Only the user's own words can be misspelt or cut short; expansions are exact vocabulary words.
+      prefix: (term) => own.has(term) && term.length >= 5,
+      fuzzy: (term) => (own.has(term) ? (term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false) : false),
       weights: { fuzzy: 0.4, prefix: 0.6 },
       processTerm: (term) => term,
       tokenize: (text) => text.split(' '),
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: age === undefined ? undefined : (id) => ageFit(this.byId.get(id as string)!, age),
     });
-    if (results.length === 0) return [];
-    const best = results[0]!.score;
-    return results
+    const scored = results
+      .map((result) => ({ id: result.id as string, score: result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR }))
+      .sort((a, b) => b.score - a.score);
+    if (scored.length === 0) return [];
+    const best = scored[0]!.score;
+    return scored
       .filter((result) => result.score >= best * RELATIVE_CUTOFF)
       .slice(0, limit)
-      .map((result) => ({ entry: this.byId.get(result.id as string)!, score: result.score }));
+      .map((result) => ({ entry: this.byId.get(result.id)!, score: result.score }));
   }
 
   /** The user's terms at full weight, plus compound parts and synonyms at a lower weight. */
-  private queryTerms(query: string): Map<string, number> {
+  private queryTerms(query: string): { weights: Map<string, number>; own: Set<string>; head: Set<string> } {
     const own = weightedTerms(query).filter(({ term }) => !/^\d+$/.test(term));
     const weights = new Map<string, number>();
-    const add = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    for (const { term, head } of own) {
-      const weight = head ? 1 : MODIFIER_WEIGHT;
-      add(term, weight);
-      for (const part of splitCompound(term, this.vocabulary)) add(part, weight * EXPANSION_WEIGHT);
+    const ownTerms = new Set(own.map(({ term }) => term));
+    const common = Math.max(COMMON_EXPANSION_MIN, this.byId.size * COMMON_EXPANSION_SHARE);
+    const head = new Set<string>();
+    const add = (term: string, weight: number, isHead: boolean) => {
+      // The user's own words keep the role they have in the question; expansions do not promote them.
+      if (ownTerms.has(term)) return;
+      if ((this.documentFrequency.get(term) ?? 0) > common) return;
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+      if (isHead) head.add(term);
+    };
+    for (const { term, head: isHead } of own) {
+      const weight = isHead ? 1 : MODIFIER_WEIGHT;
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+      if (isHead) head.add(term);
+      for (const part of splitCompound(term, this.vocabulary)) add(part, weight * EXPANSION_WEIGHT, isHead);
     }
     const text = ` ${own.map(({ term }) => term).join(' ')} `;
     for (const group of this.synonyms) {
       const matched = own.filter(({ term }) => group.some((phrase) => phrase === term || (phrase.includes(' ') && text.includes(` ${phrase} `))));
       if (matched.length === 0 && !group.some((phrase) => text.includes(` ${phrase} `))) continue;
-      const weight = (matched.some(({ head }) => head) || matched.length === 0 ? 1 : MODIFIER_WEIGHT) * EXPANSION_WEIGHT;
-      for (const phrase of group) for (const term of phrase.split(' ')) add(term, weight);
+      const isHead = matched.some((m) => m.head) || matched.length === 0;
+      for (const phrase of group) for (const term of phrase.split(' ')) add(term, (isHead ? 1 : MODIFIER_WEIGHT) * EXPANSION_WEIGHT, isHead);
     }
-    return weights;
+    return { weights, own: ownTerms, head };
   }
 }
 

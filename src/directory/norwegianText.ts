@@ -10,7 +10,7 @@ const STOPWORDS = new Set(
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
    bruker brukar innbygger innbyggjar person pasient tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
-   about get skaffe finne finn søke søkje spør spørre gjelder gjeld angående ang vedr`.split(/\s+/).filter(Boolean),
+   about get skaffe finne finn søke søkje spør spørre gjelder gjeld angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`.split(/\s+/).filter(Boolean),
 );
 
 const TOKEN = /[\p{L}\p{N}]+/gu;

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import type { DirectoryEntry } from '../src/directory/DirectoryEntry.js';
+import { DirectorySearch } from '../src/directory/DirectorySearch.js';
+import { evalCaseSchema, evaluate } from '../src/directory/evaluate.js';
+import { questionTopic, terms } from '../src/directory/norwegianText.js';
+import { seedEntries, synonymGroups } from '../src/directory/seedData.js';
+
+const SIZE = 10_000;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function timeQueries(queries: string[], rounds: number, run: (query: string) => unknown): { p50Ms: number; p99Ms: number } {
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      const started = performance.now();
+      run(query);
+      samples.push(performance.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const round3 = (n: number) => Math.round(n * 1000) / 1000;
+  return { p50Ms: round3(percentile(samples, 50)), p99Ms: round3(percentile(samples, 99)) };
+}
+
+/**
+ * A directory of 10,000 entries: the seed rows of both municipalities, repeated with district and unit
+ * variants so the vocabulary grows the way a large municipality's would.
+ */
+function largeDirectory(): DirectoryEntry[] {
+  const seeds = [...seedEntries('rana'), ...seedEntries('alesund')];
+  const districts = ['Sentrum', 'Nord', 'Sør', 'Øst', 'Vest', 'Moa', 'Spjelkavik', 'Blindheim', 'Mo', 'Gruben', 'Selfors', 'Ytteren'];
+  return Array.from({ length: SIZE }, (_, i) => {
+    const seed = seeds[i % seeds.length]!;
+    const district = districts[i % districts.length]!;
+    return { ...seed, id: `${seed.id}-${i}`, name: `${seed.name} ${district} ${Math.floor(i / seeds.length)}`, unit: `${seed.unit} ${district}` };
+  });
+}
+
+/** The naive way: every entry, every field, `CONTAINS` each query word (what a Cosmos CONTAINS query does). */
+function linearScan(entries: readonly DirectoryEntry[], query: string): DirectoryEntry[] {
+  const words = terms(query);
+  const scored: { entry: DirectoryEntry; score: number }[] = [];
+  for (const entry of entries) {
+    const text = `${entry.name} ${entry.offers} ${entry.keywords.join(' ')} ${entry.category} ${entry.unit}`.toLowerCase();
+    const score = words.filter((word) => text.includes(word)).length;
+    if (score > 0) scored.push({ entry, score });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, 3).map((s) => s.entry);
+}
+
+export async function benchDirectory(quick: boolean) {
+  const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('../shared/eval/directory-dev.json', 'utf8')));
+  const ownSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-own.json', 'utf8')));
+  const queries = [...publicSet, ...ownSet].map((c) => questionTopic(c.query));
+
+  const entries = largeDirectory();
+  const buildStarted = performance.now();
+  const search = new DirectorySearch(entries, synonymGroups());
+  const buildMs = Math.round(performance.now() - buildStarted);
+  const rounds = quick ? 3 : 10;
+  timeQueries(queries, 1, (q) => search.search(q)); // warm-up
+  const indexed = timeQueries(queries, rounds, (q) => search.search(q));
+  const baseline = timeQueries(queries, Math.max(1, Math.floor(rounds / 3)), (q) => linearScan(entries, q));
+
+  const indexes = { rana: new DirectorySearch(seedEntries('rana'), synonymGroups()), alesund: new DirectorySearch(seedEntries('alesund'), synonymGroups()) };
+  const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m].search(questionTopic(q), 3).map((h) => h.entry));
+  const [pub, own] = await Promise.all([score(publicSet), score(ownSet)]);
+  const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)));
+
+  return {
+    entries: SIZE,
+    indexBuildMs: buildMs,
+    p50Ms: indexed.p50Ms,
+    p99Ms: indexed.p99Ms,
+    baselineP50Ms: baseline.p50Ms,
+    baselineP99Ms: baseline.p99Ms,
+    top1: pub.top1,
+    top3: pub.top3,
+    n: pub.n,
+    baselineTop1: naive.top1,
+    baselineTop3: naive.top3,
+    ownSetTop1: own.top1,
+    ownSetTop3: own.top3,
+    ownSetN: own.n,
+    queries: queries.length,
+  };
+}
