@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, municipalities, type Municipality } from '../src/config.js';
-import { toCsv, toHsds } from '../src/directory/directoryFormats.js';
+import { exportFile, type DirectoryFormat } from '../src/directory/directoryFormats.js';
 import { createStore } from '../src/store/createStore.js';
 import { createDirectory } from './createDirectory.js';
 
@@ -17,11 +17,7 @@ if (!(municipalities as readonly string[]).includes(municipality) || !['json', '
 }
 const store = await createStore(loadConfig());
 const { directory } = await createDirectory(store, { seed: true });
-const entries = await directory.list(municipality, { includeRetired: true });
+const file = exportFile(values.format as DirectoryFormat, municipality, await directory.list(municipality, { includeRetired: true }));
 await store.close();
-const output =
-  values.format === 'csv'
-    ? toCsv(entries)
-    : `${JSON.stringify(values.format === 'hsds' ? toHsds(municipality, entries) : { municipality, source: 'export', entries }, null, 2)}\n`;
-if (values.out) writeFileSync(values.out, output);
-else process.stdout.write(output);
+if (values.out) writeFileSync(values.out, file.body);
+else process.stdout.write(file.body);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig, municipalities, type Municipality } from '../src/config.js';
-import { fromCsv } from '../src/directory/directoryFormats.js';
+import { importFile } from '../src/directory/directoryFormats.js';
 import { createStore } from '../src/store/createStore.js';
 import { createDirectory } from './createDirectory.js';
 
@@ -17,20 +17,9 @@ if (!file) {
   console.error('Usage: npm run directory:import -- FILE [--municipality rana|alesund]');
   process.exit(2);
 }
-const text = readFileSync(file, 'utf8');
-let municipality = values.municipality;
-let rows: unknown[];
-if (file.endsWith('.csv')) {
-  rows = fromCsv(text);
-} else {
-  const json = JSON.parse(text) as unknown;
-  if (Array.isArray(json)) rows = json;
-  else {
-    const doc = json as { municipality?: string; entries?: unknown[] };
-    rows = doc.entries ?? [];
-    municipality ??= doc.municipality;
-  }
-}
+const parsed = importFile(file, readFileSync(file, 'utf8'));
+const municipality = values.municipality ?? parsed.municipality;
+const rows = parsed.rows;
 if (!municipality || !(municipalities as readonly string[]).includes(municipality)) {
   console.error(`Name the municipality with --municipality (${municipalities.join(' or ')}).`);
   process.exit(2);

@@ -11,6 +11,7 @@ import type { TenantMunicipalities } from './municipalities/TenantMunicipalities
 import type { DirectoryService } from './directory/DirectoryService.js';
 import { directoryRoutes } from './directory/routes.js';
 import type { Roles } from './roles/Roles.js';
+import type { ExportLinks } from './directory/exportLinks.js';
 
 export interface AppDeps {
   adapter: TeamsAdapter;
@@ -19,11 +20,12 @@ export interface AppDeps {
   tenants: TenantMunicipalities;
   directory: DirectoryService;
   roles: Roles;
+  exportLinks: ExportLinks;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -43,7 +45,7 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
     return true;
   });
 
-  const directoryFeature = directoryRoutes(app, { directory, roles });
+  const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
   registerConversationRoutes(app, {
     capabilities: { directory: directoryFeature.showSearch },
     onFreeText: directoryFeature.answer,

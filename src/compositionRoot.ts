@@ -6,6 +6,9 @@ import { municipalities, type Config } from './config.js';
 import { DirectoryService } from './directory/DirectoryService.js';
 import { seedEntries, synonymGroups } from './directory/seedData.js';
 import { Roles } from './roles/Roles.js';
+import { randomBytes } from 'node:crypto';
+import { ExportLinks } from './directory/exportLinks.js';
+import { exportRoute } from './directory/exportRoute.js';
 import { createLogger, type Logger } from './logger.js';
 import { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
 import { createServer } from './server.js';
@@ -43,8 +46,16 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
-  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, logger });
-  const server = createServer({ app, adapter, store, logger });
+  if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
+  const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
+  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, logger });
+  const server = createServer({
+    app,
+    adapter,
+    store,
+    logger,
+    routes: [{ path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) }],
+  });
 
   return {
     server,

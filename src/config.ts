@@ -23,6 +23,8 @@ const schema = z
     TENANT_MUNICIPALITIES: optionalString,
     KE_ADMINS: optionalString,
     DIRECTORY_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+    PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
+    LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -49,6 +51,10 @@ export interface Config {
   keAdmins: readonly { municipality: Municipality; userId: string }[];
   /** How often an instance checks whether another instance changed the directory. */
   directoryRefreshMs: number;
+  /** The bot's public base URL, for links it hands out. */
+  publicUrl: string;
+  /** Signs download links; must be the same on every instance. Random per process when unset (one instance only). */
+  linkSecret?: string;
   logLevel: string;
 }
 
@@ -74,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantMunicipalities: parseTenantMunicipalities(e.TENANT_MUNICIPALITIES),
     keAdmins: parsePairs('KE_ADMINS', e.KE_ADMINS, 'municipality:userObjectId').map(([municipality, userId]) => ({ municipality: asMunicipality('KE_ADMINS', municipality), userId })),
     directoryRefreshMs: e.DIRECTORY_REFRESH_SECONDS * 1000,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    linkSecret: e.LINK_SECRET,
     logLevel: e.LOG_LEVEL,
   };
 }

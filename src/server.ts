@@ -10,12 +10,14 @@ export interface ServerDeps {
   adapter: TeamsAdapter;
   store: Store;
   logger: Logger;
+  /** Plain HTTP routes beside the bot endpoint (file downloads). */
+  routes?: { path: string; handler: restify.RequestHandler }[];
 }
 
 /** Largest activity we accept; Teams activities with cards are far below this. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function createServer({ app, adapter, store, logger }: ServerDeps): restify.Server {
+export function createServer({ app, adapter, store, logger, routes = [] }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'koordinatorhjelpen', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -29,6 +31,7 @@ export function createServer({ app, adapter, store, logger }: ServerDeps): resti
     const storeHealth = await store.health();
     res.json(storeHealth.ok ? 200 : 503, { status: storeHealth.ok ? 'ok' : 'degraded', version, store: storeHealth });
   };
+  for (const route of routes) server.get(route.path, route.handler);
   server.get('/healthz', health);
   server.get('/', health);
 

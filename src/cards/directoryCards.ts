@@ -101,3 +101,15 @@ function links(t: Translate, entry: DirectoryEntry): { title: string; url: strin
     ...(entry.email ? [{ title: t('directory.results.email'), url: `mailto:${entry.email}` }] : []),
   ];
 }
+
+export function directoryExportCard(t: Translate, links: { csv: string; json: string; hsds: string }): Attachment {
+  return expandCard('directoryExport', {
+    title: t('directory.export.title'),
+    body: t('directory.export.body'),
+    links: [
+      { title: t('directory.export.csv'), url: links.csv },
+      { title: t('directory.export.json'), url: links.json },
+      { title: t('directory.export.hsds'), url: links.hsds },
+    ],
+  });
+}

@@ -4,7 +4,7 @@ import { CardFactory } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type CardName = 'menu' | 'language' | 'directorySearch' | 'directoryResults' | 'directoryNoHits' | 'directoryEdit';
+export type CardName = 'menu' | 'language' | 'directorySearch' | 'directoryResults' | 'directoryNoHits' | 'directoryEdit' | 'directoryExport';
 
 const templates = new Map<CardName, Template>();
 

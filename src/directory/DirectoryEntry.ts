@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { municipalities } from '../config.js';
 
-const phoneNumber = z.string().regex(/^\d{5,8}$/, 'phone numbers are 5–8 digits, no spaces');
+const phoneNumber = z.string().regex(/^\d{5,8}$/, 'telefonnummer skal ha 5–8 sifre');
 
 /**
  * One service in a municipality's directory ("hvem kontakter jeg for …?"). Maps onto Open Referral

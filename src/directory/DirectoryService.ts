@@ -172,7 +172,22 @@ function parseEntry(input: unknown, row?: number): DirectoryEntry {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const where = row === undefined ? '' : `Rad ${row}: `;
-  throw new InputError(`${where}feltet «${issue.path.join('.') || 'oppføring'}» er ugyldig (${issue.message}).`);
+  throw new InputError(`${where}feltet «${issue.path.join('.') || 'oppføring'}» ${problem(issue.code, issue.message)}.`);
+}
+
+/** Zod's issue codes in words a KE admin understands. */
+function problem(code: string, message: string): string {
+  if (message.startsWith('telefonnummer')) return `er ugyldig: ${message}`;
+  switch (code) {
+    case 'too_small':
+      return 'mangler eller er for kort';
+    case 'too_big':
+      return 'er for langt';
+    case 'invalid_type':
+      return 'mangler eller har feil type';
+    default:
+      return 'har feil format';
+  }
 }
 
 function changedFields(before: DirectoryEntry, after: DirectoryEntry): string[] {

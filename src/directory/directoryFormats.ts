@@ -91,3 +91,26 @@ export function toHsds(municipality: Municipality, entries: readonly DirectoryEn
     })),
   };
 }
+
+/** A whole directory as a file in one of the export formats. */
+export function exportFile(format: DirectoryFormat, municipality: Municipality, entries: readonly DirectoryEntry[]): { body: string; contentType: string; fileName: string } {
+  const fileName = `tjenesteoversikt-${municipality}.${format === 'csv' ? 'csv' : format === 'hsds' ? 'hsds.json' : 'json'}`;
+  if (format === 'csv') return { body: toCsv(entries), contentType: 'text/csv; charset=utf-8', fileName };
+  const json = format === 'hsds' ? toHsds(municipality, entries) : { municipality, source: 'export', entries };
+  return { body: `${JSON.stringify(json, null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName };
+}
+
+/** Raw entries from an uploaded or local file: CSV by name or content type, otherwise JSON (an array, or `{ entries }`). */
+export function importFile(name: string, text: string): { municipality?: string; rows: unknown[] } {
+  if (/\.csv$/i.test(name)) return { rows: fromCsv(text) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('Filen er verken gyldig CSV (.csv) eller JSON.', { cause: error });
+  }
+  if (Array.isArray(json)) return { rows: json };
+  const doc = json as { municipality?: string; entries?: unknown };
+  if (!Array.isArray(doc.entries)) throw new InputError('JSON-filen mangler en liste «entries».');
+  return { municipality: doc.municipality, rows: doc.entries };
+}

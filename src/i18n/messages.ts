@@ -87,6 +87,15 @@ const nb = {
   'directory.edit.retired': '«{name}» er fjernet fra tjenesteoversikten. Den kan legges inn igjen ved import.',
   'directory.edit.badPhone': 'Telefonnummeret «{phone}» er ugyldig. Skriv 5–8 sifre, for eksempel 75146340.',
   'directory.edit.badAge': 'Alder må være et helt tall mellom 0 og 120.',
+  'directory.export.title': 'Last ned tjenesteoversikten',
+  'directory.export.body': 'Lenkene virker i 10 minutter. CSV åpnes i Excel; JSON kan importeres igjen; HSDS er den åpne standarden for tjenestekataloger.',
+  'directory.export.csv': 'CSV (Excel)',
+  'directory.export.json': 'JSON',
+  'directory.export.hsds': 'HSDS (Open Referral)',
+  'directory.import.howTo': 'Send filen med tjenesteoversikten (CSV eller JSON, slik eksporten lager den) som vedlegg her i chatten. Alle rader sjekkes før noe lagres, og oppføringer som mangler i filen fjernes fra oversikten.',
+  'directory.import.done': 'Importert: {saved} oppføringer lagret, {retired} fjernet fra oversikten. Endringen gjelder nå for alle i kommunen.',
+  'directory.import.tooLarge': 'Filen er for stor (maks 2 MB).',
+  'directory.import.unreadable': 'Jeg fikk ikke lastet ned filen. Prøv å sende den på nytt.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -177,6 +186,15 @@ const nn: Catalogue = {
   'directory.edit.retired': '«{name}» er fjerna frå tenesteoversikta. Ho kan leggjast inn att ved import.',
   'directory.edit.badPhone': 'Telefonnummeret «{phone}» er ugyldig. Skriv 5–8 siffer, til dømes 75146340.',
   'directory.edit.badAge': 'Alder må vere eit heilt tal mellom 0 og 120.',
+  'directory.export.title': 'Last ned tenesteoversikta',
+  'directory.export.body': 'Lenkjene verkar i 10 minutt. CSV opnar du i Excel; JSON kan importerast att; HSDS er den opne standarden for tenestekatalogar.',
+  'directory.export.csv': 'CSV (Excel)',
+  'directory.export.json': 'JSON',
+  'directory.export.hsds': 'HSDS (Open Referral)',
+  'directory.import.howTo': 'Send fila med tenesteoversikta (CSV eller JSON, slik eksporten lagar ho) som vedlegg her i chatten. Alle radene vert sjekka før noko vert lagra, og oppføringar som manglar i fila vert fjerna frå oversikta.',
+  'directory.import.done': 'Importert: {saved} oppføringar lagra, {retired} fjerna frå oversikta. Endringa gjeld no for alle i kommunen.',
+  'directory.import.tooLarge': 'Fila er for stor (maks 2 MB).',
+  'directory.import.unreadable': 'Eg fekk ikkje lasta ned fila. Prøv å sende ho på nytt.',
 };
 
 const en: Catalogue = {
@@ -264,6 +282,15 @@ const en: Catalogue = {
   'directory.edit.retired': '“{name}” has been removed from the directory. It can be added again by import.',
   'directory.edit.badPhone': 'The phone number “{phone}” is invalid. Use 5–8 digits, e.g. 75146340.',
   'directory.edit.badAge': 'Age must be a whole number from 0 to 120.',
+  'directory.export.title': 'Download the service directory',
+  'directory.export.body': 'The links work for 10 minutes. CSV opens in Excel; JSON can be imported again; HSDS is the open standard for service directories.',
+  'directory.export.csv': 'CSV (Excel)',
+  'directory.export.json': 'JSON',
+  'directory.export.hsds': 'HSDS (Open Referral)',
+  'directory.import.howTo': 'Send the directory file (CSV or JSON, as the export makes it) as an attachment here in the chat. Every row is checked before anything is saved, and entries missing from the file are removed from the directory.',
+  'directory.import.done': 'Imported: {saved} entries saved, {retired} removed from the directory. The change now applies for everyone in the municipality.',
+  'directory.import.tooLarge': 'The file is too large (2 MB at most).',
+  'directory.import.unreadable': 'I could not download the file. Please send it again.',
 };
 
 export const locales = ['nb', 'nn', 'en'] as const;

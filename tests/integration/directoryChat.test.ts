@@ -1,4 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toCsv } from '../../src/directory/directoryFormats.js';
+import { seedEntries } from '../../src/directory/seedData.js';
 import { messageActivity } from '../support/activities.js';
 import { startFakeConnector } from '../support/fakeConnector.js';
 import { startBot, type RunningBot } from '../support/startBot.js';
@@ -90,5 +94,44 @@ describe('«Hvem kontakter jeg?» in chat', () => {
     expect(reply!.body.text).toContain('Telefonnummeret «113x» er ugyldig');
     const [still] = await say('u1', { text: 'hvem kontakter jeg for legevakt' });
     expect(JSON.stringify(card(still!))).toContain('tel:+4770143113');
+  });
+
+  it('gives a KE admin signed export links that download the directory, and refuses forged ones', async () => {
+    const [reply] = await say(ADMIN, { text: 'eksporter tjenesteoversikt' });
+    const actions = (card(reply!).actions as { title: string; url: string }[]).map((a) => ({ ...a, url: a.url.replace(/^https?:\/\/[^/]+/, running.url) }));
+    expect(actions.map((a) => a.title)).toEqual(['CSV (Excel)', 'JSON', 'HSDS (Open Referral)']);
+    const csv = await fetch(actions[0]!.url);
+    expect(csv.status, actions[0]!.url).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain('tjenesteoversikt-alesund.csv');
+    expect(await csv.text()).toContain('alesund-legevakt');
+    const forged = actions[1]!.url.replace(/\.[^.]+$/, '.forged');
+    expect((await fetch(forged)).status).toBe(403);
+
+    const [refused] = await say('u1', { text: 'eksporter tjenesteoversikt' });
+    expect(refused!.body.text).toContain('Du har ikke tilgang til dette');
+  });
+
+  it('imports a directory file a KE admin attaches in chat; a bad file changes nothing', async () => {
+    const files: Record<string, string> = {
+      '/good.csv': toCsv(seedEntries('alesund').filter((entry) => entry.id !== 'alesund-vit')),
+      '/bad.csv': toCsv(seedEntries('alesund')).replace('70143113', '113x'),
+    };
+    const fileServer = createServer((req, res) => res.end(files[req.url ?? ''] ?? ''));
+    await new Promise<void>((resolve) => fileServer.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port}`;
+    const attach = (name: string) => ({ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl: `${base}/${name}`, fileType: 'csv' } });
+    const sendFile = async (userId: string, name: string) => {
+      const before = connector.sent.length;
+      await running.post({ ...messageActivity({ serviceUrl: connector.serviceUrl, userId }), attachments: [attach(name)] });
+      return (await connector.waitFor(before + 1)).slice(before)[0]!;
+    };
+
+    expect((await sendFile('u1', 'good.csv')).body.text).toContain('Du har ikke tilgang til dette');
+    const bad = await sendFile(ADMIN, 'bad.csv');
+    expect(bad.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Rad 41: feltet «phones.0.number» er ugyldig: telefonnummer skal ha 5–8 sifre.');
+    expect((await sendFile(ADMIN, 'good.csv')).body.text).toBe('Importert: 77 oppføringer lagret, 1 fjernet fra oversikten. Endringen gjelder nå for alle i kommunen.');
+    const [found] = await say('u1', { text: 'hvem kontakter jeg for VIT' });
+    expect(JSON.stringify(card(found!))).not.toContain('"text":"VIT"');
+    await new Promise<void>((resolve) => fileServer.close(() => resolve()));
   });
 });

@@ -1,0 +1,49 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { municipalities, type Municipality } from '../config.js';
+import type { DirectoryFormat } from './directoryFormats.js';
+
+export interface ExportGrant {
+  municipality: Municipality;
+  format: DirectoryFormat;
+  /** Who asked for the link (Entra object id), for the audit entry when it is used. */
+  actor: string;
+  expiresAt: number;
+}
+
+/**
+ * Short-lived signed download links for a KE admin's directory export: Teams cannot take a file from a
+ * bot in chat without a consent round-trip, but it opens a link. The link carries its own grant, signed
+ * with a secret every instance shares (`LINK_SECRET`).
+ */
+export class ExportLinks {
+  constructor(
+    private readonly secret: string,
+    private readonly publicUrl: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  create(grant: Omit<ExportGrant, 'expiresAt'>, ttlMs = 10 * 60_000): string {
+    const payload = Buffer.from(JSON.stringify({ ...grant, expiresAt: this.now() + ttlMs })).toString('base64url');
+    return `${this.publicUrl.replace(/\/$/, '')}/api/directory/export?t=${payload}.${this.sign(payload)}`;
+  }
+
+  /** The grant in a token, or undefined when it is forged, malformed or expired. */
+  verify(token: string): ExportGrant | undefined {
+    const [payload, signature] = token.split('.');
+    if (!payload || !signature) return undefined;
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ExportGrant;
+      if (!(municipalities as readonly string[]).includes(grant.municipality) || !['json', 'csv', 'hsds'].includes(grant.format)) return undefined;
+      return grant.expiresAt > this.now() ? grant : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ExportLinks } from '../../../src/directory/exportLinks.js';
+
+const SECRET = 'x'.repeat(32);
+const token = (url: string) => new URL(url).searchParams.get('t')!;
+
+describe('ExportLinks', () => {
+  const clock = { now: 1_800_000_000_000 };
+  const links = new ExportLinks(SECRET, 'https://bot.example.no/', () => clock.now);
+
+  it('verifies its own link and returns the grant', () => {
+    const url = links.create({ municipality: 'rana', format: 'csv', actor: 'admin-1' });
+    expect(url.startsWith('https://bot.example.no/api/directory/export?t=')).toBe(true);
+    expect(links.verify(token(url))).toMatchObject({ municipality: 'rana', format: 'csv', actor: 'admin-1' });
+  });
+
+  it('refuses an expired link', () => {
+    const url = links.create({ municipality: 'rana', format: 'csv', actor: 'a' }, 60_000);
+    clock.now += 60_001;
+    expect(links.verify(token(url))).toBeUndefined();
+  });
+
+  it.each([
+    ['a tampered payload', (t: string) => `${Buffer.from('{"municipality":"alesund","format":"csv","actor":"a","expiresAt":9e15}').toString('base64url')}.${t.split('.')[1]}`],
+    ['a link signed with another secret', () => token(new ExportLinks('y'.repeat(32), 'https://x').create({ municipality: 'rana', format: 'json', actor: 'a' }))],
+    ['garbage', () => 'not-a-token'],
+  ])('refuses %s', (_name, forge) => {
+    const genuine = token(links.create({ municipality: 'rana', format: 'csv', actor: 'a' }));
+    expect(links.verify(forge(genuine))).toBeUndefined();
+  });
+});
