@@ -60,7 +60,7 @@ export async function benchDirectory(quick: boolean) {
   const buildStarted = performance.now();
   const search = new DirectorySearch(entries, synonymGroups());
   const buildMs = Math.round(performance.now() - buildStarted);
-  const rounds = quick ? 3 : 10;
+  const rounds = quick ? 5 : 10;
   timeQueries(queries, 1, (q) => search.search(q)); // warm-up
   const indexed = timeQueries(queries, rounds, (q) => search.search(q));
   const baseline = timeQueries(queries, Math.max(1, Math.floor(rounds / 3)), (q) => linearScan(entries, q));

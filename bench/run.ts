@@ -12,6 +12,8 @@ import { startFakeConnector } from '../tests/support/fakeConnector.js';
 import { messageActivity } from '../tests/support/activities.js';
 import { waitForHttp } from '../scripts/playground.js';
 import { benchDirectory } from './directory.js';
+import { createRequire } from 'node:module';
+import { TEST_KEY } from '../tests/support/cosmosServer.js';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 3;
@@ -73,6 +75,56 @@ async function load(port: number, serviceUrl: string, seconds: number): Promise<
     ],
   });
   return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+/** The Cosmos wire-protocol server in a process of its own, so it does not share a core with the load generator. */
+async function startCosmosProcess(): Promise<{ child: ChildProcess; endpoint: string }> {
+  const port = await freePort();
+  const cli = createRequire(import.meta.url).resolve('@vercel/cosmosdb-server/lib/cli.js');
+  const child = spawn(process.execPath, [cli, '-p', String(port), '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 15_000;
+  const net = await import('node:net');
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) break;
+    if (Date.now() > deadline) throw new Error('cosmosdb-server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, endpoint: `https://127.0.0.1:${port}` };
+}
+
+/** The same turn load against the bot on Cosmos DB (over the wire), beside the SQLite figure. */
+async function benchTurnCosmos(sqliteRps: number) {
+  const connector = await startFakeConnector();
+  const cosmos = await startCosmosProcess();
+  // The local server's certificate is self-signed; only this benchmark process tree trusts it.
+  const bot = await startProcess('src/index.ts', {
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: TEST_KEY,
+    NODE_TLS_REJECT_UNAUTHORIZED: '0',
+    NODE_NO_WARNINGS: '1',
+    DEFAULT_MUNICIPALITY: 'rana',
+    LOG_LEVEL: 'warn',
+  });
+  await load(bot.port, connector.serviceUrl, 2);
+  const runs: LoadFigures[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await load(bot.port, connector.serviceUrl, SECONDS));
+  const rss = rssMb(bot.child.pid!);
+  await stop(bot.child);
+  await stop(cosmos.child);
+  await connector.close();
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    errors: runs.reduce((s, r) => s + r.errors + r.non2xx, 0),
+    baselineRps: sqliteRps,
+    rssMb: rss,
+    startupMs: bot.startupMs,
+  };
 }
 
 async function benchTurn() {
@@ -139,17 +191,18 @@ async function benchTurn() {
 
 const directory = await benchDirectory(quick);
 const turn = await benchTurn();
+const turnCosmos = await benchTurnCosmos(turn.turn.rps);
 const results = {
   generatedAt: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
   machine: { node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
   turn: turn.turn,
+  'turn-cosmos': turnCosmos,
   soak: turn.soak,
   directory,
   startup: { ms: turn.startupMs },
   rssMb: turn.rssMb,
   absent: {
-    'turn-cosmos': 'not built yet',
     reminders: 'not built yet (issue: reminders)',
   },
 };
@@ -159,6 +212,7 @@ writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\
 
 const rows: [string, string, string][] = [
   ['turn (SQLite, fake connector)', `${results.turn.rps} turns/s, p50 ${results.turn.p50Ms} ms, p99 ${results.turn.p99Ms} ms, ${results.turn.errors} errors`, `bare restify ${results.turn.baselineRps} req/s, p99 ${results.turn.baselineP99Ms} ms`],
+  ['turn-cosmos (over the wire)', `${results['turn-cosmos'].rps} turns/s, p50 ${results['turn-cosmos'].p50Ms} ms, p99 ${results['turn-cosmos'].p99Ms} ms, ${results['turn-cosmos'].errors} errors`, `SQLite ${results['turn-cosmos'].baselineRps} turns/s`],
   ['soak', `${results.soak.seconds} s at ${results.soak.rps} turns/s, RSS ${results.soak.rssStartMb} → ${results.soak.rssEndMb} MB (settled slope ${results.soak.rssSettledSlopeMbPerMin} MB/min)`, '—'],
   ['directory (10,000 entries)', `search p50 ${results.directory.p50Ms} ms, p99 ${results.directory.p99Ms} ms; public set top1 ${results.directory.top1}, top3 ${results.directory.top3} (n=${results.directory.n})`, `linear scan p50 ${results.directory.baselineP50Ms} ms, p99 ${results.directory.baselineP99Ms} ms; top1 ${results.directory.baselineTop1}, top3 ${results.directory.baselineTop3}`],
   ['startup', `${results.startup.ms} ms to first 200 on /healthz`, '—'],
