@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { startPlayground, waitForHttp } from './playground.js';
 
 // Local settings, then local secrets; variables already in the environment win.
-for (const file of ['env/.env.local.user', 'env/.env.local']) if (existsSync(file)) process.loadEnvFile(file);
+for (const file of ['env/.env.playground.user', 'env/.env.playground']) if (existsSync(file)) process.loadEnvFile(file);
 
 const port = Number(process.env.PORT ?? 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);

@@ -37,6 +37,9 @@ const schema = z
   });
 
 export type Municipality = (typeof MUNICIPALITIES)[number];
+
+/** Every environment variable the bot reads (for checks that deployment files name only real ones). */
+export const configVariables: readonly string[] = Object.keys(schema.innerType().shape);
 export const municipalities: readonly Municipality[] = MUNICIPALITIES;
 
 export interface Config {

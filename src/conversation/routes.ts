@@ -5,11 +5,19 @@ import { menuCard } from '../cards/menuCard.js';
 import { isLocale } from '../i18n/messages.js';
 import { translator } from '../i18n/translate.js';
 import type { AppTurnState } from './AppTurnState.js';
-import { isCapability, type Capability } from './capabilities.js';
+import { capabilities, isCapability, type Capability } from './capabilities.js';
 import { turnScope } from './turnScope.js';
 
 const HELP = /^\s*(hjelp|hjelp meg|help|meny|menu|start|hei|hallo|hi|hello)\s*[!.?]*\s*$/i;
 const LANGUAGE = /^\s*(språk|sprak|mål|language)\s*$/i;
+/** The manifest's commands (nb, nn, en) for each capability. */
+const COMMANDS: Record<Capability, RegExp> = {
+  report: /^\s*(meld behov|melde behov|report a need)\s*$/i,
+  cases: /^\s*(mine saker|my cases)\s*$/i,
+  directory: /^\s*(hvem kontakter jeg|kven kontaktar eg|who do i contact)\s*\??\s*$/i,
+  guidance: /^\s*(veiledning|rettleiing|guidance)\s*$/i,
+  language: LANGUAGE,
+};
 const THANKS = /^\s*(takk|tusen takk|takk skal du ha|thanks|thank you)\s*[!.]*\s*$/i;
 
 type Handler = (context: TurnContext, state: AppTurnState) => Promise<void>;
@@ -44,20 +52,26 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
   });
 
   app.message(HELP, sendMenu);
-  app.message(LANGUAGE, capabilityHandlers.language!);
+  for (const capability of capabilities) {
+    app.message(COMMANDS[capability], async (context, state) => runCapability(context, state, capability));
+  }
   app.message(THANKS, async (context, state) => {
     await context.sendActivity(turnScope(context, state).t('conversation.thanks'));
   });
 
-  app.adaptiveCards.actionSubmit('capability', async (context, state, data: { capability?: unknown }) => {
+  async function runCapability(context: TurnContext, state: AppTurnState, capability: Capability): Promise<void> {
+    const handler = capabilityHandlers[capability];
+    if (handler) return handler(context, state);
     const { t } = turnScope(context, state);
+    await context.sendActivity(t('capability.notReady', { capability: t(`capability.${capability}.title`) }));
+  }
+
+  app.adaptiveCards.actionSubmit('capability', async (context, state, data: { capability?: unknown }) => {
     if (!isCapability(data.capability)) {
-      await context.sendActivity(t('error.unknownAction'));
+      await context.sendActivity(turnScope(context, state).t('error.unknownAction'));
       return;
     }
-    const handler = capabilityHandlers[data.capability];
-    if (handler) await handler(context, state);
-    else await context.sendActivity(t('capability.notReady', { capability: t(`capability.${data.capability}.title`) }));
+    await runCapability(context, state, data.capability);
   });
 
   app.adaptiveCards.actionSubmit('setLocale', async (context, state, data: { locale?: unknown }) => {

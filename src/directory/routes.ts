@@ -12,7 +12,7 @@ import type { DirectoryEntry } from './DirectoryEntry.js';
 import type { DirectoryService } from './DirectoryService.js';
 import { importFile } from './directoryFormats.js';
 import type { ExportLinks } from './exportLinks.js';
-import { questionTopic } from './norwegianText.js';
+import { questionTopic, terms } from './norwegianText.js';
 
 /** "hvem kontakter jeg for …", "kven kan hjelpe med …", "hvor søker man om …" */
 export const DIRECTORY_QUESTION = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+(?:kontakter|kontaktar|kontakte|ringer|ringjer|spør|kan|skal|søker|søkjer|får|henvender|vender)\b.*|(?:kontakt|telefon|nummer|tlf)\s+(?:for|til)\b.*)$/iu;
@@ -68,6 +68,11 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
   async function answer(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     const query = questionTopic(question);
+    if (terms(query).length === 0) {
+      // «hvem kontakter jeg» with nothing after it: ask what it is about.
+      await context.sendActivity({ attachments: [directorySearchCard(t)] });
+      return;
+    }
     const hits = await directory.search(municipality, query, 3);
     if (hits.length === 0) {
       const fallback = (await Promise.all([`${municipality}-servicetorget`, `${municipality}-koordinerende-enhet`].map((id) => directory.get(municipality, id)))).filter(

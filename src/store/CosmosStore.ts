@@ -2,7 +2,7 @@ import { CosmosClient, type Container, type CosmosClientOptions, type SqlParamet
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Agent } from 'node:https';
 import { ConflictError, StoreUnavailableError } from '../errors.js';
-import { containerNames, containers, type ContainerName } from './containers.js';
+import { cosmosContainerDefinitions, type ContainerName } from './containers.js';
 import { assertFieldPath, type ListQuery, type Store, type StoreHealth, type Versioned } from './Store.js';
 
 interface CosmosDoc<T> {
@@ -50,18 +50,18 @@ export class CosmosStore implements Store {
       const database = options.createIfMissing
         ? (await store.client.databases.createIfNotExists({ id: options.database })).database
         : store.client.database(options.database);
-      for (const name of containerNames) {
-        const definition = containers[name];
+      for (const definition of cosmosContainerDefinitions()) {
         const container = options.createIfMissing
           ? (
               await database.containers.createIfNotExists({
-                id: name,
+                id: definition.name,
                 partitionKey: { paths: [definition.partitionKeyPath] },
-                ...(definition.defaultTtlSeconds ? { defaultTtl: definition.defaultTtlSeconds } : {}),
+                indexingPolicy: definition.indexingPolicy,
+                ...(definition.defaultTtl ? { defaultTtl: definition.defaultTtl } : {}),
               })
             ).container
-          : database.container(name);
-        store.containersByName.set(name, container);
+          : database.container(definition.name);
+        store.containersByName.set(definition.name, container);
       }
     });
     return store;

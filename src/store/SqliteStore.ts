@@ -118,7 +118,8 @@ export class SqliteStore implements Store {
          partition TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, etag TEXT NOT NULL,
          PRIMARY KEY (partition, id)) WITHOUT ROWID`,
     );
-    for (const field of containers[container].indexedFields) {
+    const spec: { indexedFields: readonly string[] } = containers[container];
+    for (const field of spec.indexedFields) {
       const indexName = `${container}_${field.replace(/\./g, '_')}`;
       this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${container} (partition, ${jsonPath(field)})`);
     }

@@ -1,21 +1,59 @@
 /**
- * Every container the code uses, with its partition key and the fields its queries filter or sort on.
- * The Cosmos adapter, the SQLite adapter's indexes and `infra/` all derive from this one table.
+ * Every container the code uses, with its partition key, the fields its queries filter or sort on,
+ * and how long its documents live. The Cosmos adapter, the SQLite adapter's indexes and
+ * `infra/containers.json` (which the Bicep loads) all derive from this one table.
  */
+interface ContainerSpec {
+  partitionKeyPath: '/pk';
+  indexedFields: readonly string[];
+  /** Cosmos TTL in seconds; undefined = documents live until deleted. */
+  defaultTtlSeconds?: number;
+}
+
 export const containers = {
   /** Bot Framework turn state (conversation and user scopes); partitioned by the state key itself. */
-  botState: { partitionKeyPath: '/pk', indexedFields: [] as string[], defaultTtlSeconds: undefined as number | undefined },
+  botState: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Teams tenant → municipality; one global partition. */
-  tenants: { partitionKeyPath: '/pk', indexedFields: ['municipality'], defaultTtlSeconds: undefined as number | undefined },
+  tenants: { partitionKeyPath: '/pk', indexedFields: ['municipality'] },
   /** The service directory; partition = municipality. */
-  directory: { partitionKeyPath: '/pk', indexedFields: ['category'], defaultTtlSeconds: undefined as number | undefined },
+  directory: { partitionKeyPath: '/pk', indexedFields: ['category', 'name'] },
   /** Change counters that tell every instance when to rebuild a cache; partition = municipality. */
-  revisions: { partitionKeyPath: '/pk', indexedFields: [] as string[], defaultTtlSeconds: undefined as number | undefined },
+  revisions: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Who did what, when; partition = municipality. */
-  audit: { partitionKeyPath: '/pk', indexedFields: ['at', 'actor', 'target'], defaultTtlSeconds: undefined as number | undefined },
+  audit: { partitionKeyPath: '/pk', indexedFields: ['at', 'actor', 'target'] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
-  roles: { partitionKeyPath: '/pk', indexedFields: [] as string[], defaultTtlSeconds: undefined as number | undefined },
-} as const;
+  roles: { partitionKeyPath: '/pk', indexedFields: [] },
+} as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containers;
 export const containerNames = Object.keys(containers) as ContainerName[];
+
+/** A Cosmos container definition: consistent indexing of the partition key and the queried fields only. */
+export interface CosmosContainerDefinition {
+  name: ContainerName;
+  partitionKeyPath: string;
+  defaultTtl: number | null;
+  indexingPolicy: {
+    indexingMode: 'consistent';
+    automatic: true;
+    includedPaths: { path: string }[];
+    excludedPaths: { path: string }[];
+  };
+}
+
+export function cosmosContainerDefinitions(): CosmosContainerDefinition[] {
+  return containerNames.map((name) => {
+    const spec: ContainerSpec = containers[name];
+    return {
+      name,
+      partitionKeyPath: spec.partitionKeyPath,
+      defaultTtl: spec.defaultTtlSeconds ?? null,
+      indexingPolicy: {
+        indexingMode: 'consistent',
+        automatic: true,
+        includedPaths: [{ path: '/pk/?' }, ...spec.indexedFields.map((field) => ({ path: `/data/${field.replace(/\./g, '/')}/?` }))],
+        excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
+      },
+    };
+  });
+}
