@@ -2,9 +2,10 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Server } from 'restify';
 import { createApp } from './app.js';
 import { AuditLog } from './audit/AuditLog.js';
-import { municipalities, type Config } from './config.js';
+import type { Config } from './config.js';
 import { DirectoryService } from './directory/DirectoryService.js';
-import { seedEntries, synonymGroups } from './directory/seedData.js';
+import { synonymGroups } from './directory/seedData.js';
+import { seedDirectories } from './directory/seedDirectories.js';
 import { Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
@@ -35,8 +36,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   for (const { municipality, userId } of config.keAdmins) await roles.grant(municipality, userId, 'keAdmin');
   const audit = new AuditLog(store);
   const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: config.directoryRefreshMs });
-  for (const municipality of municipalities) {
-    const loaded = await directory.seedIfEmpty(municipality, seedEntries(municipality));
+  for (const { municipality, loaded } of await seedDirectories(directory)) {
     if (loaded) logger.info({ municipality, entries: loaded }, 'service directory seeded');
   }
 
