@@ -11,8 +11,9 @@ export interface SearchHit {
 const EXPANSION_WEIGHT = 0.5;
 /** Weight of a term that modifies the head of the question ("… for foreldre"). */
 const MODIFIER_WEIGHT = 0.6;
-const FIELDS = ['name', 'keywords', 'offers', 'unit', 'targetGroup'] as const;
-const BOOST: Record<(typeof FIELDS)[number], number> = { name: 2.5, keywords: 2, offers: 1.5, unit: 1, targetGroup: 0.8 };
+/** `context` is where and for whom: the unit and the target group, searched as one field. */
+const FIELDS = ['name', 'keywords', 'offers', 'context'] as const;
+const BOOST: Record<(typeof FIELDS)[number], number> = { name: 2.5, keywords: 2, offers: 1.5, context: 0.9 };
 /**
  * An expansion found in more than this share of entries says little (low IDF) and costs a long
  * posting list on every query, so it is left out. The user's own words are always searched.
@@ -76,24 +77,33 @@ export class DirectorySearch {
     const results = this.index.search([...weights.keys()].join(' '), {
       boost: BOOST,
       combineWith: 'OR',
-      // Only the user's own words can be misspelt or cut short; expansions are exact vocabulary words.
-      prefix: (term) => own.has(term) && term.length >= 5,
-      fuzzy: (term) => (own.has(term) ? (term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false) : false),
+      // Only words the directory does not know can be misspelt; expansions match exactly. Prefixes
+      // stay for the head of the question, which often starts a compound («barnevern» → «barnevernsvakta»).
+      prefix: (term) => own.has(term) && (head.has(term) || !this.documentFrequency.has(term)) && term.length >= 5,
+      fuzzy: (term) => (this.isUnknown(term, own) ? (term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false) : false),
       weights: { fuzzy: 0.4, prefix: 0.6 },
       processTerm: (term) => term,
       tokenize: (text) => text.split(' '),
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: age === undefined ? undefined : (id) => ageFit(this.byId.get(id as string)!, age),
     });
-    const scored = results
-      .map((result) => ({ id: result.id as string, score: result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR }))
-      .sort((a, b) => b.score - a.score);
-    if (scored.length === 0) return [];
-    const best = scored[0]!.score;
-    return scored
-      .filter((result) => result.score >= best * RELATIVE_CUTOFF)
-      .slice(0, limit)
-      .map((result) => ({ entry: this.byId.get(result.id)!, score: result.score }));
+    // Results come sorted by raw score and the adjustment only lowers scores, so the scan stops as soon
+    // as no later result can enter the top `limit`.
+    const top: { id: string; score: number }[] = [];
+    for (const result of results) {
+      if (top.length === limit && result.score < top[limit - 1]!.score) break;
+      const score = result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR;
+      const at = top.findIndex((hit) => hit.score < score);
+      top.splice(at < 0 ? top.length : at, 0, { id: result.id as string, score });
+      if (top.length > limit) top.pop();
+    }
+    if (top.length === 0) return [];
+    const best = top[0]!.score;
+    return top.filter((hit) => hit.score >= best * RELATIVE_CUTOFF).map((hit) => ({ entry: this.byId.get(hit.id)!, score: hit.score }));
+  }
+
+  private isUnknown(term: string, own: ReadonlySet<string>): boolean {
+    return own.has(term) && !this.documentFrequency.has(term);
   }
 
   /** The user's terms at full weight, plus compound parts and synonyms at a lower weight. */
@@ -129,7 +139,8 @@ export class DirectorySearch {
 
 function fieldText(entry: DirectoryEntry, field: (typeof FIELDS)[number]): string {
   if (field === 'keywords') return entry.keywords.join(' ');
-  return entry[field] ?? '';
+  if (field === 'context') return `${entry.unit} ${entry.targetGroup ?? ''}`;
+  return entry[field];
 }
 
 /** Services for the asked-about age rank higher; services that exclude it sink. */

@@ -21,6 +21,8 @@ export const containers = {
   revisions: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Who did what, when; partition = municipality. */
   audit: { partitionKeyPath: '/pk', indexedFields: ['at', 'actor', 'target'] },
+  /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt. */
+  cases: { partitionKeyPath: '/pk', indexedFields: ['state', 'updatedAt', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit'] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
   roles: { partitionKeyPath: '/pk', indexedFields: [] },
 } as const satisfies Record<string, ContainerSpec>;

@@ -1,0 +1,140 @@
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { Municipality } from '../config.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
+import type { Store, Versioned } from '../store/Store.js';
+import type { Actor } from './Actor.js';
+import type { Case, CaseState } from './Case.js';
+import { parseReportInput } from './reportInput.js';
+import { canView, reportCase, transition, type CaseEvent, type Command, type Refusal } from './transitions.js';
+
+/** Carries out what a transition caused: notifications, deadlines. Implemented by the Teams notifier. */
+export interface CaseEventSink {
+  handle(municipality: Municipality, c: Case, events: readonly CaseEvent[]): Promise<void>;
+}
+
+export interface CaseServiceDeps {
+  store: Store;
+  audit: AuditLog;
+  events: CaseEventSink;
+  now?: () => Date;
+}
+
+export type CaseList = 'reported' | 'coordinating' | 'leading' | 'all';
+
+const REFUSAL_MESSAGES: Record<Exclude<Refusal, 'notAllowed'>, string> = {
+  wrongState: 'Saken er allerede behandlet, eller er ikke på det steget lenger.',
+  staleProposal: 'Dette forslaget er erstattet av et nyere. Se det oppdaterte kortet.',
+  invalid: 'Noe mangler: se over skjemaet.',
+};
+
+/**
+ * Cases: report, read (audited), act (a pure transition stored with a conditional write), list.
+ * A stale write is a `ConflictError`, so two leaders clicking at once decide once.
+ */
+export class CaseService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: CaseServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Idempotent: the same submission (double click, resent activity) gives the same case. */
+  async report(actor: Actor, input: unknown): Promise<Case> {
+    const form = parseReportInput(input);
+    const id = `case-${form.submissionId}`;
+    const existing = await this.deps.store.get<Case>('cases', actor.municipality, id);
+    if (existing) {
+      if (existing.data.report.reporter.userId !== actor.userId) throw new NotAllowedError('submission belongs to someone else');
+      return existing.data;
+    }
+    const outcome = reportCase(
+      {
+        id,
+        reference: await this.nextReference(actor.municipality),
+        report: {
+          resident: { name: form.residentName, birthDate: form.residentBirthDate },
+          ageGroup: form.ageGroup,
+          servicesInvolved: form.servicesInvolved,
+          need: form.need,
+          consent: { givenBy: form.consentGivenBy, form: form.consentForm, date: form.consentDate },
+          wishedCoordinator: form.wishedCoordinator,
+          reporter: { userId: actor.userId, unit: form.reporterUnit },
+        },
+      },
+      actor,
+      this.now(),
+    );
+    if (!outcome.ok) throw refusalError(outcome.reason);
+    try {
+      await this.deps.store.create<Case>('cases', actor.municipality, id, outcome.case);
+    } catch (error) {
+      if (error instanceof ConflictError) return (await this.deps.store.get<Case>('cases', actor.municipality, id))!.data;
+      throw error;
+    }
+    await this.afterChange(actor, outcome.case, outcome.events);
+    return outcome.case;
+  }
+
+  /** Reads a case the actor may see; the read is audited. */
+  async get(actor: Actor, id: string): Promise<Versioned<Case>> {
+    const doc = await this.deps.store.get<Case>('cases', actor.municipality, id);
+    if (!doc || !canView(doc.data, actor)) throw new NotFoundError(`case ${id}`);
+    await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'case.read', target: `case/${doc.data.reference}` });
+    return doc;
+  }
+
+  /** Applies a command. `etag` (from the card the user saw) makes a stale card a conflict. */
+  async act(actor: Actor, id: string, command: Command, etag?: string): Promise<Case> {
+    const doc = await this.get(actor, id);
+    if (etag !== undefined && etag !== doc.etag) throw new ConflictError(`case ${id} changed since the card was shown`);
+    const outcome = transition(doc.data, command, actor, this.now());
+    if (!outcome.ok) throw refusalError(outcome.reason);
+    await this.deps.store.put<Case>('cases', actor.municipality, id, outcome.case, doc.etag);
+    await this.afterChange(actor, outcome.case, outcome.events);
+    return outcome.case;
+  }
+
+  /** Newest activity first, paged. Non-KE users only get the lists that concern them. */
+  async list(actor: Actor, list: CaseList, options: { state?: CaseState; limit?: number } = {}): Promise<Case[]> {
+    if (list === 'all' && !actor.isKe) throw new NotAllowedError('only KE lists all cases');
+    const where = [
+      ...(options.state ? [{ field: 'state', op: '=' as const, value: options.state }] : []),
+      ...(list === 'reported' ? [{ field: 'report.reporter.userId', op: '=' as const, value: actor.userId }] : []),
+      ...(list === 'coordinating' ? [{ field: 'coordinator.userId', op: '=' as const, value: actor.userId }] : []),
+    ];
+    const docs = await this.deps.store.list<Case>('cases', actor.municipality, { where, orderBy: { field: 'updatedAt', direction: 'desc' }, limit: list === 'leading' ? undefined : options.limit ?? 20 });
+    const cases = docs.map((d) => d.data);
+    if (list === 'leading') return cases.filter((c) => [c.coordinator?.unit, c.proposal?.coordinator.unit].some((u) => u !== undefined && actor.leads.includes(u))).slice(0, options.limit ?? 20);
+    return cases.filter((c) => canView(c, actor));
+  }
+
+  private async afterChange(actor: Actor, c: Case, events: readonly CaseEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type === 'audit') await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: event.action, target: `case/${c.reference}`, details: { state: c.state } });
+    }
+    await this.deps.events.handle(actor.municipality, c, events.filter((e) => e.type !== 'audit'));
+  }
+
+  /** RANA-2026-0001: a per-municipality, per-year counter claimed with a conditional write. */
+  private async nextReference(municipality: Municipality): Promise<string> {
+    const year = this.now().getUTCFullYear();
+    const id = `caseCounter-${year}`;
+    for (;;) {
+      const current = await this.deps.store.get<{ n: number }>('revisions', municipality, id);
+      const n = (current?.data.n ?? 0) + 1;
+      try {
+        if (current) await this.deps.store.put('revisions', municipality, id, { n }, current.etag);
+        else await this.deps.store.create('revisions', municipality, id, { n });
+        return `${municipality.toUpperCase()}-${year}-${String(n).padStart(4, '0')}`;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+}
+
+function refusalError(reason: Refusal): Error {
+  if (reason === 'notAllowed') return new NotAllowedError('not allowed by the case rules');
+  if (reason === 'wrongState' || reason === 'staleProposal') return new ConflictError(REFUSAL_MESSAGES[reason]);
+  return new InputError(REFUSAL_MESSAGES[reason]);
+}

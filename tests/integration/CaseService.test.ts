@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../src/audit/AuditLog.js';
+import type { Actor } from '../../src/cases/Actor.js';
+import type { Case } from '../../src/cases/Case.js';
+import { CaseService, type CaseEventSink } from '../../src/cases/CaseService.js';
+import type { CaseEvent } from '../../src/cases/transitions.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../src/errors.js';
+import { SqliteStore } from '../../src/store/SqliteStore.js';
+import type { Store } from '../../src/store/Store.js';
+import { startCosmosServer } from '../support/cosmosServer.js';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const ke: Actor = { userId: 'ke-1', municipality: 'rana', isKe: true, leads: [] };
+const reporter: Actor = { userId: 'reporter-1', municipality: 'rana', isKe: false, leads: [] };
+const leader: Actor = { userId: 'leader-1', municipality: 'rana', isKe: false, leads: ['Hjemmetjenesten'] };
+const otherLeader: Actor = { userId: 'leader-2', municipality: 'rana', isKe: false, leads: ['Skole'] };
+const coordinator: Actor = { userId: 'coord-1', municipality: 'rana', isKe: false, leads: [] };
+const keAlesund: Actor = { userId: 'ke-9', municipality: 'alesund', isKe: true, leads: [] };
+
+const form = (overrides: Record<string, unknown> = {}) => ({
+  residentName: 'Ola Nordmann',
+  residentBirthDate: '2014-05-06',
+  ageGroup: 'child',
+  servicesInvolved: 'rana-barnevern,rana-pp-tjenesten',
+  need: 'Trenger samordning mellom skole, avlastning og barnevern.',
+  consentGiven: 'true',
+  consentGivenBy: 'guardian',
+  consentForm: 'written',
+  consentDate: '2026-11-20',
+  reporterUnit: 'Skole',
+  submissionId: randomUUID(),
+  ...overrides,
+});
+
+class RecordingSink implements CaseEventSink {
+  readonly handled: { reference: string; events: readonly CaseEvent[] }[] = [];
+  async handle(_municipality: string, c: Case, events: readonly CaseEvent[]) {
+    this.handled.push({ reference: c.reference, events });
+  }
+}
+
+function describeCaseService(name: string, open: () => Promise<{ store: Store; dispose: () => Promise<void> }>) {
+  describe(`CaseService on ${name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    let cases: CaseService;
+    let sink: RecordingSink;
+
+    beforeAll(async () => {
+      ({ store, dispose } = await open());
+      sink = new RecordingSink();
+      cases = new CaseService({ store, audit: new AuditLog(store, () => NOW), events: sink, now: () => NOW });
+    });
+    afterAll(async () => dispose());
+
+    it('runs a case from report to plan in progress, notifying as it goes', async () => {
+      const reported = await cases.report(reporter, form());
+      expect(reported.reference).toMatch(/^RANA-2026-\d{4}$/);
+      await cases.act(ke, reported.id, { type: 'accept' });
+      await cases.act(ke, reported.id, { type: 'proposeCoordinator', proposalId: 'p1', coordinator: { userId: 'coord-1', unit: 'Hjemmetjenesten' } });
+      await cases.act(leader, reported.id, { type: 'approveAppointment', proposalId: 'p1' });
+      const started = await cases.act(coordinator, reported.id, {
+        type: 'startPlan',
+        startedAt: '2026-11-23',
+        checklist: { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true },
+      });
+      expect(started.state).toBe('planInProgress');
+      const kinds = sink.handled.filter((h) => h.reference === reported.reference).flatMap((h) => h.events.map((e) => (e.type === 'notify' ? e.kind : e.type)));
+      expect(kinds).toEqual(['reportReceived', 'reportReceived', 'reportAccepted', 'approvalRequested', 'welcomeCoordinator', 'coordinatorAppointed', 'trainingDeadlineStarts', 'planStarted']);
+      expect((await cases.list(coordinator, 'coordinating')).map((c) => c.id)).toContain(reported.id);
+      expect((await cases.list(leader, 'leading')).map((c) => c.id)).toContain(reported.id);
+    });
+
+    it('creates one case for a double submit', async () => {
+      const submission = form();
+      const [a, b] = await Promise.all([cases.report(reporter, submission), cases.report(reporter, submission)]);
+      expect(a.id).toBe(b.id);
+      expect((await cases.list(reporter, 'reported')).filter((c) => c.id === a.id)).toHaveLength(1);
+    });
+
+    it.each([
+      [{ consentGiven: 'false' }, 'Meldingen kan ikke sendes uten samtykke'],
+      [{ servicesInvolved: 'rana-nav' }, 'Velg minst to tjenester'],
+      [{ need: 'kort' }, 'Beskriv behovet med noen setninger.'],
+      [{ residentBirthDate: '06.05.2014' }, 'dato må være på formen åååå-mm-dd'],
+      [{ residentName: undefined }, '«Navn på innbyggeren» mangler eller er ugyldig.'],
+      [{ ageGroup: 'teen' }, 'Velg barn eller voksen.'],
+    ])('refuses %o with a clear Norwegian message and stores nothing', async (overrides, message) => {
+      const before = (await cases.list(ke, 'all', { limit: 100 })).length;
+      await expect(cases.report(reporter, form(overrides))).rejects.toThrow(message);
+      await expect(cases.report(reporter, form(overrides))).rejects.toBeInstanceOf(InputError);
+      expect((await cases.list(ke, 'all', { limit: 100 })).length).toBe(before);
+    });
+
+    it('hides a case from those outside it and from other municipalities (a forged id is simply not found)', async () => {
+      const c = await cases.report(reporter, form());
+      await expect(cases.get(otherLeader, c.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(cases.get(keAlesund, c.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(cases.get(ke, 'case-forged')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(cases.list(reporter, 'all')).rejects.toBeInstanceOf(NotAllowedError);
+    });
+
+    it('lets exactly one of two leaders clicking at once decide; the stale card is a conflict', async () => {
+      const c = await cases.report(reporter, form());
+      await cases.act(ke, c.id, { type: 'accept' });
+      await cases.act(ke, c.id, { type: 'proposeCoordinator', proposalId: 'p9', coordinator: { userId: 'coord-1', unit: 'Hjemmetjenesten' } });
+      const seen = await cases.get(leader, c.id);
+      const secondLeader: Actor = { ...otherLeader, leads: ['Hjemmetjenesten'] };
+      const results = await Promise.allSettled([
+        cases.act(leader, c.id, { type: 'approveAppointment', proposalId: 'p9' }, seen.etag),
+        cases.act(secondLeader, c.id, { type: 'declineAppointment', proposalId: 'p9', reason: 'Nei' }, seen.etag),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const loser = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+      expect(loser.reason).toBeInstanceOf(ConflictError);
+    });
+
+    it('audits reads and changes with the case reference, not personal details', async () => {
+      const c = await cases.report(reporter, form());
+      await cases.get(ke, c.id);
+      const entries = await new AuditLog(store).list('rana', { target: `case/${c.reference}` });
+      expect(entries.map((e) => e.action).sort()).toEqual(['case.read', 'case.report']);
+      expect(JSON.stringify(entries)).not.toContain('Ola Nordmann');
+    });
+  });
+}
+
+describeCaseService('SQLite', async () => {
+  const store = new SqliteStore(':memory:');
+  return { store, dispose: () => store.close() };
+});
+
+describeCaseService('Cosmos over the wire', async () => {
+  const server = await startCosmosServer();
+  const store = await server.connect();
+  return { store, dispose: async () => { await store.close(); await server.close(); } };
+});
