@@ -12,6 +12,10 @@ import type { DirectoryService } from './directory/DirectoryService.js';
 import { directoryRoutes } from './directory/routes.js';
 import type { Roles } from './roles/Roles.js';
 import type { ExportLinks } from './directory/exportLinks.js';
+import type { CaseService } from './cases/CaseService.js';
+import { caseRoutes } from './cases/routes.js';
+import type { ConversationReferences } from './notifications/ConversationReferences.js';
+import { TurnContext } from 'botbuilder';
 
 export interface AppDeps {
   adapter: TeamsAdapter;
@@ -21,11 +25,13 @@ export interface AppDeps {
   directory: DirectoryService;
   roles: Roles;
   exportLinks: ExportLinks;
+  cases: CaseService;
+  references: ConversationReferences;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -42,12 +48,15 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
       return false;
     }
     state.temp.municipality = municipality;
+    const userId = context.activity.from?.aadObjectId;
+    if (userId && context.activity.type === ActivityTypes.Message) await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity));
     return true;
   });
 
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
+  const caseFeature = caseRoutes(app, { cases, roles, directory });
   registerConversationRoutes(app, {
-    capabilities: { directory: directoryFeature.showSearch },
+    capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm },
     onFreeText: directoryFeature.answer,
   });
 

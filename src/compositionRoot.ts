@@ -10,6 +10,9 @@ import { Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
 import { exportRoute } from './directory/exportRoute.js';
+import { CaseService } from './cases/CaseService.js';
+import { ConversationReferences } from './notifications/ConversationReferences.js';
+import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
 import { createLogger, type Logger } from './logger.js';
 import { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
 import { createServer } from './server.js';
@@ -48,7 +51,10 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   });
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
-  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, logger });
+  const references = new ConversationReferences(store);
+  const notifier = new ProactiveNotifier({ adapter, botAppId: config.bot.appId ?? '', references, roles, logger });
+  const cases = new CaseService({ store, audit, events: notifier });
+  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, cases, references, logger });
   const server = createServer({
     app,
     adapter,

@@ -4,7 +4,18 @@ import { CardFactory } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type CardName = 'menu' | 'language' | 'directorySearch' | 'directoryResults' | 'directoryNoHits' | 'directoryEdit' | 'directoryExport';
+export type CardName =
+  | 'menu'
+  | 'language'
+  | 'directorySearch'
+  | 'directoryResults'
+  | 'directoryNoHits'
+  | 'directoryEdit'
+  | 'directoryExport'
+  | 'reportForm'
+  | 'reportReceipt'
+  | 'caseNotification'
+  | 'caseDetails';
 
 const templates = new Map<CardName, Template>();
 

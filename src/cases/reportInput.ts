@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 
+/** Free text that ends up in cards: no markdown or HTML control characters, so it renders as typed. */
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !/[[\]*_`<>#~|\\]/.test(value), 'Bruk vanlig tekst uten tegnene [ ] * _ ` < > # ~ | \\');
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato må være på formen åååå-mm-dd');
 
 /**
@@ -8,7 +16,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato må være på form
  * shown to the reporter as they are.
  */
 export const reportInputSchema = z.object({
-  residentName: z.string().trim().min(2, 'Skriv navnet til innbyggeren.').max(120),
+  residentName: plain(120).pipe(z.string().min(2, 'Skriv navnet til innbyggeren.')),
   residentBirthDate: isoDate,
   ageGroup: z.enum(['child', 'adult'], { errorMap: () => ({ message: 'Velg barn eller voksen.' }) }),
   servicesInvolved: z
@@ -20,8 +28,8 @@ export const reportInputSchema = z.object({
   consentGivenBy: z.enum(['resident', 'nextOfKin', 'guardian'], { errorMap: () => ({ message: 'Velg hvem som ga samtykket.' }) }),
   consentForm: z.enum(['oral', 'written'], { errorMap: () => ({ message: 'Velg om samtykket er muntlig eller skriftlig.' }) }),
   consentDate: isoDate,
-  wishedCoordinator: z.string().trim().max(120).optional().transform((v) => v || undefined),
-  reporterUnit: z.string().trim().min(2, 'Skriv hvilken enhet du melder fra.').max(120),
+  wishedCoordinator: plain(120).optional().transform((v) => v || undefined),
+  reporterUnit: plain(120).pipe(z.string().min(2, 'Skriv hvilken enhet du melder fra.')),
   submissionId: z.string().uuid(),
 });
 

@@ -83,8 +83,8 @@ export function reportCase(input: { id: string; reference: string; report: Repor
     case: created,
     events: [
       { type: 'audit', action: 'case.report' },
+      // The reporter gets the receipt as the reply to the form; KE is told proactively.
       { type: 'notify', to: { kind: 'ke' }, kind: 'reportReceived' },
-      { type: 'notify', to: { kind: 'user', userId: actor.userId }, kind: 'reportReceived' },
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotAllowedError, StoreUnavailableError } from '../errors.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError, StoreUnavailableError } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
 
 export interface ErrorReply {
@@ -11,6 +11,7 @@ export interface ErrorReply {
 export function describeError(error: unknown, t: Translate, reference: string): ErrorReply {
   if (error instanceof InputError) return { text: t('error.input', { detail: error.message }), expected: true };
   if (error instanceof NotAllowedError) return { text: t('error.notAllowed'), expected: true };
+  if (error instanceof NotFoundError) return { text: t('error.notFound'), expected: true };
   if (error instanceof ConflictError) return { text: t('error.conflict'), expected: true };
   if (error instanceof StoreUnavailableError) return { text: t('error.storeUnavailable'), expected: true };
   return { text: t('error.generic', { reference }), expected: false };

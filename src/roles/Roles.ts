@@ -1,5 +1,6 @@
+import type { Actor } from '../cases/Actor.js';
 import type { Municipality } from '../config.js';
-import { NotAllowedError } from '../errors.js';
+import { ConflictError, NotAllowedError } from '../errors.js';
 import type { Store } from '../store/Store.js';
 
 export const roleNames = ['keMember', 'keAdmin'] as const;
@@ -7,6 +8,10 @@ export type RoleName = (typeof roleNames)[number];
 
 interface RoleRecord {
   roles: RoleName[];
+  /** The unit the person works in. */
+  unit?: string;
+  /** Units the person leads. */
+  leads?: string[];
 }
 
 /**
@@ -31,16 +36,46 @@ export class Roles {
     return userId;
   }
 
+  /** The person as the case rules see them. Anyone in the municipality's tenant is at least an employee. */
+  async actor(municipality: Municipality, userId: string | undefined): Promise<Actor> {
+    if (!userId) throw new NotAllowedError('no user identity on the activity');
+    const record = (await this.store.get<RoleRecord>('roles', municipality, userId))?.data;
+    return { userId, municipality, isKe: record?.roles.includes('keMember') ?? false, leads: record?.leads ?? [] };
+  }
+
+  /** Everyone holding a role in the municipality (for notifications to KE). */
+  async holders(municipality: Municipality, role: RoleName): Promise<string[]> {
+    const docs = await this.store.list<RoleRecord>('roles', municipality);
+    return docs.filter((doc) => doc.data.roles.includes(role)).map((doc) => doc.id);
+  }
+
+  /** The leaders of a unit (for approval requests). */
+  async leadersOf(municipality: Municipality, unit: string): Promise<string[]> {
+    const docs = await this.store.list<RoleRecord>('roles', municipality);
+    return docs.filter((doc) => doc.data.leads?.includes(unit)).map((doc) => doc.id);
+  }
+
   async grant(municipality: Municipality, userId: string, role: RoleName): Promise<void> {
+    await this.update(municipality, userId, (record) => ({
+      ...record,
+      roles: [...new Set([...record.roles, role, ...(role === 'keAdmin' ? (['keMember'] as const) : [])])],
+    }));
+  }
+
+  async setUnits(municipality: Municipality, userId: string, units: { unit?: string; leads?: string[] }): Promise<void> {
+    await this.update(municipality, userId, (record) => ({ ...record, ...units }));
+  }
+
+  private async update(municipality: Municipality, userId: string, change: (record: RoleRecord) => RoleRecord): Promise<void> {
     for (;;) {
       const current = await this.store.get<RoleRecord>('roles', municipality, userId);
-      const roles = [...new Set([...(current?.data.roles ?? []), role, ...(role === 'keAdmin' ? (['keMember'] as const) : [])])];
+      const next = change(current?.data ?? { roles: [] });
       try {
-        if (current) await this.store.put<RoleRecord>('roles', municipality, userId, { roles }, current.etag);
-        else await this.store.create<RoleRecord>('roles', municipality, userId, { roles });
+        if (current) await this.store.put<RoleRecord>('roles', municipality, userId, next, current.etag);
+        else await this.store.create<RoleRecord>('roles', municipality, userId, next);
         return;
       } catch (error) {
-        if ((error as Error).name !== 'ConflictError') throw error;
+        if (!(error instanceof ConflictError)) throw error;
       }
     }
   }

@@ -23,6 +23,8 @@ export const containers = {
   audit: { partitionKeyPath: '/pk', indexedFields: ['at', 'actor', 'target'] },
   /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt. */
   cases: { partitionKeyPath: '/pk', indexedFields: ['state', 'updatedAt', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit'] },
+  /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
+  conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
   roles: { partitionKeyPath: '/pk', indexedFields: [] },
 } as const satisfies Record<string, ContainerSpec>;

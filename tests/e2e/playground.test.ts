@@ -67,8 +67,15 @@ describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
 
   it('says honestly that a capability is not ready yet', async () => {
     await send('hjelp');
-    await lastCard().getByRole('button', { name: 'Meld behov' }).click();
-    await seen('«Meld behov» er ikke klar ennå');
+    await lastCard().getByRole('button', { name: 'Mine saker' }).click();
+    await seen('«Mine saker» er ikke klar ennå');
+  }, 60_000);
+
+  it('opens the meldeskjema from the menu', async () => {
+    await send('meld behov');
+    await seen('Meld behov for koordinator / individuell plan');
+    await expect.poll(() => lastCard().getByRole('button', { name: 'Send til koordinerende enhet' }).count(), { timeout: 30_000 }).toBe(1);
+    await lastCard().screenshot({ path: `${SCREENSHOTS}/report-form.png` });
   }, 60_000);
 
   it('answers «hvem kontakter jeg for støttekontakt?» with the service and its phone', async () => {

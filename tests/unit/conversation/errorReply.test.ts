@@ -10,7 +10,7 @@ describe('describeError()', () => {
     [new NotAllowedError('x'), 'Du har ikke tilgang til dette.', true],
     [new ConflictError('x'), 'Noen andre endret dette samtidig med deg.', true],
     [new StoreUnavailableError('x'), 'jeg får ikke lagret akkurat nå', true],
-    [new NotFoundError('x'), 'oppgi referansen ref123', false],
+    [new NotFoundError('x'), 'Fant ikke saken, eller du har ikke tilgang til den.', true],
     [new TypeError('boom'), 'oppgi referansen ref123', false],
   ])('turns %o into a Norwegian message', (error, expected, isExpected) => {
     const reply = describeError(error, t, 'ref123');

@@ -1,0 +1,66 @@
+import type { Attachment } from 'botbuilder';
+import type { Case } from '../cases/Case.js';
+import type { NotificationKind } from '../cases/transitions.js';
+import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
+import type { Translate } from '../i18n/translate.js';
+import { expandCard } from './expandCard.js';
+
+/** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
+export function reportFormCard(t: Translate, view: { services: readonly DirectoryEntry[]; submissionId: string; reporterUnit?: string }): Attachment {
+  const key = (k: string) => t(`report.form.${k}` as Parameters<Translate>[0]);
+  return expandCard('reportForm', {
+    labels: {
+      ...Object.fromEntries(
+        ['title', 'intro', 'residentName', 'residentBirthDate', 'ageGroup', 'services', 'need', 'needPlaceholder', 'consentHeading', 'consentGiven', 'consentGivenBy', 'consentForm', 'consentDate', 'wishedCoordinator', 'reporterUnit', 'required', 'consentRequired', 'servicesRequired', 'submit'].map((k) => [k, key(k)]),
+      ),
+      child: t('report.form.ageGroup.child'),
+      adult: t('report.form.ageGroup.adult'),
+      resident: t('report.form.consentGivenBy.resident'),
+      nextOfKin: t('report.form.consentGivenBy.nextOfKin'),
+      guardian: t('report.form.consentGivenBy.guardian'),
+      oral: t('report.form.consentForm.oral'),
+      written: t('report.form.consentForm.written'),
+    },
+    services: view.services.map((entry) => ({ title: entry.name === entry.unit ? entry.name : `${entry.name} (${entry.unit})`, value: entry.id })),
+    submissionId: view.submissionId,
+    reporterUnit: view.reporterUnit ?? '',
+  });
+}
+
+export function reportReceiptCard(t: Translate, c: Case): Attachment {
+  return expandCard('reportReceipt', {
+    title: t('report.receipt.title'),
+    body: t('report.receipt.body'),
+    referenceLabel: t('report.receipt.reference'),
+    reference: c.reference,
+    next: t('report.receipt.next'),
+  });
+}
+
+/** A proactive notice: what happened to which case reference, and a way in. Never health details. */
+export function caseNotificationCard(t: Translate, view: { kind: NotificationKind; caseId: string; reference: string }): Attachment {
+  return expandCard('caseNotification', { text: t(`notify.${view.kind}`, { reference: view.reference }), open: t('case.open'), caseId: view.caseId });
+}
+
+/** The case as its viewer may see it; KE gets the decision actions while the case awaits one. */
+export function caseDetailsCard(t: Translate, view: { case: Case; etag: string; canDecide: boolean; serviceNames: ReadonlyMap<string, string> }): Attachment {
+  const c = view.case;
+  const report = c.report;
+  return expandCard('caseDetails', {
+    title: t('case.title', { reference: c.reference }),
+    facts: [
+      { title: t('case.state'), value: t(`case.state.${c.state}`) },
+      { title: t('case.resident'), value: `${report.resident.name}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` },
+      { title: t('case.services'), value: report.servicesInvolved.map((id) => view.serviceNames.get(id) ?? id).join(', ') },
+      { title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` },
+      { title: t('case.reporterUnit'), value: report.reporter.unit },
+      ...(report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: report.wishedCoordinator }] : []),
+    ],
+    needLabel: t('case.need'),
+    need: report.need,
+    canDecide: view.canDecide,
+    caseId: c.id,
+    etag: view.etag,
+    labels: { accept: t('case.accept'), decline: t('case.decline'), declineReason: t('case.declineReason') },
+  });
+}

@@ -1,0 +1,37 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Municipality } from '../config.js';
+import type { Store } from '../store/Store.js';
+
+interface StoredReference {
+  reference: Partial<ConversationReference>;
+  updatedAt: string;
+}
+
+/**
+ * Where to reach each person proactively: the personal-chat conversation reference (with
+ * `serviceUrl` and tenant), kept per municipality by Entra object id. Written only when it changes.
+ */
+export class ConversationReferences {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly store: Store) {}
+
+  async remember(municipality: Municipality, userId: string, reference: Partial<ConversationReference>): Promise<void> {
+    if (reference.conversation?.conversationType && reference.conversation.conversationType !== 'personal') return;
+    const key = `${municipality}/${userId}`;
+    const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}`;
+    if (this.known.get(key) === fingerprint) return;
+    await this.store.put<StoredReference>('conversations', municipality, userId, { reference, updatedAt: new Date().toISOString() });
+    this.known.set(key, fingerprint);
+  }
+
+  async find(municipality: Municipality, userId: string): Promise<Partial<ConversationReference> | undefined> {
+    return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data.reference;
+  }
+
+  /** Teams said the user blocked or removed the bot: stop sending there. */
+  async forget(municipality: Municipality, userId: string): Promise<void> {
+    this.known.delete(`${municipality}/${userId}`);
+    await this.store.delete('conversations', municipality, userId);
+  }
+}

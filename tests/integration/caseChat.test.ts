@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageActivity } from '../support/activities.js';
+import { startFakeConnector, type SentActivity } from '../support/fakeConnector.js';
+import { startBot, type RunningBot } from '../support/startBot.js';
+
+const KE = 'ke-admin';
+const REPORTER = 'reporter';
+const OUTSIDER = 'outsider';
+
+describe('reporting a need and KE’s decision, in chat', () => {
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let running: RunningBot;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    running = await startBot({ DEFAULT_MUNICIPALITY: 'rana', KE_ADMINS: `rana:${KE}` });
+    for (const user of [KE, REPORTER, OUTSIDER]) await say(user, { text: 'hjelp' }); // everyone has a personal chat with the bot
+  });
+  afterAll(async () => {
+    await running.close();
+    await connector.close();
+  });
+
+  async function say(userId: string, body: { text?: string; value?: unknown }): Promise<SentActivity[]> {
+    const before = connector.sent.length;
+    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
+    return (await connector.waitFor(before + 1)).slice(before);
+  }
+  const content = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as Record<string, unknown>;
+  const text = (a: SentActivity) => JSON.stringify(a.body);
+
+  let submissionId = '';
+  const form = (overrides: Record<string, unknown> = {}) => ({
+    verb: 'reportSubmit',
+    submissionId,
+    residentName: 'Ola Nordmann',
+    residentBirthDate: '2014-05-06',
+    ageGroup: 'child',
+    servicesInvolved: 'rana-barnevern,rana-pp-tjenesten',
+    need: 'Trenger samordning mellom skole, avlastning og barnevern.',
+    consentGiven: 'true',
+    consentGivenBy: 'guardian',
+    consentForm: 'written',
+    consentDate: '2026-11-20',
+    reporterUnit: 'Selfors skole',
+    ...overrides,
+  });
+
+  it('shows the meldeskjema with the municipality’s services when «Meld behov» is pressed', async () => {
+    const [reply] = await say(REPORTER, { value: { verb: 'capability', capability: 'report' } });
+    const card = content(reply!);
+    expect(text(reply!)).toContain('Meld behov for koordinator / individuell plan');
+    expect(text(reply!)).toContain('"value":"rana-barnevern"');
+    submissionId = ((card.actions as { data: { submissionId: string } }[])[0]!.data.submissionId);
+    expect(submissionId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a report without consent, saying why, and creates nothing', async () => {
+    const [reply] = await say(REPORTER, { value: form({ consentGiven: 'false' }) });
+    expect(reply!.body.text).toContain('Meldingen kan ikke sendes uten samtykke');
+  });
+
+  it('gives the reporter a receipt with a reference and tells KE, without health details', async () => {
+    const before = connector.sent.length;
+    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId: REPORTER, value: form() }));
+    const sent = (await connector.waitFor(before + 2)).slice(before);
+    const receipt = sent.find((a) => a.conversationId === `a:${REPORTER}`)!;
+    expect(text(receipt)).toContain('Meldingen er sendt');
+    const reference = /RANA-\d{4}-\d{4}/.exec(text(receipt))![0];
+    const toKe = sent.find((a) => a.conversationId === `a:${KE}`)!;
+    expect(text(toKe)).toContain(`Ny melding om behov for koordinator / individuell plan: ${reference}.`);
+    expect(text(toKe)).not.toMatch(/Ola Nordmann|avlastning/);
+  });
+
+  it('creates one case for a double submit', async () => {
+    const [again] = await say(REPORTER, { value: form() });
+    const references = connector.sent.map((a) => /RANA-\d{4}-\d{4}/.exec(text(a))?.[0]).filter(Boolean);
+    expect(new Set(references).size).toBe(1);
+    expect(text(again!)).toContain('Meldingen er sendt');
+  });
+
+  it('lets KE open the case and accept it; the reporter is told; a stale card cannot decide again', async () => {
+    const [opened] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
+    expect(text(opened!)).toContain('Ola Nordmann');
+    const accept = (content(opened!).actions as { title: string; data: Record<string, string> }[]).find((a) => a.data.verb === 'caseAccept')!;
+
+    const before = connector.sent.length;
+    await say(KE, { value: accept.data });
+    const sent = await connector.waitFor(before + 2);
+    expect(sent.slice(before).map((a) => [a.conversationId, a.body.text ?? JSON.stringify(a.body.attachments)])).toEqual(
+      expect.arrayContaining([
+        [`a:${REPORTER}`, expect.stringContaining('retten til koordinator og individuell plan er utløst')],
+        [`a:${KE}`, expect.stringContaining('er godtatt')],
+      ]),
+    );
+
+    const [stale] = await say(KE, { value: { ...accept.data, verb: 'caseDecline', reason: 'For sent' } });
+    expect(stale!.body.text).toContain('Noen andre endret dette samtidig med deg');
+  });
+
+  it('does not show a case to someone outside it, nor a forged id', async () => {
+    const [outsider] = await say(OUTSIDER, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
+    expect(outsider!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    const [forged] = await say(KE, { value: { verb: 'caseOpen', caseId: 'case-00000000-0000-0000-0000-000000000000' } });
+    expect(forged!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    const [junk] = await say(KE, { value: { verb: 'caseOpen', caseId: '../../etc' } });
+    expect(junk!.body.text).toContain('utdatert eller ukjent');
+  });
+});
