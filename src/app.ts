@@ -14,6 +14,8 @@ import type { Roles } from './roles/Roles.js';
 import type { ExportLinks } from './directory/exportLinks.js';
 import type { CaseService } from './cases/CaseService.js';
 import { caseRoutes } from './cases/routes.js';
+import { registerRoleRoutes } from './roles/routes.js';
+import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './notifications/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
 
@@ -27,11 +29,12 @@ export interface AppDeps {
   exportLinks: ExportLinks;
   cases: CaseService;
   references: ConversationReferences;
+  audit: AuditLog;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -54,7 +57,8 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   });
 
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
-  const caseFeature = caseRoutes(app, { cases, roles, directory });
+  registerRoleRoutes(app, { roles, references, audit });
+  const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   registerConversationRoutes(app, {
     capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm },
     onFreeText: directoryFeature.answer,

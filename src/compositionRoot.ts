@@ -54,7 +54,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const references = new ConversationReferences(store);
   const notifier = new ProactiveNotifier({ adapter, botAppId: config.bot.appId ?? '', references, roles, logger });
   const cases = new CaseService({ store, audit, events: notifier });
-  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, cases, references, logger });
+  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, cases, references, audit, logger });
   const server = createServer({
     app,
     adapter,

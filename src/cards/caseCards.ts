@@ -43,7 +43,10 @@ export function caseNotificationCard(t: Translate, view: { kind: NotificationKin
 }
 
 /** The case as its viewer may see it; KE gets the decision actions while the case awaits one. */
-export function caseDetailsCard(t: Translate, view: { case: Case; etag: string; canDecide: boolean; serviceNames: ReadonlyMap<string, string> }): Attachment {
+export function caseDetailsCard(
+  t: Translate,
+  view: { case: Case; etag: string; canDecide: boolean; canPropose: boolean; people: readonly { userId: string; name: string }[]; serviceNames: ReadonlyMap<string, string> },
+): Attachment {
   const c = view.case;
   const report = c.report;
   return expandCard('caseDetails', {
@@ -59,8 +62,49 @@ export function caseDetailsCard(t: Translate, view: { case: Case; etag: string; 
     needLabel: t('case.need'),
     need: report.need,
     canDecide: view.canDecide,
+    canPropose: view.canPropose,
+    people: view.people,
     caseId: c.id,
     etag: view.etag,
-    labels: { accept: t('case.accept'), decline: t('case.decline'), declineReason: t('case.declineReason') },
+    labels: {
+      accept: t('case.accept'),
+      decline: t('case.decline'),
+      declineReason: t('case.declineReason'),
+      proposeHeading: t('case.proposeHeading'),
+      coordinator: t('case.coordinator'),
+      unit: t('case.unit'),
+      propose: t('case.propose'),
+      required: t('case.required'),
+    },
+  });
+}
+
+/**
+ * The leader's approval card (Universal Actions). The same function renders it open, decided or
+ * replaced, so every copy — a second leader's, a stale one — refreshes to the truth.
+ */
+export function approvalCard(t: Translate, c: Case, proposalId: string): Attachment {
+  const open = c.state === 'coordinatorProposed' && c.proposal?.id === proposalId;
+  const proposed = open ? c.proposal!.coordinator : c.coordinator?.proposalId === proposalId ? c.coordinator : c.declinedProposals.find((p) => p.id === proposalId)?.coordinator;
+  const declined = c.declinedProposals.find((p) => p.id === proposalId);
+  const date = (iso: string) => iso.slice(0, 10);
+  const outcome = open
+    ? ''
+    : c.coordinator?.proposalId === proposalId
+      ? t('approval.approved', { date: date(c.coordinator.appointedAt) })
+      : declined
+        ? t('approval.declined', { date: date(declined.declinedAt) })
+        : t('approval.closed');
+  return expandCard('approval', {
+    caseId: c.id,
+    proposalId,
+    title: t('approval.title', { reference: c.reference }),
+    body: t('approval.body', { name: proposed?.name ?? proposed?.userId ?? '?', unit: proposed?.unit ?? '?' }),
+    open,
+    outcome,
+    outcomeColor: c.coordinator?.proposalId === proposalId ? 'Good' : 'Attention',
+    reasonLabel: t('approval.reason'),
+    approveLabel: t('approval.approve'),
+    declineLabel: t('approval.decline'),
   });
 }

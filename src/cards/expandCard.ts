@@ -15,7 +15,9 @@ export type CardName =
   | 'reportForm'
   | 'reportReceipt'
   | 'caseNotification'
-  | 'caseDetails';
+  | 'caseDetails'
+  | 'approval'
+  | 'roles';
 
 const templates = new Map<CardName, Template>();
 

@@ -29,6 +29,8 @@ export interface Consent {
 export interface PersonRef {
   userId: string;
   unit: string;
+  /** Display name from Teams, for cards (employees only; residents are never PersonRefs). */
+  name?: string;
 }
 
 /** Minimal identification: no national identity number in chat. Shown only to KE and the case's coordinator. */
@@ -81,7 +83,7 @@ export interface Case {
   proposal?: Proposal;
   /** Declined proposals, for the history. */
   declinedProposals: (Proposal & { declinedBy: string; declinedAt: string; reason: string })[];
-  coordinator?: PersonRef & { appointedAt: string; approvedBy: string };
+  coordinator?: PersonRef & { appointedAt: string; approvedBy: string; proposalId: string };
   plan?: { startedAt: string; firstMeeting?: string; checklist: StartChecklist };
   closedAt?: string;
 }

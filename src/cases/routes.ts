@@ -2,25 +2,30 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { caseDetailsCard, reportFormCard, reportReceiptCard } from '../cards/caseCards.js';
+import { approvalCard, caseDetailsCard, reportFormCard, reportReceiptCard } from '../cards/caseCards.js';
+import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
-import { InputError } from '../errors.js';
+import { ConflictError, InputError } from '../errors.js';
+import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
 import type { CaseService } from './CaseService.js';
 
 const caseRef = z.object({ caseId: z.string().regex(/^case-[0-9a-f-]{36}$/) });
 const decisionData = caseRef.extend({ etag: z.string().min(1).max(100), reason: z.string().max(500).optional() });
+const proposeData = caseRef.extend({ etag: z.string().min(1).max(100), coordinator: z.string().min(1).max(100), unit: z.string().trim().min(2).max(120) });
+const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
 
 export interface CaseRouteDeps {
   cases: CaseService;
   roles: Roles;
   directory: DirectoryService;
+  references: ConversationReferences;
 }
 
 /** Reporting a need (meldeskjema), opening a case, and KE's decision. */
-export function caseRoutes(app: Application<AppTurnState>, { cases, roles, directory }: CaseRouteDeps) {
+export function caseRoutes(app: Application<AppTurnState>, { cases, roles, directory, references }: CaseRouteDeps) {
   async function actorOf(context: TurnContext, state: AppTurnState) {
     const scope = turnScope(context, state);
     return { ...scope, actor: await roles.actor(scope.municipality, scope.userId) };
@@ -44,7 +49,51 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const doc = await cases.get(actor, caseId);
     const serviceNames = new Map((await directory.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry.name]));
     const canDecide = actor.isKe && (doc.data.state === 'reported' || doc.data.state === 'underAssessment');
-    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: doc.data, etag: doc.etag, canDecide, serviceNames })] });
+    const canPropose = actor.isKe && doc.data.state === 'accepted';
+    const people = canPropose ? await references.people(municipality) : [];
+    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: doc.data, etag: doc.etag, canDecide, canPropose, people, serviceNames })] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseProposeCoordinator', async (context, state, data) => {
+    const { t, actor, municipality } = await actorOf(context, state);
+    const form = parse(proposeData, data, t('case.required'));
+    if ((await roles.leadersOf(municipality, form.unit)).length === 0) throw new InputError(t('case.noLeader', { unit: form.unit }));
+    const person = (await references.people(municipality)).find((p) => p.userId === form.coordinator);
+    if (!person) throw new InputError(t('error.unknownAction'));
+    await cases.act(actor, form.caseId, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: person.userId, name: person.name, unit: form.unit } }, form.etag);
+    await context.sendActivity(t('case.proposed', { unit: form.unit }));
+  });
+
+  /** The approval card answers with itself, re-rendered: decided for everyone, or with what went wrong. */
+  async function currentApprovalCard(context: TurnContext, state: AppTurnState, caseId: string, proposalId: string): Promise<AdaptiveCard> {
+    const { t, actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, caseId);
+    return approvalCard(t, doc.data, proposalId).content as AdaptiveCard;
+  }
+
+  app.adaptiveCards.actionExecute('approvalDecide', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const form = parse(approvalData, data, t('error.unknownAction'));
+    if (form.decision === 'decline' && !form.reason?.trim()) return t('approval.reasonRequired');
+    try {
+      await cases.act(
+        actor,
+        form.caseId,
+        form.decision === 'decline' ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! } : { type: 'approveAppointment', proposalId: form.proposalId },
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card below shows the truth
+    }
+    return currentApprovalCard(context, state, form.caseId, form.proposalId);
+  });
+
+  app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {
+    const { t } = turnScope(context, state);
+    const form = parse(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
+    const { actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, form.caseId);
+    const proposalId = form.proposalId ?? doc.data.proposal?.id ?? doc.data.coordinator?.proposalId ?? '';
+    return approvalCard(t, doc.data, proposalId).content as AdaptiveCard;
   });
 
   app.adaptiveCards.actionSubmit('caseAccept', async (context, state, data) => {

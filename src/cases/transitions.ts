@@ -123,7 +123,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       const proposal = current.proposal!;
       if (proposal.id !== command.proposalId) return refuse('staleProposal');
       return next(
-        { state: 'coordinatorAppointed', proposal: undefined, coordinator: { ...proposal.coordinator, appointedAt: at, approvedBy: actor.userId } },
+        { state: 'coordinatorAppointed', proposal: undefined, coordinator: { ...proposal.coordinator, appointedAt: at, approvedBy: actor.userId, proposalId: proposal.id } },
         [
           { type: 'notify', to: { kind: 'user', userId: proposal.coordinator.userId }, kind: 'welcomeCoordinator' },
           { type: 'notify', to: { kind: 'ke' }, kind: 'coordinatorAppointed' },

@@ -29,6 +29,14 @@ export class ConversationReferences {
     return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data.reference;
   }
 
+  /** The people who have a personal chat with the bot: whom KE can propose as coordinator. */
+  async people(municipality: Municipality): Promise<{ userId: string; name: string }[]> {
+    const docs = await this.store.list<StoredReference>('conversations', municipality);
+    return docs
+      .map((doc) => ({ userId: doc.id, name: doc.data.reference.user?.name ?? doc.id }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  }
+
   /** Teams said the user blocked or removed the bot: stop sending there. */
   async forget(municipality: Municipality, userId: string): Promise<void> {
     this.known.delete(`${municipality}/${userId}`);

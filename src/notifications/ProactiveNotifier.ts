@@ -3,7 +3,7 @@ import type { Attachment } from 'botbuilder';
 import type { Case } from '../cases/Case.js';
 import type { CaseEventSink } from '../cases/CaseService.js';
 import type { CaseEvent, Recipient } from '../cases/transitions.js';
-import { caseNotificationCard } from '../cards/caseCards.js';
+import { approvalCard, caseNotificationCard } from '../cards/caseCards.js';
 import type { Municipality } from '../config.js';
 import { translator } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
@@ -26,7 +26,11 @@ export class ProactiveNotifier implements CaseEventSink {
     for (const event of events) {
       if (event.type !== 'notify') continue;
       const t = translator();
-      const card = caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
+      // A leader gets the approval card itself; everyone else a notice with a way into the case.
+      const card =
+        event.kind === 'approvalRequested' && c.proposal
+          ? approvalCard(t, c, c.proposal.id)
+          : caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
       for (const userId of await this.recipients(municipality, event.to)) await this.send(municipality, userId, card);
     }
   }

@@ -66,6 +66,11 @@ export class Roles {
     await this.update(municipality, userId, (record) => ({ ...record, ...units }));
   }
 
+  /** Sets a person's roles and units as a whole (the roles card). */
+  async replace(municipality: Municipality, userId: string, record: RoleRecord): Promise<void> {
+    await this.update(municipality, userId, () => record);
+  }
+
   private async update(municipality: Municipality, userId: string, change: (record: RoleRecord) => RoleRecord): Promise<void> {
     for (;;) {
       const current = await this.store.get<RoleRecord>('roles', municipality, userId);

@@ -6,6 +6,9 @@ import { startBot, type RunningBot } from '../support/startBot.js';
 const KE = 'ke-admin';
 const REPORTER = 'reporter';
 const OUTSIDER = 'outsider';
+const LEADER = 'leader';
+const LEADER2 = 'leader-two';
+const COORDINATOR = 'coordinator';
 
 describe('reporting a need and KE’s decision, in chat', () => {
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
@@ -14,7 +17,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     running = await startBot({ DEFAULT_MUNICIPALITY: 'rana', KE_ADMINS: `rana:${KE}` });
-    for (const user of [KE, REPORTER, OUTSIDER]) await say(user, { text: 'hjelp' }); // everyone has a personal chat with the bot
+    for (const user of [KE, REPORTER, OUTSIDER, LEADER, LEADER2, COORDINATOR]) await say(user, { text: 'hjelp' }); // everyone has a personal chat with the bot
   });
   afterAll(async () => {
     await running.close();
@@ -105,5 +108,63 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(forged!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
     const [junk] = await say(KE, { value: { verb: 'caseOpen', caseId: '../../etc' } });
     expect(junk!.body.text).toContain('utdatert eller ukjent');
+  });
+
+  it('lets a KE admin say who leads which unit; nobody else may', async () => {
+    const [refused] = await say(OUTSIDER, { text: 'roller' });
+    expect(refused!.body.text).toContain('Du har ikke tilgang til dette');
+    const [card] = await say(KE, { text: 'roller' });
+    expect(text(card!)).toContain('Roller og enheter');
+    for (const leader of [LEADER, LEADER2]) {
+      const [saved] = await say(KE, { value: { verb: 'rolesSave', userId: leader, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' } });
+      expect(saved!.body.text).toBe('Lagret roller og enheter for Test Bruker.');
+    }
+  });
+
+  it('proposes a coordinator; the leader approves in chat, the card updates for everyone, and a second click changes nothing', async () => {
+    const [opened] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
+    const propose = (content(opened!).actions as { data: Record<string, string> }[]).find((a) => a.data.verb === 'caseProposeCoordinator')!;
+    expect(text(opened!)).toContain(`"value":"${COORDINATOR}"`);
+
+    const [noLeader] = await say(KE, { value: { ...propose.data, coordinator: COORDINATOR, unit: 'Ukjent enhet' } });
+    expect(noLeader!.body.text).toContain('Ingen er registrert som leder for «Ukjent enhet»');
+
+    const before = connector.sent.length;
+    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId: KE, value: { ...propose.data, coordinator: COORDINATOR, unit: 'Hjemmetjenesten' } }));
+    const sent = (await connector.waitFor(before + 3)).slice(before);
+    expect(sent.find((a) => a.conversationId === `a:${KE}`)?.body.text).toContain('Forslaget er sendt til lederen for Hjemmetjenesten');
+    const approval = sent.find((a) => a.conversationId === `a:${LEADER}`)!;
+    expect(sent.some((a) => a.conversationId === `a:${LEADER2}`)).toBe(true);
+    const approvalCard = content(approval) as { refresh: unknown; actions: { type: string; verb: string; data: Record<string, string> }[] };
+    expect(approvalCard.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'approvalRefresh' } });
+    const approve = approvalCard.actions.find((a) => a.data.decision === 'approve')!;
+    expect(approve.type).toBe('Action.Execute');
+
+    const invoke = (userId: string, verb: string, data: Record<string, string>) =>
+      running.post({
+        ...messageActivity({ serviceUrl: connector.serviceUrl, userId }),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: 'approval-card-message', // Teams sends the id of the message holding the card
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      });
+
+    const beforeApproval = connector.sent.length;
+    const response = await invoke(LEADER, approve.verb, approve.data);
+    expect(response.status).toBe(200);
+    const answered = (await response.json()) as { statusCode: number; value: { body: unknown; actions?: unknown[] } };
+    expect(answered.statusCode).toBe(200);
+    expect(JSON.stringify(answered.value.body)).toContain('Godkjent 2026');
+    expect(answered.value.actions ?? []).toEqual([]);
+
+    const notices = (await connector.waitFor(beforeApproval + 2)).slice(beforeApproval);
+    expect(notices.find((a) => a.conversationId === `a:${COORDINATOR}`) && text(notices.find((a) => a.conversationId === `a:${COORDINATOR}`)!)).toContain('Du er oppnevnt som koordinator');
+
+    const secondClick = await (await invoke(LEADER2, approve.verb, { ...approve.data, decision: 'decline', reason: 'Nei' })).json() as { value: { body: unknown } };
+    expect(JSON.stringify(secondClick.value.body)).toContain('Godkjent 2026');
+    const refreshed = await (await invoke(LEADER2, 'approvalRefresh', { caseId: approve.data.caseId! })).json() as { value: { body: unknown } };
+    expect(JSON.stringify(refreshed.value.body)).toContain('Godkjent 2026');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connector.sent.slice(beforeApproval).filter((a) => a.conversationId === `a:${COORDINATOR}`)).toHaveLength(1);
   });
 });

@@ -32,7 +32,7 @@ const coordinatorRef = { userId: 'coord-1', unit: 'Hjemmetjenesten' };
 function caseIn(state: CaseState): Case {
   const base: Case = { id: 'c1', reference: 'RANA-2026-0001', municipality: 'rana', state: 'reported', report, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), declinedProposals: [] };
   const withProposal = { ...base, proposal: { id: 'p1', coordinator: coordinatorRef, proposedBy: 'ke-1', proposedAt: NOW.toISOString() } };
-  const appointed = { ...base, coordinator: { ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1' } };
+  const appointed = { ...base, coordinator: { ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p0' } };
   const byState: Record<CaseState, Case> = {
     reported: base,
     underAssessment: { ...base, state: 'underAssessment' },
@@ -114,7 +114,7 @@ describe('transition()', () => {
 
   it('on approval appoints the coordinator, welcomes them, tells KE and starts the training deadline', () => {
     const outcome = transition(caseIn('coordinatorProposed'), commands.approveAppointment, actors.leaderOfCoordinatorUnit, NOW);
-    expect(outcome.ok && outcome.case.coordinator).toEqual({ ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1' });
+    expect(outcome.ok && outcome.case.coordinator).toEqual({ ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p1' });
     expect(outcome.ok && outcome.events).toEqual([
       { type: 'audit', action: 'case.approveAppointment' },
       { type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'welcomeCoordinator' },
