@@ -58,6 +58,8 @@ export function caseDetailsCard(
       { title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` },
       { title: t('case.reporterUnit'), value: report.reporter.unit },
       ...(report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: report.wishedCoordinator }] : []),
+      ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: `${c.coordinator.name ?? c.coordinator.userId} (${c.coordinator.unit})` }] : []),
+      ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
     ],
     needLabel: t('case.need'),
     need: report.need,
@@ -106,5 +108,34 @@ export function approvalCard(t: Translate, c: Case, proposalId: string): Attachm
     reasonLabel: t('approval.reason'),
     approveLabel: t('approval.approve'),
     declineLabel: t('approval.decline'),
+  });
+}
+
+export const startChecklistItems = ['consentSigned', 'expectationsClarified', 'contactAgreed', 'partnersInformed', 'nextMeetingAgreed'] as const;
+
+/** What the coordinator gets on approval: the case reference, what the role means, and the start checklist from the seeds. */
+export function welcomeCoordinatorCard(t: Translate, c: Case): Attachment {
+  return expandCard('welcomeCoordinator', {
+    caseId: c.id,
+    title: t('welcome.coordinator.title', { reference: c.reference }),
+    intro: t('welcome.coordinator.intro'),
+    roleHeading: t('welcome.coordinator.roleHeading'),
+    role: t('welcome.coordinator.role'),
+    checklistHeading: t('welcome.coordinator.checklistHeading'),
+    checklist: t('welcome.coordinator.checklist'),
+    training: t('welcome.coordinator.training'),
+    startLabel: t('welcome.coordinator.start'),
+    openLabel: t('case.open'),
+  });
+}
+
+export function startPlanCard(t: Translate, c: Case, etag: string): Attachment {
+  return expandCard('startPlan', {
+    caseId: c.id,
+    etag,
+    title: t('start.title', { reference: c.reference }),
+    hint: t('start.hint'),
+    labels: { startedAt: t('start.startedAt'), firstMeeting: t('start.firstMeeting'), required: t('start.required'), submit: t('start.submit') },
+    items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
   });
 }

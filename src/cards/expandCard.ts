@@ -17,7 +17,9 @@ export type CardName =
   | 'caseNotification'
   | 'caseDetails'
   | 'approval'
-  | 'roles';
+  | 'roles'
+  | 'welcomeCoordinator'
+  | 'startPlan';
 
 const templates = new Map<CardName, Template>();
 

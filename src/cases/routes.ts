@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { approvalCard, caseDetailsCard, reportFormCard, reportReceiptCard } from '../cards/caseCards.js';
+import { approvalCard, caseDetailsCard, reportFormCard, reportReceiptCard, startChecklistItems, startPlanCard } from '../cards/caseCards.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { turnScope } from '../conversation/turnScope.js';
@@ -15,6 +15,13 @@ import type { CaseService } from './CaseService.js';
 const caseRef = z.object({ caseId: z.string().regex(/^case-[0-9a-f-]{36}$/) });
 const decisionData = caseRef.extend({ etag: z.string().min(1).max(100), reason: z.string().max(500).optional() });
 const proposeData = caseRef.extend({ etag: z.string().min(1).max(100), coordinator: z.string().min(1).max(100), unit: z.string().trim().min(2).max(120) });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const startData = caseRef.extend({
+  etag: z.string().min(1).max(100),
+  startedAt: isoDate,
+  firstMeeting: isoDate.optional().or(z.literal('').transform(() => undefined)),
+  ...Object.fromEntries(startChecklistItems.map((item) => [item, z.enum(['true', 'false']).default('false')])),
+});
 const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
 
 export interface CaseRouteDeps {
@@ -52,6 +59,21 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const canPropose = actor.isKe && doc.data.state === 'accepted';
     const people = canPropose ? await references.people(municipality) : [];
     await context.sendActivity({ attachments: [caseDetailsCard(t, { case: doc.data, etag: doc.etag, canDecide, canPropose, people, serviceNames })] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseStartForm', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, parse(caseRef, data, t('error.unknownAction')).caseId);
+    await context.sendActivity({ attachments: [startPlanCard(t, doc.data, doc.etag)] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseStartPlan', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const form = parse(startData, data, t('start.required')) as z.infer<typeof startData> & Record<(typeof startChecklistItems)[number], 'true' | 'false'>;
+    if (form.consentSigned !== 'true') throw new InputError(t('start.consentRequired'));
+    const checklist = Object.fromEntries(startChecklistItems.map((item) => [item, form[item] === 'true'])) as Record<(typeof startChecklistItems)[number], boolean>;
+    const started = await cases.act(actor, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist }, form.etag);
+    await context.sendActivity(t('start.done', { reference: started.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseProposeCoordinator', async (context, state, data) => {

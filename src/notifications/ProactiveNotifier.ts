@@ -3,7 +3,7 @@ import type { Attachment } from 'botbuilder';
 import type { Case } from '../cases/Case.js';
 import type { CaseEventSink } from '../cases/CaseService.js';
 import type { CaseEvent, Recipient } from '../cases/transitions.js';
-import { approvalCard, caseNotificationCard } from '../cards/caseCards.js';
+import { approvalCard, caseNotificationCard, welcomeCoordinatorCard } from '../cards/caseCards.js';
 import type { Municipality } from '../config.js';
 import { translator } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
@@ -30,7 +30,9 @@ export class ProactiveNotifier implements CaseEventSink {
       const card =
         event.kind === 'approvalRequested' && c.proposal
           ? approvalCard(t, c, c.proposal.id)
-          : caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
+          : event.kind === 'welcomeCoordinator'
+            ? welcomeCoordinatorCard(t, c)
+            : caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
       for (const userId of await this.recipients(municipality, event.to)) await this.send(municipality, userId, card);
     }
   }

@@ -158,7 +158,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(answered.value.actions ?? []).toEqual([]);
 
     const notices = (await connector.waitFor(beforeApproval + 2)).slice(beforeApproval);
-    expect(notices.find((a) => a.conversationId === `a:${COORDINATOR}`) && text(notices.find((a) => a.conversationId === `a:${COORDINATOR}`)!)).toContain('Du er oppnevnt som koordinator');
+    expect(notices.find((a) => a.conversationId === `a:${COORDINATOR}`) && text(notices.find((a) => a.conversationId === `a:${COORDINATOR}`)!)).toContain('Du er koordinator i sak');
 
     const secondClick = await (await invoke(LEADER2, approve.verb, { ...approve.data, decision: 'decline', reason: 'Nei' })).json() as { value: { body: unknown } };
     expect(JSON.stringify(secondClick.value.body)).toContain('Godkjent 2026');
@@ -166,5 +166,25 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(JSON.stringify(refreshed.value.body)).toContain('Godkjent 2026');
     await new Promise((r) => setTimeout(r, 100));
     expect(connector.sent.slice(beforeApproval).filter((a) => a.conversationId === `a:${COORDINATOR}`)).toHaveLength(1);
+  });
+
+  it('welcomes the coordinator with the role and start checklist, and records the start only with signed consent', async () => {
+    const welcome = [...connector.sent].reverse().find((a) => a.conversationId === `a:${COORDINATOR}`)!;
+    expect(text(welcome)).toContain('Du er koordinator i sak');
+    expect(text(welcome)).toContain('Få samtykkeerklæringen underskrevet');
+    const [form] = await say(COORDINATOR, { value: { verb: 'caseStartForm', caseId: `case-${submissionId}` } });
+    const submit = (content(form!).actions as { data: Record<string, string> }[])[0]!.data;
+
+    const [noConsent] = await say(COORDINATOR, { value: { ...submit, startedAt: '2026-11-24', consentSigned: 'false' } });
+    expect(noConsent!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Arbeidet med individuell plan kan ikke starte før samtykkeerklæringen er underskrevet.');
+
+    const before = connector.sent.length;
+    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId: COORDINATOR, value: { ...submit, startedAt: '2026-11-24', firstMeeting: '2026-11-26', consentSigned: 'true', expectationsClarified: 'true' } }));
+    const sent = (await connector.waitFor(before + 2)).slice(before);
+    expect(sent.find((a) => a.conversationId === `a:${COORDINATOR}`)?.body.text).toMatch(/Oppstarten av sak RANA-\d{4}-\d{4} er registrert/);
+    expect(text(sent.find((a) => a.conversationId === `a:${KE}`)!)).toContain('Arbeidet med individuell plan er startet');
+
+    const [details] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
+    expect(text(details!)).toContain('"title":"IP-arbeid startet","value":"2026-11-24"');
   });
 });
