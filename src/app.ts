@@ -60,7 +60,7 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   registerRoleRoutes(app, { roles, references, audit });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   registerConversationRoutes(app, {
-    capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm },
+    capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases },
     onFreeText: directoryFeature.answer,
   });
 

@@ -139,3 +139,30 @@ export function startPlanCard(t: Translate, c: Case, etag: string): Attachment {
     items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
   });
 }
+
+export type CaseListView = 'mine' | 'leading' | 'all';
+
+/** A page of cases, newest activity first; rows name the reference and status, never the resident. */
+export function caseListCard(
+  t: Translate,
+  view: { list: CaseListView; cases: readonly Case[]; more?: string; showFilter: boolean; selectedState?: string; states: readonly string[] },
+): Attachment {
+  return expandCard('caseList', {
+    heading: t(`cases.${view.list}`),
+    list: view.list,
+    showFilter: view.showFilter,
+    filterLabel: t('cases.filter'),
+    filterSubmit: t('cases.filterSubmit'),
+    selectedState: view.selectedState ?? '',
+    states: [{ title: t('cases.filterAll'), value: '' }, ...view.states.map((state) => ({ title: t(`case.state.${state}` as Parameters<Translate>[0]), value: state }))],
+    empty: t('cases.empty'),
+    rows: view.cases.map((c) => ({
+      caseId: c.id,
+      reference: c.reference,
+      detail: t('cases.detail', { state: t(`case.state.${c.state}`), ageGroup: t(`report.form.ageGroup.${c.report.ageGroup}`) }),
+      updated: t('cases.updated', { date: c.updatedAt.slice(0, 10) }),
+    })),
+    more: view.more ?? '',
+    moreLabel: t('cases.more'),
+  });
+}

@@ -19,7 +19,8 @@ export type CardName =
   | 'approval'
   | 'roles'
   | 'welcomeCoordinator'
-  | 'startPlan';
+  | 'startPlan'
+  | 'caseList';
 
 const templates = new Map<CardName, Template>();
 

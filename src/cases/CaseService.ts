@@ -19,7 +19,7 @@ export interface CaseServiceDeps {
   now?: () => Date;
 }
 
-export type CaseList = 'reported' | 'coordinating' | 'leading' | 'all';
+export type CaseList = 'reported' | 'coordinating' | 'mine' | 'leading' | 'all';
 
 const REFUSAL_MESSAGES: Record<Exclude<Refusal, 'notAllowed'>, string> = {
   wrongState: 'Saken er allerede behandlet, eller er ikke på det steget lenger.',
@@ -94,11 +94,17 @@ export class CaseService {
     return outcome.case;
   }
 
-  /** Newest activity first, paged. Non-KE users only get the lists that concern them. */
-  async list(actor: Actor, list: CaseList, options: { state?: CaseState; limit?: number } = {}): Promise<Case[]> {
+  /** Newest activity first, paged by `before` (an updatedAt). Non-KE users only get the lists that concern them. */
+  async list(actor: Actor, list: CaseList, options: { state?: CaseState; limit?: number; before?: string } = {}): Promise<Case[]> {
     if (list === 'all' && !actor.isKe) throw new NotAllowedError('only KE lists all cases');
+    if (list === 'mine') {
+      const [coordinating, reported] = await Promise.all([this.list(actor, 'coordinating', options), this.list(actor, 'reported', options)]);
+      const byId = new Map([...coordinating, ...reported].map((c) => [c.id, c]));
+      return [...byId.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, options.limit ?? 20);
+    }
     const where = [
       ...(options.state ? [{ field: 'state', op: '=' as const, value: options.state }] : []),
+      ...(options.before ? [{ field: 'updatedAt', op: '<' as const, value: options.before }] : []),
       ...(list === 'reported' ? [{ field: 'report.reporter.userId', op: '=' as const, value: actor.userId }] : []),
       ...(list === 'coordinating' ? [{ field: 'coordinator.userId', op: '=' as const, value: actor.userId }] : []),
     ];

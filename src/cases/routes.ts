@@ -2,7 +2,8 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { approvalCard, caseDetailsCard, reportFormCard, reportReceiptCard, startChecklistItems, startPlanCard } from '../cards/caseCards.js';
+import { approvalCard, caseDetailsCard, caseListCard, reportFormCard, reportReceiptCard, startChecklistItems, startPlanCard, type CaseListView } from '../cards/caseCards.js';
+import { caseStates, type CaseState } from './Case.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { turnScope } from '../conversation/turnScope.js';
@@ -15,6 +16,14 @@ import type { CaseService } from './CaseService.js';
 const caseRef = z.object({ caseId: z.string().regex(/^case-[0-9a-f-]{36}$/) });
 const decisionData = caseRef.extend({ etag: z.string().min(1).max(100), reason: z.string().max(500).optional() });
 const proposeData = caseRef.extend({ etag: z.string().min(1).max(100), coordinator: z.string().min(1).max(100), unit: z.string().trim().min(2).max(120) });
+const PAGE = 10;
+const LEADING = /^\s*(mine ansatte sine saker|mine ansattes saker|dei tilsette sine saker|my employees.? cases)\s*$/i;
+const ALL = /^\s*(alle saker|all cases)\s*$/i;
+const listData = z.object({
+  list: z.enum(['mine', 'leading', 'all']),
+  before: z.string().max(40).optional().transform((v) => v || undefined),
+  state: z.enum(['', ...caseStates]).optional().transform((v) => (v ? (v as CaseState) : undefined)),
+});
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const startData = caseRef.extend({
   etag: z.string().min(1).max(100),
@@ -38,11 +47,35 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     return { ...scope, actor: await roles.actor(scope.municipality, scope.userId) };
   }
 
-  function parse<T>(schema: z.ZodType<T>, data: unknown, message: string): T {
+  function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, message: string): T {
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new InputError(message);
     return parsed.data;
   }
+
+  async function showList(context: TurnContext, state: AppTurnState, request: z.infer<typeof listData>): Promise<void> {
+    const { t, actor } = await actorOf(context, state);
+    const page = await cases.list(actor, request.list, { state: request.state, before: request.before, limit: PAGE + 1 });
+    const shown = page.slice(0, PAGE);
+    await context.sendActivity({
+      attachments: [
+        caseListCard(t, {
+          list: request.list as CaseListView,
+          cases: shown,
+          more: page.length > PAGE ? shown.at(-1)!.updatedAt : undefined,
+          showFilter: request.list === 'all',
+          selectedState: request.state,
+          states: caseStates,
+        }),
+      ],
+    });
+  }
+
+  app.message(LEADING, async (context, state) => showList(context, state, { list: 'leading' }));
+  app.message(ALL, async (context, state) => showList(context, state, { list: 'all' }));
+  app.adaptiveCards.actionSubmit('caseList', async (context, state, data) => {
+    await showList(context, state, parse(listData, data, turnScope(context, state).t('error.unknownAction')));
+  });
 
   app.adaptiveCards.actionSubmit('reportSubmit', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
@@ -134,6 +167,8 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   });
 
   return {
+    /** The menu's «Mine saker». */
+    showMyCases: async (context: TurnContext, state: AppTurnState) => showList(context, state, { list: 'mine' }),
     /** The menu's «Meld behov»: the form, with the municipality's services to choose from. */
     showReportForm: async (context: TurnContext, state: AppTurnState) => {
       const { t, municipality } = turnScope(context, state);

@@ -181,7 +181,7 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, t: Translate): T {
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, t: Translate): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new InputError(t('error.unknownAction'));
   return parsed.data;

@@ -207,6 +207,16 @@ const nb = {
   'start.done': 'Oppstarten av sak {reference} er registrert, og KE har fått beskjed.',
   'case.planStarted': 'IP-arbeid startet',
   'case.coordinatorFact': 'Koordinator',
+  'cases.mine': 'Mine saker',
+  'cases.leading': 'Mine ansatte sine saker',
+  'cases.all': 'Alle saker',
+  'cases.empty': 'Ingen saker her ennå.',
+  'cases.filter': 'Vis saker med status',
+  'cases.filterAll': 'Alle',
+  'cases.filterSubmit': 'Vis',
+  'cases.more': 'Vis eldre',
+  'cases.detail': '{state} · {ageGroup}',
+  'cases.updated': 'Sist endret {date}',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -417,6 +427,16 @@ const nn: Catalogue = {
   'start.done': 'Oppstarten av sak {reference} er registrert, og KE har fått melding.',
   'case.planStarted': 'IP-arbeid starta',
   'case.coordinatorFact': 'Koordinator',
+  'cases.mine': 'Mine saker',
+  'cases.leading': 'Sakene til dei tilsette mine',
+  'cases.all': 'Alle saker',
+  'cases.empty': 'Ingen saker her enno.',
+  'cases.filter': 'Vis saker med status',
+  'cases.filterAll': 'Alle',
+  'cases.filterSubmit': 'Vis',
+  'cases.more': 'Vis eldre',
+  'cases.detail': '{state} · {ageGroup}',
+  'cases.updated': 'Sist endra {date}',
 };
 
 const en: Catalogue = {
@@ -624,6 +644,16 @@ const en: Catalogue = {
   'start.done': 'The start of case {reference} is recorded, and KE has been told.',
   'case.planStarted': 'IP work started',
   'case.coordinatorFact': 'Coordinator',
+  'cases.mine': 'My cases',
+  'cases.leading': 'My employees’ cases',
+  'cases.all': 'All cases',
+  'cases.empty': 'No cases here yet.',
+  'cases.filter': 'Show cases with status',
+  'cases.filterAll': 'All',
+  'cases.filterSubmit': 'Show',
+  'cases.more': 'Show older',
+  'cases.detail': '{state} · {ageGroup}',
+  'cases.updated': 'Last changed {date}',
 };
 
 export const locales = ['nb', 'nn', 'en'] as const;

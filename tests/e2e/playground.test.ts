@@ -67,8 +67,8 @@ describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
 
   it('says honestly that a capability is not ready yet', async () => {
     await send('hjelp');
-    await lastCard().getByRole('button', { name: 'Mine saker' }).click();
-    await seen('«Mine saker» er ikke klar ennå');
+    await lastCard().getByRole('button', { name: 'Veiledning' }).click();
+    await seen('«Veiledning» er ikke klar ennå');
   }, 60_000);
 
   it('opens the meldeskjema from the menu', async () => {

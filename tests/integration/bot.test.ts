@@ -56,8 +56,8 @@ describe('the bot over HTTP (anonymous, SQLite)', () => {
   });
 
   it('says honestly that a capability is not built yet', async () => {
-    const [reply] = await say(messageActivity({ serviceUrl: connector.serviceUrl, userId: 'first', value: { verb: 'capability', capability: 'cases' } }));
-    expect(reply!.body.text).toContain('«Mine saker» er ikke klar ennå');
+    const [reply] = await say(messageActivity({ serviceUrl: connector.serviceUrl, userId: 'first', value: { verb: 'capability', capability: 'guidance' } }));
+    expect(reply!.body.text).toContain('«Veiledning» er ikke klar ennå');
   });
 
   it('answers a stale or unknown card action with a clear message', async () => {

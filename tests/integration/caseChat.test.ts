@@ -187,4 +187,23 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const [details] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
     expect(text(details!)).toContain('"title":"IP-arbeid startet","value":"2026-11-24"');
   });
+
+  it('lists cases for each role: mine, my employees’, and all (KE, filterable); nobody sees another’s', async () => {
+    const reference = (a: SentActivity) => (text(a).match(/RANA-\d{4}-\d{4}/g) ?? []);
+    const [mine] = await say(COORDINATOR, { text: 'mine saker' });
+    expect(text(mine!)).toContain('Mine saker');
+    expect(reference(mine!).length).toBeGreaterThan(0);
+    const [leading] = await say(LEADER, { text: 'mine ansatte sine saker' });
+    expect(reference(leading!)).toEqual(reference(mine!));
+    const [all] = await say(KE, { text: 'alle saker' });
+    expect(reference(all!).length).toBeGreaterThanOrEqual(reference(mine!).length);
+    const [filtered] = await say(KE, { value: { verb: 'caseList', list: 'all', state: 'planInProgress' } });
+    expect(reference(filtered!)).toEqual(reference(mine!));
+    expect(text(filtered!)).not.toContain('Ola Nordmann');
+
+    const [outsiderMine] = await say(OUTSIDER, { text: 'mine saker' });
+    expect(text(outsiderMine!)).toContain('Ingen saker her ennå.');
+    const [outsiderAll] = await say(OUTSIDER, { text: 'alle saker' });
+    expect(outsiderAll!.body.text).toContain('Du har ikke tilgang til dette');
+  });
 });
