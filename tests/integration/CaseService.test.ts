@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/AuditLog.js';
 import type { Actor } from '../../src/cases/Actor.js';
@@ -6,9 +5,9 @@ import type { Case } from '../../src/cases/Case.js';
 import { CaseService, type CaseEventSink } from '../../src/cases/CaseService.js';
 import type { CaseEvent } from '../../src/cases/transitions.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../src/errors.js';
-import { SqliteStore } from '../../src/store/SqliteStore.js';
 import type { Store } from '../../src/store/Store.js';
-import { startCosmosServer } from '../support/cosmosServer.js';
+import { reportForm } from '../support/reportForm.js';
+import { bothStores } from '../support/stores.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const ke: Actor = { userId: 'ke-1', municipality: 'rana', isKe: true, leads: [] };
@@ -18,20 +17,7 @@ const otherLeader: Actor = { userId: 'leader-2', municipality: 'rana', isKe: fal
 const coordinator: Actor = { userId: 'coord-1', municipality: 'rana', isKe: false, leads: [] };
 const keAlesund: Actor = { userId: 'ke-9', municipality: 'alesund', isKe: true, leads: [] };
 
-const form = (overrides: Record<string, unknown> = {}) => ({
-  residentName: 'Ola Nordmann',
-  residentBirthDate: '2014-05-06',
-  ageGroup: 'child',
-  servicesInvolved: 'rana-barnevern,rana-pp-tjenesten',
-  need: 'Trenger samordning mellom skole, avlastning og barnevern.',
-  consentGiven: 'true',
-  consentGivenBy: 'guardian',
-  consentForm: 'written',
-  consentDate: '2026-11-20',
-  reporterUnit: 'Skole',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const form = reportForm;
 
 class RecordingSink implements CaseEventSink {
   readonly handled: { reference: string; events: readonly CaseEvent[] }[] = [];
@@ -126,13 +112,4 @@ function describeCaseService(name: string, open: () => Promise<{ store: Store; d
   });
 }
 
-describeCaseService('SQLite', async () => {
-  const store = new SqliteStore(':memory:');
-  return { store, dispose: () => store.close() };
-});
-
-describeCaseService('Cosmos over the wire', async () => {
-  const server = await startCosmosServer();
-  const store = await server.connect();
-  return { store, dispose: async () => { await store.close(); await server.close(); } };
-});
+for (const [name, open] of bothStores) describeCaseService(name, open);

@@ -4,9 +4,8 @@ import { DirectoryService } from '../../src/directory/DirectoryService.js';
 import { seedEntries, synonymGroups } from '../../src/directory/seedData.js';
 import { InputError, NotAllowedError } from '../../src/errors.js';
 import { Roles } from '../../src/roles/Roles.js';
-import { SqliteStore } from '../../src/store/SqliteStore.js';
 import type { Store } from '../../src/store/Store.js';
-import { startCosmosServer } from '../support/cosmosServer.js';
+import { bothStores } from '../support/stores.js';
 
 const ADMIN = 'admin-rana';
 const EMPLOYEE = 'employee-rana';
@@ -79,13 +78,4 @@ function describeDirectoryService(name: string, open: () => Promise<{ store: Sto
   });
 }
 
-describeDirectoryService('SQLite', async () => {
-  const store = new SqliteStore(':memory:');
-  return { store, dispose: () => store.close() };
-});
-
-describeDirectoryService('Cosmos over the wire', async () => {
-  const server = await startCosmosServer();
-  const store = await server.connect();
-  return { store, dispose: async () => { await store.close(); await server.close(); } };
-});
+for (const [name, open] of bothStores) describeDirectoryService(name, open);

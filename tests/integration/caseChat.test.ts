@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../support/activities.js';
 import { startFakeConnector, type SentActivity } from '../support/fakeConnector.js';
+import { reportForm } from '../support/reportForm.js';
 import { startBot, type RunningBot } from '../support/startBot.js';
 
 const KE = 'ke-admin';
@@ -33,21 +34,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
   const text = (a: SentActivity) => JSON.stringify(a.body);
 
   let submissionId = '';
-  const form = (overrides: Record<string, unknown> = {}) => ({
-    verb: 'reportSubmit',
-    submissionId,
-    residentName: 'Ola Nordmann',
-    residentBirthDate: '2014-05-06',
-    ageGroup: 'child',
-    servicesInvolved: 'rana-barnevern,rana-pp-tjenesten',
-    need: 'Trenger samordning mellom skole, avlastning og barnevern.',
-    consentGiven: 'true',
-    consentGivenBy: 'guardian',
-    consentForm: 'written',
-    consentDate: '2026-11-20',
-    reporterUnit: 'Selfors skole',
-    ...overrides,
-  });
+  const form = (overrides: Record<string, unknown> = {}) => reportForm({ verb: 'reportSubmit', submissionId, ...overrides });
 
   it('shows the meldeskjema with the municipality’s services when «Meld behov» is pressed', async () => {
     const [reply] = await say(REPORTER, { value: { verb: 'capability', capability: 'report' } });
