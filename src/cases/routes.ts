@@ -6,6 +6,7 @@ import { approvalCard, caseDetailsCard, caseListCard, reportFormCard, reportRece
 import { caseStates, type CaseState } from './Case.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { ConflictError, InputError } from '../errors.js';
@@ -47,12 +48,6 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     return { ...scope, actor: await roles.actor(scope.municipality, scope.userId) };
   }
 
-  function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, message: string): T {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new InputError(message);
-    return parsed.data;
-  }
-
   async function showList(context: TurnContext, state: AppTurnState, request: z.infer<typeof listData>): Promise<void> {
     const { t, actor } = await actorOf(context, state);
     const page = await cases.list(actor, request.list, { state: request.state, before: request.before, limit: PAGE + 1 });
@@ -74,7 +69,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   app.message(LEADING, async (context, state) => showList(context, state, { list: 'leading' }));
   app.message(ALL, async (context, state) => showList(context, state, { list: 'all' }));
   app.adaptiveCards.actionSubmit('caseList', async (context, state, data) => {
-    await showList(context, state, parse(listData, data, turnScope(context, state).t('error.unknownAction')));
+    await showList(context, state, cardData(listData, data, turnScope(context, state).t('error.unknownAction')));
   });
 
   app.adaptiveCards.actionSubmit('reportSubmit', async (context, state, data) => {
@@ -85,7 +80,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionSubmit('caseOpen', async (context, state, data) => {
     const { t, actor, municipality } = await actorOf(context, state);
-    const { caseId } = parse(caseRef, data, t('error.unknownAction'));
+    const { caseId } = cardData(caseRef, data, t('error.unknownAction'));
     const doc = await cases.get(actor, caseId);
     const serviceNames = new Map((await directory.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry.name]));
     const canDecide = actor.isKe && (doc.data.state === 'reported' || doc.data.state === 'underAssessment');
@@ -96,13 +91,13 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionSubmit('caseStartForm', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, parse(caseRef, data, t('error.unknownAction')).caseId);
+    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
     await context.sendActivity({ attachments: [startPlanCard(t, doc.data, doc.etag)] });
   });
 
   app.adaptiveCards.actionSubmit('caseStartPlan', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const form = parse(startData, data, t('start.required')) as z.infer<typeof startData> & Record<(typeof startChecklistItems)[number], 'true' | 'false'>;
+    const form = cardData(startData, data, t('start.required')) as z.infer<typeof startData> & Record<(typeof startChecklistItems)[number], 'true' | 'false'>;
     if (form.consentSigned !== 'true') throw new InputError(t('start.consentRequired'));
     const checklist = Object.fromEntries(startChecklistItems.map((item) => [item, form[item] === 'true'])) as Record<(typeof startChecklistItems)[number], boolean>;
     const started = await cases.act(actor, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist }, form.etag);
@@ -111,7 +106,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionSubmit('caseProposeCoordinator', async (context, state, data) => {
     const { t, actor, municipality } = await actorOf(context, state);
-    const form = parse(proposeData, data, t('case.required'));
+    const form = cardData(proposeData, data, t('case.required'));
     if ((await roles.leadersOf(municipality, form.unit)).length === 0) throw new InputError(t('case.noLeader', { unit: form.unit }));
     const person = (await references.people(municipality)).find((p) => p.userId === form.coordinator);
     if (!person) throw new InputError(t('error.unknownAction'));
@@ -128,7 +123,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionExecute('approvalDecide', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const form = parse(approvalData, data, t('error.unknownAction'));
+    const form = cardData(approvalData, data, t('error.unknownAction'));
     if (form.decision === 'decline' && !form.reason?.trim()) return t('approval.reasonRequired');
     try {
       await cases.act(
@@ -144,7 +139,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {
     const { t } = turnScope(context, state);
-    const form = parse(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
+    const form = cardData(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
     const { actor } = await actorOf(context, state);
     const doc = await cases.get(actor, form.caseId);
     const proposalId = form.proposalId ?? doc.data.proposal?.id ?? doc.data.coordinator?.proposalId ?? '';
@@ -153,14 +148,14 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionSubmit('caseAccept', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const { caseId, etag } = parse(decisionData, data, t('error.unknownAction'));
+    const { caseId, etag } = cardData(decisionData, data, t('error.unknownAction'));
     const accepted = await cases.act(actor, caseId, { type: 'accept' }, etag);
     await context.sendActivity(t('case.accepted', { reference: accepted.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseDecline', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const { caseId, etag, reason } = parse(decisionData, data, t('error.unknownAction'));
+    const { caseId, etag, reason } = cardData(decisionData, data, t('error.unknownAction'));
     if (!reason?.trim()) throw new InputError(t('case.declineReasonRequired'));
     const declined = await cases.act(actor, caseId, { type: 'decline', reason }, etag);
     await context.sendActivity(t('case.declined', { reference: declined.reference }));

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import type { DirectoryService } from './DirectoryService.js';
@@ -127,14 +128,13 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
   });
 
   app.adaptiveCards.actionSubmit('directorySearch', async (context, state, data) => {
-    const parsed = searchData.safeParse(data);
-    if (!parsed.success) throw new InputError(turnScope(context, state).t('directory.query.invalid'));
-    await answer(context, state, parsed.data.query);
+    const { query } = cardData(searchData, data, turnScope(context, state).t('directory.query.invalid'));
+    await answer(context, state, query);
   });
 
   app.adaptiveCards.actionSubmit('directoryCategory', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
-    const { category } = parse(categoryData, data, t);
+    const { category } = cardData(categoryData, data, t('error.unknownAction'));
     const entries = (await directory.list(municipality)).filter((entry) => entry.category === category);
     if (entries.length === 0) throw new InputError(t('directory.noHits.categoryRequired'));
     await context.sendActivity({
@@ -152,14 +152,14 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
   app.adaptiveCards.actionSubmit('directoryEdit', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
-    const entry = await directory.get(municipality, parse(idData, data, t).id);
+    const entry = await directory.get(municipality, cardData(idData, data, t('error.unknownAction')).id);
     if (!entry) throw new InputError(t('error.unknownAction'));
     await context.sendActivity({ attachments: [directoryEditCard(t, entry)] });
   });
 
   app.adaptiveCards.actionSubmit('directorySave', async (context, state, data: Record<string, unknown>) => {
     const { t, municipality, userId } = turnScope(context, state);
-    const existingId = typeof data.id === 'string' && data.id ? parse(idData, data, t).id : undefined;
+    const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, t('error.unknownAction')).id : undefined;
     const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
     const saved = await directory.save(municipality, { userId }, fromForm(t, id, data));
     await context.sendActivity(t('directory.edit.saved', { name: saved.name }));
@@ -167,7 +167,7 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
 
   app.adaptiveCards.actionSubmit('directoryRetire', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
-    const retired = await directory.retire(municipality, { userId }, parse(idData, data, t).id);
+    const retired = await directory.retire(municipality, { userId }, cardData(idData, data, t('error.unknownAction')).id);
     await context.sendActivity(t('directory.edit.retired', { name: retired.name }));
   });
 
@@ -179,12 +179,6 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     /** Free text nobody else claimed is most likely a question about whom to contact. */
     answer,
   };
-}
-
-function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, t: Translate): T {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new InputError(t('error.unknownAction'));
-  return parsed.data;
 }
 
 /** The edit card's flat form → a directory entry (validated by the service). */

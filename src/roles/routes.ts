@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { expandCard } from '../cards/expandCard.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { InputError } from '../errors.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
@@ -31,9 +32,7 @@ export function registerRoleRoutes(app: Application<AppTurnState>, { roles, refe
   app.adaptiveCards.actionSubmit('rolesSave', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const admin = await roles.require(municipality, userId, 'keAdmin');
-    const parsed = rolesData.safeParse(data);
-    if (!parsed.success) throw new InputError(t('roles.required'));
-    const form = parsed.data;
+    const form = cardData(rolesData, data, t('roles.required'));
     const person = (await references.people(municipality)).find((p) => p.userId === form.userId);
     if (!person) throw new InputError(t('roles.required'));
     const leads = (form.leads ?? '').split(',').map((u) => u.trim()).filter(Boolean);

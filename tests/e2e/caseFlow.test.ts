@@ -1,13 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, waitForHttp } from '../../scripts/playground.js';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/freePort.js';
-import { startBot, type RunningBot } from '../support/startBot.js';
+import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
 
-const SCREENSHOTS = 'tests/e2e/screenshots';
 /** The Playground's user; here KE admin, leader of Hjemmetjenesten and coordinator at once. */
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 
@@ -16,50 +10,29 @@ const ALEX = '00000000-0000-0000-0000-0000000000020';
  * and proposes → the leader approves on the Action.Execute card → the coordinator records the start.
  */
 describe('a case from report to start of IP work, in the Agents Playground', () => {
-  let bot: RunningBot;
-  let playground: ChildProcess;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    bot = await startBot({ KE_ADMINS: `rana:${ALEX}` });
-    const port = await freePort();
-    playground = startPlayground({ botEndpoint: `${bot.url}/api/messages`, port, stdio: 'pipe' });
-    await waitForHttp(`http://127.0.0.1:${port}/`);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
-    await page.goto(`http://127.0.0.1:${port}/`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.getByText('Hei, og velkommen!').first().waitFor({ timeout: 30_000 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    playground?.kill('SIGTERM');
-    await bot?.close();
-  });
-
-  async function send(text: string): Promise<void> {
-    const compose = page.locator('[data-lexical-editor="true"]');
-    await compose.fill(text);
-    await compose.press('Enter');
-  }
-  async function seen(text: string | RegExp): Promise<void> {
-    await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  }
-  const cardWith = (text: string): Locator => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  let session: PlaygroundSession;
+  const send = (text: string) => session.send(text);
+  const seen = (text: string | RegExp) => session.seen(text);
+  const cardWith = (text: string) => session.cardWith(text);
   async function pickDate(field: Locator, value: string): Promise<void> {
     await field.fill(value);
     await field.press('Enter');
-    await page.keyboard.press('Escape');
+    await session.page.keyboard.press('Escape');
   }
+
+  beforeAll(async () => {
+    session = await startPlaygroundSession({ KE_ADMINS: `rana:${ALEX}` });
+    await session.page.getByText('Hei, og velkommen!').first().waitFor({ timeout: 30_000 });
+  }, 120_000);
+
+  afterAll(async () => session?.close());
 
   it('lets the KE admin make herself leader of Hjemmetjenesten with the roles card', async () => {
     await send('roller');
     const card = cardWith('Roller og enheter');
     await card.getByRole('combobox').click();
     await card.getByRole('combobox').fill('Alex');
-    await page.getByRole('option', { name: 'Alex Wilber' }).click();
+    await session.page.getByRole('option', { name: 'Alex Wilber' }).click();
     await card.getByLabel('Medlem av koordinerende enhet (ser alle saker)').check();
     await card.getByLabel('KE-administrator (roller og tjenesteoversikt)').check();
     await card.getByLabel('Leder for enhetene (skilt med komma)').fill('Hjemmetjenesten');
@@ -75,15 +48,15 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await pickDate(dates.nth(0), '2014-05-06');
     await form.getByRole('radio').first().check();
     await form.locator('input[role=combobox]:not([placeholder])').nth(0).click();
-    await page.getByRole('menuitemcheckbox', { name: /^Barnevern/ }).first().click();
-    await page.getByRole('menuitemcheckbox', { name: /^PP-tjenesten/ }).first().click();
-    await page.keyboard.press('Escape');
+    await session.page.getByRole('menuitemcheckbox', { name: /^Barnevern/ }).first().click();
+    await session.page.getByRole('menuitemcheckbox', { name: /^PP-tjenesten/ }).first().click();
+    await session.page.keyboard.press('Escape');
     await form.locator('textarea').fill('Trenger samordning mellom skole, avlastning og barnevern.');
     await form.getByRole('checkbox').check();
     await form.locator('input[role=combobox]:not([placeholder])').nth(1).click();
-    await page.getByRole('option', { name: 'Verge / foresatt' }).click();
+    await session.page.getByRole('option', { name: 'Verge / foresatt' }).click();
     await form.locator('input[role=combobox]:not([placeholder])').nth(2).click();
-    await page.getByRole('option', { name: 'Skriftlig' }).click();
+    await session.page.getByRole('option', { name: 'Skriftlig' }).click();
     await pickDate(dates.nth(1), '2026-11-20');
     await form.getByLabel('Din enhet').fill('Selfors skole');
     await form.screenshot({ path: `${SCREENSHOTS}/case-1-report-form.png` });
@@ -99,7 +72,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     const details = cardWith('Godta (retten utløses)');
     await details.getByLabel('Begrunnelse for avslag (sendes ikke til melder)').waitFor();
     await details.screenshot({ path: `${SCREENSHOTS}/case-3-ke-decision.png` });
-    await page.screenshot({ path: `${SCREENSHOTS}/case-3-page.png` });
+    await session.page.screenshot({ path: `${SCREENSHOTS}/case-3-page.png` });
     await details.getByRole('button', { name: 'Godta (retten utløses)' }).click();
     await seen(/Sak RANA-\d{4}-\d{4} er godtatt/);
 
@@ -108,7 +81,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     const propose = cardWith('Foreslå koordinator');
     await propose.getByRole('combobox').click();
     await propose.getByRole('combobox').fill('Alex');
-    await page.getByRole('option', { name: 'Alex Wilber' }).click();
+    await session.page.getByRole('option', { name: 'Alex Wilber' }).click();
     await propose.getByLabel('Koordinatorens enhet (lederen der godkjenner)').fill('Hjemmetjenesten');
     await propose.getByRole('button', { name: 'Send til lederen for godkjenning' }).click();
     await seen('Forslaget er sendt til lederen for Hjemmetjenesten.');
@@ -139,6 +112,6 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await seen(/Oppstarten av sak RANA-\d{4}-\d{4} er registrert/);
     await send('mine saker');
     await seen('Arbeid med individuell plan pågår · Barn (under 18)');
-    await page.screenshot({ path: `${SCREENSHOTS}/case-8-chat.png` });
+    await session.page.screenshot({ path: `${SCREENSHOTS}/case-8-chat.png` });
   }, 90_000);
 });

@@ -1,50 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, waitForHttp } from '../../scripts/playground.js';
-import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/freePort.js';
-import { startBot, type RunningBot } from '../support/startBot.js';
-
-const SCREENSHOTS = 'tests/e2e/screenshots';
+import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
 
 /** The real bot, the real Agents Playground and Debian Chromium: a user chatting as in Teams. */
 describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
-  let bot: RunningBot;
-  let playground: ChildProcess;
-  let browser: Browser;
-  let page: Page;
+  let session: PlaygroundSession;
+  const send = (text: string) => session.send(text);
+  const seen = (text: string | RegExp) => session.seen(text);
+  const lastCard = () => session.lastCard();
 
   beforeAll(async () => {
-    bot = await startBot();
-    const port = await freePort();
-    playground = startPlayground({ botEndpoint: `${bot.url}/api/messages`, port, stdio: 'pipe' });
-    await waitForHttp(`http://127.0.0.1:${port}/`);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`http://127.0.0.1:${port}/`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    session = await startPlaygroundSession();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    playground?.kill('SIGTERM');
-    await bot?.close();
-  });
-
-  async function send(text: string): Promise<void> {
-    const compose = page.locator('[data-lexical-editor="true"]');
-    await compose.fill(text);
-    await compose.press('Enter');
-  }
-
-  /** The bot's answer shows up in the chat (and, for the newest message, in the chat list preview too). */
-  async function seen(text: string): Promise<void> {
-    await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  }
-
-  const lastCard = () => page.locator('.ac-adaptiveCard').last();
+  afterAll(async () => session?.close());
 
   it('greets the user when the chat opens', async () => {
     await seen('Hei, og velkommen!');
@@ -102,6 +70,6 @@ describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
     await seen('Greitt! Eg skriv nynorsk til deg frå no av.');
     await send('hjelp');
     await seen('Dette kan eg hjelpe deg med');
-    await page.screenshot({ path: `${SCREENSHOTS}/chat.png` });
+    await session.page.screenshot({ path: `${SCREENSHOTS}/chat.png` });
   }, 90_000);
 });

@@ -1,0 +1,56 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startPlayground, waitForHttp } from '../../scripts/playground.js';
+import { launchChromium } from './browser.js';
+import { freePort } from './freePort.js';
+import { startBot, type RunningBot } from './startBot.js';
+
+export const SCREENSHOTS = 'tests/e2e/screenshots';
+
+export interface PlaygroundSession {
+  page: Page;
+  /** Types in the compose box and sends. */
+  send(text: string): Promise<void>;
+  /** Waits until the text shows up (in the chat, the chat list preview or the log panel). */
+  seen(text: string | RegExp): Promise<void>;
+  lastCard(): Locator;
+  /** The newest card that contains the text. */
+  cardWith(text: string): Locator;
+  close(): Promise<void>;
+}
+
+/** The real bot, the real Agents Playground on a free port, and Debian Chromium looking at it. */
+export async function startPlaygroundSession(env: Record<string, string> = {}): Promise<PlaygroundSession> {
+  let bot: RunningBot | undefined;
+  let playground: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  bot = await startBot(env);
+  const port = await freePort();
+  playground = startPlayground({ botEndpoint: `${bot.url}/api/messages`, port, stdio: 'pipe' });
+  await waitForHttp(`http://127.0.0.1:${port}/`);
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const cards = page.locator('.ac-adaptiveCard');
+  return {
+    page,
+    async send(text) {
+      const compose = page.locator('[data-lexical-editor="true"]');
+      await compose.fill(text);
+      await compose.press('Enter');
+    },
+    async seen(text) {
+      await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    },
+    lastCard: () => cards.last(),
+    cardWith: (text) => cards.filter({ hasText: text }).last(),
+    async close() {
+      await browser?.close();
+      playground?.kill('SIGTERM');
+      await bot?.close();
+    },
+  };
+}
