@@ -45,14 +45,17 @@ export class Roles {
 
   /** Everyone holding a role in the municipality (for notifications to KE). */
   async holders(municipality: Municipality, role: RoleName): Promise<string[]> {
-    const docs = await this.store.list<RoleRecord>('roles', municipality);
-    return docs.filter((doc) => doc.data.roles.includes(role)).map((doc) => doc.id);
+    return this.peopleWhere(municipality, (record) => record.roles.includes(role));
   }
 
   /** The leaders of a unit (for approval requests). */
   async leadersOf(municipality: Municipality, unit: string): Promise<string[]> {
+    return this.peopleWhere(municipality, (record) => record.leads?.includes(unit) ?? false);
+  }
+
+  private async peopleWhere(municipality: Municipality, matches: (record: RoleRecord) => boolean): Promise<string[]> {
     const docs = await this.store.list<RoleRecord>('roles', municipality);
-    return docs.filter((doc) => doc.data.leads?.includes(unit)).map((doc) => doc.id);
+    return docs.filter((doc) => matches(doc.data)).map((doc) => doc.id);
   }
 
   async grant(municipality: Municipality, userId: string, role: RoleName): Promise<void> {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../support/activities.js';
-import { startFakeConnector, type SentActivity } from '../support/fakeConnector.js';
+import type { SentActivity } from '../support/fakeConnector.js';
+import { startChat, type Chat } from '../support/chat.js';
 import { reportForm } from '../support/reportForm.js';
-import { startBot, type RunningBot } from '../support/startBot.js';
+import type { RunningBot } from '../support/startBot.js';
 
 const KE = 'ke-admin';
 const REPORTER = 'reporter';
@@ -12,24 +13,18 @@ const LEADER2 = 'leader-two';
 const COORDINATOR = 'coordinator';
 
 describe('reporting a need and KE’s decision, in chat', () => {
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let chat: Chat;
+  let connector: Chat['connector'];
   let running: RunningBot;
+  const say = (userId: string, body: { text?: string; value?: unknown }) => chat.say(userId, body);
 
   beforeAll(async () => {
-    connector = await startFakeConnector();
-    running = await startBot({ DEFAULT_MUNICIPALITY: 'rana', KE_ADMINS: `rana:${KE}` });
+    chat = await startChat({ DEFAULT_MUNICIPALITY: 'rana', KE_ADMINS: `rana:${KE}` });
+    ({ connector, running } = chat);
     for (const user of [KE, REPORTER, OUTSIDER, LEADER, LEADER2, COORDINATOR]) await say(user, { text: 'hjelp' }); // everyone has a personal chat with the bot
   });
-  afterAll(async () => {
-    await running.close();
-    await connector.close();
-  });
+  afterAll(async () => chat.close());
 
-  async function say(userId: string, body: { text?: string; value?: unknown }): Promise<SentActivity[]> {
-    const before = connector.sent.length;
-    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
-    return (await connector.waitFor(before + 1)).slice(before);
-  }
   const content = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as Record<string, unknown>;
   const text = (a: SentActivity) => JSON.stringify(a.body);
 

@@ -4,30 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/directory/directoryFormats.js';
 import { seedEntries } from '../../src/directory/seedData.js';
 import { messageActivity } from '../support/activities.js';
-import { startFakeConnector } from '../support/fakeConnector.js';
-import { startBot, type RunningBot } from '../support/startBot.js';
+import { startChat, type Chat } from '../support/chat.js';
+import type { RunningBot } from '../support/startBot.js';
 
-type Connector = Awaited<ReturnType<typeof startFakeConnector>>;
 const ADMIN = 'ke-admin-1';
 
 describe('«Hvem kontakter jeg?» in chat', () => {
-  let connector: Connector;
+  let chat: Chat;
+  let connector: Chat['connector'];
   let running: RunningBot;
 
   beforeAll(async () => {
-    connector = await startFakeConnector();
-    running = await startBot({ DEFAULT_MUNICIPALITY: 'alesund', KE_ADMINS: `alesund:${ADMIN}` });
+    chat = await startChat({ DEFAULT_MUNICIPALITY: 'alesund', KE_ADMINS: `alesund:${ADMIN}` });
+    ({ connector, running } = chat);
   });
-  afterAll(async () => {
-    await running.close();
-    await connector.close();
-  });
+  afterAll(async () => chat.close());
 
-  async function say(userId: string, body: { text?: string; value?: unknown }) {
-    const before = connector.sent.length;
-    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
-    return (await connector.waitFor(before + 1)).slice(before);
-  }
+  const say = (userId: string, body: { text?: string; value?: unknown }) => chat.say(userId, body);
   const card = (reply: { body: { attachments?: { content: unknown }[] } }) => reply.body.attachments?.[0]?.content as Record<string, unknown>;
 
   it('answers a free question with the right service and a phone that dials', async () => {
