@@ -2,9 +2,20 @@
  * Typed failures. Each is turned into a user-facing message in exactly one place
  * (`describeError` in `src/conversation/errorReply.ts`).
  */
+import type { MessageKey } from './i18n/messages.js';
+
+/** What the user is told when the general words for this kind of failure would not help them. */
+export interface UserMessage {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 abstract class AppError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly userMessage?: UserMessage;
+
+  constructor(message: string, options?: { cause?: unknown; userMessage?: UserMessage }) {
     super(message, options);
+    this.userMessage = options?.userMessage;
   }
 }
 
@@ -31,4 +42,9 @@ export class NotFoundError extends AppError {
 /** The store could not be reached or did not answer in time; nothing was saved. */
 export class StoreUnavailableError extends AppError {
   override readonly name = 'StoreUnavailableError';
+}
+
+/** The specific words an error carries for the user, if any. */
+export function userMessageOf(error: unknown): UserMessage | undefined {
+  return error instanceof AppError ? error.userMessage : undefined;
 }

@@ -8,10 +8,16 @@ import type { Municipality } from '../config.js';
  *                     │
  *                     ▼
  *                 accepted ─▶ coordinatorProposed ─▶ coordinatorAppointed ─▶ planInProgress ─▶ closed
- *                     ▲               │ (leader declines)
- *                     └───────────────┘
+ *                  ▲  ▲               │ ▲ (leader declines: back)   │  ▲            │ │            │
+ *                  │  └───────────────┘ │                           ▼  │            ▼ ▼            │
+ *                  │                    └────────────────── changeReported ◀────────┘              │
+ *                  └──────────────────────────── reopen (KE) ◀─────────────────────────────────────┘
+ *
+ * "Endringsskjema" and "overføring" to another unit put a case in `changeReported` until KE acts;
+ * a transfer within the coordinator's own unit goes straight to the leader. The old coordinator
+ * stays responsible until the new one is approved.
  */
-export const caseStates = ['reported', 'underAssessment', 'declined', 'accepted', 'coordinatorProposed', 'coordinatorAppointed', 'planInProgress', 'closed'] as const;
+export const caseStates = ['reported', 'underAssessment', 'declined', 'accepted', 'coordinatorProposed', 'coordinatorAppointed', 'planInProgress', 'changeReported', 'closed'] as const;
 export type CaseState = (typeof caseStates)[number];
 
 export type AgeGroup = 'child' | 'adult';
@@ -57,7 +63,64 @@ export interface Proposal {
   coordinator: PersonRef;
   proposedBy: string;
   proposedAt: string;
+  /** Where the case goes back to if the leader declines. */
+  returnTo: CaseState;
 }
+
+/** The seeds' reasons for an endringsskjema (Ålesund: "Hvordan utpekes koordinator?"; "takker nei" from "Hvordan skjer oppstart"). */
+export const changeReasons = ['leavesPosition', 'noLongerServices', 'needEnded', 'residentDeclinesPlan'] as const;
+export type ChangeReason = (typeof changeReasons)[number];
+/** Why a coordinator leaves the position: "permisjon, bytte jobb e.l". */
+export const leaveKinds = ['leave', 'newJob', 'other'] as const;
+export type LeaveKind = (typeof leaveKinds)[number];
+
+/** What is waiting for KE in `changeReported`. `note` is short free text, shown only to KE and the coordinator. */
+export type PendingChange =
+  | { kind: 'change'; reason: ChangeReason; leaveKind?: LeaveKind; effectiveOn: string; note?: string; reportedBy: string; reportedAt: string }
+  | { kind: 'transfer'; to: PersonRef; note?: string; reportedBy: string; reportedAt: string };
+
+/** The seeds' closing checklist (Rana: "Avslutning av IP"). */
+export const closingChecklistItems = ['agreedWithResident', 'leaderInformed', 'keInformed', 'partnersInformed'] as const;
+export type ClosingChecklist = Record<(typeof closingChecklistItems)[number], boolean>;
+export const closeReasons = ['needEnded', 'residentTakesOver', 'residentDeclinesPlan', 'other'] as const;
+export type CloseReason = (typeof closeReasons)[number];
+
+export interface Closure {
+  /** ISO date the case ended. */
+  closedOn: string;
+  reason: CloseReason;
+  checklist: ClosingChecklist;
+  by: string;
+  at: string;
+}
+
+export type AppointedCoordinator = PersonRef & { appointedAt: string; approvedBy: string; proposalId: string };
+
+/** One line of the case's timeline. Holds codes and people, never the free text of notes. */
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  byName?: string;
+  event: 'report' | CommandType;
+  /** The coordinator the event concerns (proposed, appointed, transferred to). */
+  coordinator?: string;
+  /** A reason code (change, close) or the new state, rendered from the catalogue. */
+  code?: string;
+}
+
+/** Every command a case accepts; the transitions module defines their payloads. */
+export type CommandType =
+  | 'startAssessment'
+  | 'accept'
+  | 'decline'
+  | 'proposeCoordinator'
+  | 'approveAppointment'
+  | 'declineAppointment'
+  | 'startPlan'
+  | 'reportChange'
+  | 'requestTransfer'
+  | 'close'
+  | 'reopen';
 
 export type Decision = { outcome: 'accepted'; by: string; at: string } | { outcome: 'declined'; by: string; at: string; reason: string };
 
@@ -83,7 +146,11 @@ export interface Case {
   proposal?: Proposal;
   /** Declined proposals, for the history. */
   declinedProposals: (Proposal & { declinedBy: string; declinedAt: string; reason: string })[];
-  coordinator?: PersonRef & { appointedAt: string; approvedBy: string; proposalId: string };
+  coordinator?: AppointedCoordinator;
+  /** Earlier coordinators with the period each was responsible. */
+  previousCoordinators: (AppointedCoordinator & { until: string })[];
   plan?: { startedAt: string; firstMeeting?: string; checklist: StartChecklist };
-  closedAt?: string;
+  change?: PendingChange;
+  closure?: Closure;
+  history: HistoryEntry[];
 }

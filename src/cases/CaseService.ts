@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { Municipality } from '../config.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
 import type { Store, Versioned } from '../store/Store.js';
 import type { Actor } from './Actor.js';
 import type { Case, CaseState } from './Case.js';
@@ -21,10 +22,13 @@ export interface CaseServiceDeps {
 
 export type CaseList = 'reported' | 'coordinating' | 'mine' | 'leading' | 'all';
 
-const REFUSAL_MESSAGES: Record<Exclude<Refusal, 'notAllowed'>, string> = {
-  wrongState: 'Saken er allerede behandlet, eller er ikke på det steget lenger.',
-  staleProposal: 'Dette forslaget er erstattet av et nyere. Se det oppdaterte kortet.',
-  invalid: 'Noe mangler: se over skjemaet.',
+/** What the user is told for each refusal: a lost race or a closed case is a conflict, a bad form is input. */
+const REFUSALS: Record<Exclude<Refusal, 'notAllowed'>, { error: typeof ConflictError | typeof InputError; key: MessageKey }> = {
+  wrongState: { error: ConflictError, key: 'case.refused.wrongState' },
+  closed: { error: ConflictError, key: 'case.refused.closed' },
+  staleProposal: { error: ConflictError, key: 'case.refused.staleProposal' },
+  checklistIncomplete: { error: InputError, key: 'close.checklistRequired' },
+  invalid: { error: InputError, key: 'case.refused.invalid' },
 };
 
 /**
@@ -141,6 +145,6 @@ export class CaseService {
 
 function refusalError(reason: Refusal): Error {
   if (reason === 'notAllowed') return new NotAllowedError('not allowed by the case rules');
-  if (reason === 'wrongState' || reason === 'staleProposal') return new ConflictError(REFUSAL_MESSAGES[reason]);
-  return new InputError(REFUSAL_MESSAGES[reason]);
+  const refusal = REFUSALS[reason];
+  return new refusal.error(`refused: ${reason}`, { userMessage: { key: refusal.key } });
 }

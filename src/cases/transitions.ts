@@ -1,5 +1,18 @@
 import type { Actor } from './Actor.js';
-import type { Case, CaseState, PersonRef, Report, StartChecklist } from './Case.js';
+import {
+  closingChecklistItems,
+  type Case,
+  type CaseState,
+  type ChangeReason,
+  type ClosingChecklist,
+  type CloseReason,
+  type CommandType,
+  type HistoryEntry,
+  type LeaveKind,
+  type PersonRef,
+  type Report,
+  type StartChecklist,
+} from './Case.js';
 
 /** Who a notification goes to. Notifications carry the case reference, never health details. */
 export type Recipient = { kind: 'ke' } | { kind: 'user'; userId: string } | { kind: 'leadersOf'; unit: string };
@@ -12,7 +25,14 @@ export type NotificationKind =
   | 'coordinatorAppointed'
   | 'appointmentDeclined'
   | 'welcomeCoordinator'
-  | 'planStarted';
+  | 'planStarted'
+  | 'changeReported'
+  | 'transferRequested'
+  | 'transferStarted'
+  | 'transferDeclined'
+  | 'coordinatorReplaced'
+  | 'caseClosed'
+  | 'caseReopened';
 
 export type CaseEvent =
   | { type: 'notify'; to: Recipient; kind: NotificationKind }
@@ -27,34 +47,53 @@ export type Command =
   | { type: 'proposeCoordinator'; proposalId: string; coordinator: PersonRef }
   | { type: 'approveAppointment'; proposalId: string }
   | { type: 'declineAppointment'; proposalId: string; reason: string }
-  | { type: 'startPlan'; startedAt: string; firstMeeting?: string; checklist: StartChecklist };
+  | { type: 'startPlan'; startedAt: string; firstMeeting?: string; checklist: StartChecklist }
+  | { type: 'reportChange'; reason: ChangeReason; leaveKind?: LeaveKind; effectiveOn: string; note?: string }
+  | { type: 'requestTransfer'; proposalId: string; to: PersonRef; note?: string }
+  | { type: 'close'; closedOn: string; reason: CloseReason; checklist: ClosingChecklist }
+  | { type: 'reopen' };
 
-export type Refusal = 'notAllowed' | 'wrongState' | 'staleProposal' | 'invalid';
+/** Why a command was refused; `closed` and `checklistIncomplete` get their own words for the user. */
+export type Refusal = 'notAllowed' | 'wrongState' | 'closed' | 'staleProposal' | 'checklistIncomplete' | 'invalid';
 
 export type Outcome = { ok: true; case: Case; events: CaseEvent[] } | { ok: false; reason: Refusal };
 
 const refuse = (reason: Refusal): Outcome => ({ ok: false, reason });
 
+/** States in which a coordinator is responsible for the case. */
+const withCoordinator = ['coordinatorAppointed', 'planInProgress'] as const satisfies readonly CaseState[];
+
 /** Which states each command may start from. */
-export const allowedFrom: Record<Command['type'], readonly CaseState[]> = {
+export const allowedFrom: Record<CommandType, readonly CaseState[]> = {
   startAssessment: ['reported'],
   accept: ['reported', 'underAssessment'],
   decline: ['reported', 'underAssessment'],
-  proposeCoordinator: ['accepted'],
+  proposeCoordinator: ['accepted', 'changeReported'],
   approveAppointment: ['coordinatorProposed'],
   declineAppointment: ['coordinatorProposed'],
   startPlan: ['coordinatorAppointed'],
+  reportChange: withCoordinator,
+  requestTransfer: withCoordinator,
+  close: ['accepted', ...withCoordinator, 'changeReported'],
+  reopen: ['closed'],
 };
 
+const isCoordinator = (c: Case, actor: Actor) => c.coordinator !== undefined && c.coordinator.userId === actor.userId;
+
 /** Who may give each command, given the case. Municipality is checked for all of them first. */
-const permitted: Record<Command['type'], (c: Case, actor: Actor) => boolean> = {
+const permitted: Record<CommandType, (c: Case, actor: Actor) => boolean> = {
   startAssessment: (_c, actor) => actor.isKe,
   accept: (_c, actor) => actor.isKe,
   decline: (_c, actor) => actor.isKe,
   proposeCoordinator: (_c, actor) => actor.isKe,
   approveAppointment: (c, actor) => leadsCoordinatorUnit(c, actor),
   declineAppointment: (c, actor) => leadsCoordinatorUnit(c, actor),
-  startPlan: (c, actor) => c.coordinator?.userId === actor.userId,
+  startPlan: isCoordinator,
+  reportChange: isCoordinator,
+  requestTransfer: isCoordinator,
+  // KE closes after a change report or without a coordinator; the coordinator closes their own case.
+  close: (c, actor) => actor.isKe || isCoordinator(c, actor),
+  reopen: (_c, actor) => actor.isKe,
 };
 
 /** The leader of the proposed (or, once decided, the appointed) coordinator's unit: a second click by them is "already decided", not "not yours". */
@@ -62,6 +101,16 @@ function leadsCoordinatorUnit(c: Case, actor: Actor): boolean {
   const unit = (c.proposal?.coordinator ?? c.coordinator)?.unit;
   return unit !== undefined && actor.leads.includes(unit);
 }
+
+const historyEntry = (event: HistoryEntry['event'], actor: Actor, at: string, extra: Pick<HistoryEntry, 'coordinator' | 'code'> = {}): HistoryEntry => ({
+  at,
+  by: actor.userId,
+  ...(actor.name ? { byName: actor.name } : {}),
+  event,
+  ...extra,
+});
+
+const personName = (p: PersonRef) => p.name ?? p.userId;
 
 /** A new case from a report (meldeskjema). Input is validated before it reaches the domain. */
 export function reportCase(input: { id: string; reference: string; report: Report }, actor: Actor, now: Date): Outcome {
@@ -77,6 +126,8 @@ export function reportCase(input: { id: string; reference: string; report: Repor
     createdAt: at,
     updatedAt: at,
     declinedProposals: [],
+    previousCoordinators: [],
+    history: [historyEntry('report', actor, at)],
   };
   return {
     ok: true,
@@ -96,14 +147,15 @@ export function reportCase(input: { id: string; reference: string; report: Repor
 export function transition(current: Case, command: Command, actor: Actor, now: Date): Outcome {
   if (actor.municipality !== current.municipality) return refuse('notAllowed');
   if (!permitted[command.type](current, actor)) return refuse('notAllowed');
-  if (!allowedFrom[command.type].includes(current.state)) return refuse('wrongState');
+  if (!allowedFrom[command.type].includes(current.state)) return refuse(current.state === 'closed' ? 'closed' : 'wrongState');
   const at = now.toISOString();
-  const next = (changes: Partial<Case>, events: CaseEvent[]): Outcome => ({
+  const next = (changes: Partial<Case>, events: CaseEvent[], extra: Pick<HistoryEntry, 'coordinator' | 'code'> = {}): Outcome => ({
     ok: true,
-    case: { ...current, ...changes, updatedAt: at },
+    case: { ...current, ...changes, updatedAt: at, history: [...current.history, historyEntry(command.type, actor, at, extra)] },
     events: [{ type: 'audit', action: `case.${command.type}` }, ...events],
   });
   const reporter = { kind: 'user', userId: current.report.reporter.userId } as const;
+  const ke = { kind: 'ke' } as const;
 
   switch (command.type) {
     case 'startAssessment':
@@ -116,19 +168,32 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
         { type: 'notify', to: reporter, kind: 'reportDeclined' },
       ]);
     case 'proposeCoordinator':
-      return next({ state: 'coordinatorProposed', proposal: { id: command.proposalId, coordinator: command.coordinator, proposedBy: actor.userId, proposedAt: at } }, [
-        { type: 'notify', to: { kind: 'leadersOf', unit: command.coordinator.unit }, kind: 'approvalRequested' },
-      ]);
+      if (command.coordinator.userId === current.coordinator?.userId) return refuse('invalid');
+      return next(
+        { state: 'coordinatorProposed', proposal: { id: command.proposalId, coordinator: command.coordinator, proposedBy: actor.userId, proposedAt: at, returnTo: current.state } },
+        [{ type: 'notify', to: { kind: 'leadersOf', unit: command.coordinator.unit }, kind: 'approvalRequested' }],
+        { coordinator: personName(command.coordinator) },
+      );
     case 'approveAppointment': {
       const proposal = current.proposal!;
       if (proposal.id !== command.proposalId) return refuse('staleProposal');
+      const previous = current.coordinator;
       return next(
-        { state: 'coordinatorAppointed', proposal: undefined, coordinator: { ...proposal.coordinator, appointedAt: at, approvedBy: actor.userId, proposalId: proposal.id } },
+        {
+          // A replacement keeps the plan going; a first appointment waits for the start to be recorded.
+          state: current.plan ? 'planInProgress' : 'coordinatorAppointed',
+          proposal: undefined,
+          change: undefined,
+          coordinator: { ...proposal.coordinator, appointedAt: at, approvedBy: actor.userId, proposalId: proposal.id },
+          previousCoordinators: previous ? [...current.previousCoordinators, { ...previous, until: at }] : current.previousCoordinators,
+        },
         [
           { type: 'notify', to: { kind: 'user', userId: proposal.coordinator.userId }, kind: 'welcomeCoordinator' },
-          { type: 'notify', to: { kind: 'ke' }, kind: 'coordinatorAppointed' },
+          ...(previous ? [{ type: 'notify', to: { kind: 'user', userId: previous.userId }, kind: 'coordinatorReplaced' } as const] : []),
+          { type: 'notify', to: ke, kind: 'coordinatorAppointed' },
           { type: 'trainingDeadlineStarts', userId: proposal.coordinator.userId },
         ],
+        { coordinator: personName(proposal.coordinator) },
       );
     }
     case 'declineAppointment': {
@@ -137,17 +202,92 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       if (!command.reason.trim()) return refuse('invalid');
       return next(
         {
-          state: 'accepted',
+          state: proposal.returnTo,
           proposal: undefined,
           declinedProposals: [...current.declinedProposals, { ...proposal, declinedBy: actor.userId, declinedAt: at, reason: command.reason.trim() }],
         },
-        [{ type: 'notify', to: { kind: 'ke' }, kind: 'appointmentDeclined' }],
+        [
+          { type: 'notify', to: ke, kind: 'appointmentDeclined' },
+          // A transfer the coordinator started within the unit: they stay responsible and must know.
+          ...(current.coordinator && proposal.proposedBy === current.coordinator.userId ? [{ type: 'notify', to: { kind: 'user', userId: current.coordinator.userId }, kind: 'transferDeclined' } as const] : []),
+        ],
+        { coordinator: personName(proposal.coordinator) },
       );
     }
     case 'startPlan':
       return next({ state: 'planInProgress', plan: { startedAt: command.startedAt, firstMeeting: command.firstMeeting, checklist: command.checklist } }, [
-        { type: 'notify', to: { kind: 'ke' }, kind: 'planStarted' },
+        { type: 'notify', to: ke, kind: 'planStarted' },
       ]);
+    case 'reportChange':
+      if (command.reason === 'leavesPosition' && !command.leaveKind) return refuse('invalid');
+      return next(
+        {
+          state: 'changeReported',
+          change: {
+            kind: 'change',
+            reason: command.reason,
+            ...(command.reason === 'leavesPosition' ? { leaveKind: command.leaveKind } : {}),
+            effectiveOn: command.effectiveOn,
+            ...(command.note?.trim() ? { note: command.note.trim() } : {}),
+            reportedBy: actor.userId,
+            reportedAt: at,
+          },
+        },
+        [{ type: 'notify', to: ke, kind: 'changeReported' }],
+        { code: command.reason },
+      );
+    case 'requestTransfer': {
+      const from = current.coordinator!;
+      if (command.to.userId === from.userId || !command.to.unit.trim()) return refuse('invalid');
+      const note = command.note?.trim() ? { note: command.note.trim() } : {};
+      // Within the unit the leader decides directly; to another unit it goes through KE (Rana: "Overføring av IP").
+      if (command.to.unit === from.unit) {
+        return next(
+          { state: 'coordinatorProposed', proposal: { id: command.proposalId, coordinator: command.to, proposedBy: actor.userId, proposedAt: at, returnTo: current.state } },
+          [
+            { type: 'notify', to: { kind: 'leadersOf', unit: from.unit }, kind: 'approvalRequested' },
+            { type: 'notify', to: ke, kind: 'transferStarted' },
+          ],
+          { coordinator: personName(command.to), code: 'sameUnit' },
+        );
+      }
+      return next(
+        { state: 'changeReported', change: { kind: 'transfer', to: command.to, ...note, reportedBy: actor.userId, reportedAt: at } },
+        [
+          { type: 'notify', to: ke, kind: 'transferRequested' },
+          { type: 'notify', to: { kind: 'leadersOf', unit: from.unit }, kind: 'transferRequested' },
+        ],
+        { coordinator: personName(command.to), code: 'otherUnit' },
+      );
+    }
+    case 'close': {
+      if (!closingChecklistItems.every((item) => command.checklist[item])) return refuse('checklistIncomplete');
+      const coordinator = current.coordinator;
+      const closedByCoordinator = coordinator?.userId === actor.userId;
+      return next(
+        { state: 'closed', change: undefined, closure: { closedOn: command.closedOn, reason: command.reason, checklist: command.checklist, by: actor.userId, at } },
+        [
+          ...(closedByCoordinator ? [{ type: 'notify', to: ke, kind: 'caseClosed' } as const] : []),
+          ...(coordinator && !closedByCoordinator ? [{ type: 'notify', to: { kind: 'user', userId: coordinator.userId }, kind: 'caseClosed' } as const] : []),
+          ...(coordinator ? [{ type: 'notify', to: { kind: 'leadersOf', unit: coordinator.unit }, kind: 'caseClosed' } as const] : []),
+        ],
+        { code: command.reason },
+      );
+    }
+    case 'reopen': {
+      // The last coordinator's period ended when the case closed; KE appoints anew.
+      const last = current.coordinator;
+      return next(
+        {
+          state: 'accepted',
+          closure: undefined,
+          coordinator: undefined,
+          plan: undefined,
+          previousCoordinators: last ? [...current.previousCoordinators, { ...last, until: current.closure?.at ?? at }] : current.previousCoordinators,
+        },
+        last ? [{ type: 'notify', to: { kind: 'user', userId: last.userId }, kind: 'caseReopened' }] : [],
+      );
+    }
   }
 }
 
@@ -160,6 +300,6 @@ export function canView(c: Case, actor: Actor): boolean {
   if (actor.isKe) return true;
   if (c.report.reporter.userId === actor.userId) return true;
   if (c.coordinator?.userId === actor.userId) return true;
-  const units = [c.coordinator?.unit, c.proposal?.coordinator.unit].filter((u): u is string => Boolean(u));
+  const units = [c.coordinator?.unit, c.proposal?.coordinator.unit, c.change?.kind === 'transfer' ? c.change.to.unit : undefined].filter((u): u is string => Boolean(u));
   return units.some((unit) => actor.leads.includes(unit));
 }

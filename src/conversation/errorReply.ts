@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotAllowedError, NotFoundError, StoreUnavailableError } from '../errors.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError, StoreUnavailableError, userMessageOf } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
 
 export interface ErrorReply {
@@ -9,7 +9,10 @@ export interface ErrorReply {
 
 /** The one place a failure becomes words for the user. */
 export function describeError(error: unknown, t: Translate, reference: string): ErrorReply {
-  if (error instanceof InputError) return { text: t('error.input', { detail: error.message }), expected: true };
+  const message = userMessageOf(error);
+  const specific = message && t(message.key, message.params);
+  if (error instanceof InputError) return { text: t('error.input', { detail: specific ?? error.message }), expected: true };
+  if (error instanceof ConflictError && specific) return { text: specific, expected: true };
   if (error instanceof NotAllowedError) return { text: t('error.notAllowed'), expected: true };
   if (error instanceof NotFoundError) return { text: t('error.notFound'), expected: true };
   if (error instanceof ConflictError) return { text: t('error.conflict'), expected: true };

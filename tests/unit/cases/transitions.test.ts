@@ -27,11 +27,25 @@ const report: Report = {
 };
 
 const coordinatorRef = { userId: 'coord-1', unit: 'Hjemmetjenesten' };
+const colleague = { userId: 'coord-2', unit: 'Hjemmetjenesten', name: 'Kollega i samme enhet' };
+const otherUnitColleague = { userId: 'coord-3', unit: 'Skole', name: 'Lærer på Selfors' };
+const CLOSING = { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true };
 
 /** A case in the given state, built the way the rules build it. */
 function caseIn(state: CaseState): Case {
-  const base: Case = { id: 'c1', reference: 'RANA-2026-0001', municipality: 'rana', state: 'reported', report, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), declinedProposals: [] };
-  const withProposal = { ...base, proposal: { id: 'p1', coordinator: coordinatorRef, proposedBy: 'ke-1', proposedAt: NOW.toISOString() } };
+  const base: Case = {
+    id: 'c1',
+    reference: 'RANA-2026-0001',
+    municipality: 'rana',
+    state: 'reported',
+    report,
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    declinedProposals: [],
+    previousCoordinators: [],
+    history: [],
+  };
+  const withProposal = { ...base, proposal: { id: 'p1', coordinator: coordinatorRef, proposedBy: 'ke-1', proposedAt: NOW.toISOString(), returnTo: 'accepted' as const } };
   const appointed = { ...base, coordinator: { ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p0' } };
   const byState: Record<CaseState, Case> = {
     reported: base,
@@ -41,7 +55,12 @@ function caseIn(state: CaseState): Case {
     coordinatorProposed: { ...withProposal, state: 'coordinatorProposed' },
     coordinatorAppointed: { ...appointed, state: 'coordinatorAppointed' },
     planInProgress: { ...appointed, state: 'planInProgress' },
-    closed: { ...appointed, state: 'closed' },
+    changeReported: {
+      ...appointed,
+      state: 'changeReported',
+      change: { kind: 'change', reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: '2026-12-01', reportedBy: 'coord-1', reportedAt: NOW.toISOString() },
+    },
+    closed: { ...appointed, state: 'closed', closure: { closedOn: '2026-11-20', reason: 'needEnded', checklist: CLOSING, by: 'coord-1', at: NOW.toISOString() } },
   };
   return byState[state];
 }
@@ -50,10 +69,14 @@ const commands: Record<Command['type'], Command> = {
   startAssessment: { type: 'startAssessment' },
   accept: { type: 'accept' },
   decline: { type: 'decline', reason: 'Behovet gjelder bare én tjeneste.' },
-  proposeCoordinator: { type: 'proposeCoordinator', proposalId: 'p2', coordinator: coordinatorRef },
+  proposeCoordinator: { type: 'proposeCoordinator', proposalId: 'p2', coordinator: colleague },
   approveAppointment: { type: 'approveAppointment', proposalId: 'p1' },
   declineAppointment: { type: 'declineAppointment', proposalId: 'p1', reason: 'Ingen kapasitet før over nyttår.' },
   startPlan: { type: 'startPlan', startedAt: '2026-11-23', checklist: CHECKLIST },
+  reportChange: { type: 'reportChange', reason: 'leavesPosition', leaveKind: 'leave', effectiveOn: '2026-12-01', note: 'Foreldrepermisjon fra desember.' },
+  requestTransfer: { type: 'requestTransfer', proposalId: 'p3', to: otherUnitColleague },
+  close: { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: CLOSING },
+  reopen: { type: 'reopen' },
 };
 
 /** The specification, written out: who may do what, from which state, and where it leads. Every other cell is refused. */
@@ -67,6 +90,19 @@ const allowed: [Command['type'], ActorName, CaseState, CaseState][] = [
   ['approveAppointment', 'leaderOfCoordinatorUnit', 'coordinatorProposed', 'coordinatorAppointed'],
   ['declineAppointment', 'leaderOfCoordinatorUnit', 'coordinatorProposed', 'accepted'],
   ['startPlan', 'coordinator', 'coordinatorAppointed', 'planInProgress'],
+  ['proposeCoordinator', 'ke', 'changeReported', 'coordinatorProposed'],
+  ['reportChange', 'coordinator', 'coordinatorAppointed', 'changeReported'],
+  ['reportChange', 'coordinator', 'planInProgress', 'changeReported'],
+  ['requestTransfer', 'coordinator', 'coordinatorAppointed', 'changeReported'],
+  ['requestTransfer', 'coordinator', 'planInProgress', 'changeReported'],
+  ['close', 'ke', 'accepted', 'closed'],
+  ['close', 'ke', 'coordinatorAppointed', 'closed'],
+  ['close', 'ke', 'planInProgress', 'closed'],
+  ['close', 'ke', 'changeReported', 'closed'],
+  ['close', 'coordinator', 'coordinatorAppointed', 'closed'],
+  ['close', 'coordinator', 'planInProgress', 'closed'],
+  ['close', 'coordinator', 'changeReported', 'closed'],
+  ['reopen', 'ke', 'closed', 'accepted'],
 ];
 
 const cells = (Object.keys(commands) as Command['type'][]).flatMap((command) =>
@@ -129,9 +165,130 @@ describe('transition()', () => {
     expect(outcome.ok && outcome.case.declinedProposals).toMatchObject([{ id: 'p1', declinedBy: 'leader-1', reason: 'Ingen kapasitet før over nyttår.' }]);
   });
 
+  it('writes every change into the history, with codes and names but never the free-text note', () => {
+    const outcome = transition(caseIn('planInProgress'), commands.reportChange, { ...actors.coordinator, name: 'Kari Koordinator' }, NOW);
+    expect(outcome.ok && outcome.case.history.at(-1)).toEqual({ at: NOW.toISOString(), by: 'coord-1', byName: 'Kari Koordinator', event: 'reportChange', code: 'leavesPosition' });
+    expect(JSON.stringify(outcome.ok && outcome.case.history)).not.toContain('permisjon fra desember');
+    expect(JSON.stringify(outcome.ok && outcome.events)).not.toContain('Foreldrepermisjon');
+  });
+
   it('asks the leaders of the proposed coordinator’s unit for approval', () => {
     const outcome = transition(caseIn('accepted'), commands.proposeCoordinator, actors.ke, NOW);
     expect(outcome.ok && outcome.events).toContainEqual({ type: 'notify', to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, kind: 'approvalRequested' });
+  });
+});
+
+describe('transition() for a coordinator change (endringsskjema)', () => {
+  it('tells KE and keeps the coordinator responsible while KE acts', () => {
+    const outcome = transition(caseIn('planInProgress'), commands.reportChange, actors.coordinator, NOW);
+    expect(outcome.ok && outcome.case).toMatchObject({ state: 'changeReported', coordinator: { userId: 'coord-1' }, change: { kind: 'change', reason: 'leavesPosition', leaveKind: 'leave', note: 'Foreldrepermisjon fra desember.' } });
+    expect(outcome.ok && outcome.events).toContainEqual({ type: 'notify', to: { kind: 'ke' }, kind: 'changeReported' });
+  });
+
+  it('needs to know why the coordinator leaves the position, and drops that detail for other reasons', () => {
+    expect(transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'leavesPosition', effectiveOn: '2026-12-01' }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    const ended = transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'needEnded', leaveKind: 'leave', effectiveOn: '2026-12-01' }, actors.coordinator, NOW);
+    expect(ended.ok && ended.case.change).not.toHaveProperty('leaveKind');
+  });
+
+  it('refuses a change on a closed case with its own reason, so the user hears the case is closed', () => {
+    expect(transition(caseIn('closed'), commands.reportChange, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'closed' });
+  });
+
+  it('replaces the coordinator on approval: the plan goes on, the old period ends, both are told', () => {
+    const changed = { ...caseIn('changeReported'), plan: { startedAt: '2026-10-01', checklist: CHECKLIST } };
+    const proposed = transition(changed, { type: 'proposeCoordinator', proposalId: 'p5', coordinator: colleague }, actors.ke, NOW);
+    expect(proposed.ok && proposed.case).toMatchObject({ state: 'coordinatorProposed', coordinator: { userId: 'coord-1' }, proposal: { returnTo: 'changeReported' } });
+    const later = new Date(NOW.getTime() + 86_400_000);
+    const approved = transition(proposed.ok ? proposed.case : changed, { type: 'approveAppointment', proposalId: 'p5' }, actors.leaderOfCoordinatorUnit, later);
+    expect(approved.ok && approved.case).toMatchObject({ state: 'planInProgress', coordinator: { userId: 'coord-2', appointedAt: later.toISOString() }, change: undefined });
+    expect(approved.ok && approved.case.previousCoordinators).toEqual([{ ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p0', until: later.toISOString() }]);
+    expect(approved.ok && approved.events).toEqual(
+      expect.arrayContaining([
+        { type: 'notify', to: { kind: 'user', userId: 'coord-2' }, kind: 'welcomeCoordinator' },
+        { type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'coordinatorReplaced' },
+      ]),
+    );
+  });
+
+  it('goes back to the change report when the leader declines the new coordinator', () => {
+    const proposed = transition(caseIn('changeReported'), { type: 'proposeCoordinator', proposalId: 'p5', coordinator: colleague }, actors.ke, NOW);
+    const declined = transition(proposed.ok ? proposed.case : caseIn('closed'), { type: 'declineAppointment', proposalId: 'p5', reason: 'Full kalender.' }, actors.leaderOfCoordinatorUnit, NOW);
+    expect(declined.ok && declined.case).toMatchObject({ state: 'changeReported', coordinator: { userId: 'coord-1' } });
+  });
+
+  it('refuses to propose the person who is already the coordinator', () => {
+    expect(transition(caseIn('changeReported'), { type: 'proposeCoordinator', proposalId: 'p5', coordinator: coordinatorRef }, actors.ke, NOW)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('transition() for a transfer (overføring)', () => {
+  it('within the unit goes straight to the leader, and KE is told', () => {
+    const outcome = transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: colleague }, actors.coordinator, NOW);
+    expect(outcome.ok && outcome.case).toMatchObject({ state: 'coordinatorProposed', coordinator: { userId: 'coord-1' }, proposal: { id: 'p7', proposedBy: 'coord-1', returnTo: 'planInProgress' } });
+    expect(outcome.ok && outcome.events).toEqual([
+      { type: 'audit', action: 'case.requestTransfer' },
+      { type: 'notify', to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, kind: 'approvalRequested' },
+      { type: 'notify', to: { kind: 'ke' }, kind: 'transferStarted' },
+    ]);
+  });
+
+  it('to another unit goes through KE, and the own leader is informed', () => {
+    const outcome = transition(caseIn('planInProgress'), commands.requestTransfer, actors.coordinator, NOW);
+    expect(outcome.ok && outcome.case).toMatchObject({ state: 'changeReported', coordinator: { userId: 'coord-1' }, change: { kind: 'transfer', to: otherUnitColleague } });
+    expect(outcome.ok && outcome.events).toEqual(
+      expect.arrayContaining([
+        { type: 'notify', to: { kind: 'ke' }, kind: 'transferRequested' },
+        { type: 'notify', to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, kind: 'transferRequested' },
+      ]),
+    );
+  });
+
+  it('tells the coordinator when the leader declines, and leaves them responsible', () => {
+    const started = transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: colleague }, actors.coordinator, NOW);
+    const declined = transition(started.ok ? started.case : caseIn('closed'), { type: 'declineAppointment', proposalId: 'p7', reason: 'Ikke nå.' }, actors.leaderOfCoordinatorUnit, NOW);
+    expect(declined.ok && declined.case).toMatchObject({ state: 'planInProgress', coordinator: { userId: 'coord-1' } });
+    expect(declined.ok && declined.events).toContainEqual({ type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'transferDeclined' });
+  });
+
+  it('refuses a transfer to oneself or to someone without a unit', () => {
+    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: coordinatorRef }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: { userId: 'x', unit: ' ' } }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('lets the leader of the unit the case moves to see it while KE decides', () => {
+    const outcome = transition(caseIn('planInProgress'), commands.requestTransfer, actors.coordinator, NOW);
+    expect(canView(outcome.ok ? outcome.case : caseIn('closed'), actors.leaderOfOtherUnit)).toBe(true);
+  });
+});
+
+describe('transition() for closing (avslutning) and reopening', () => {
+  it.each(['agreedWithResident', 'leaderInformed', 'keInformed', 'partnersInformed'] as const)('refuses to close while «%s» is not ticked', (item) => {
+    const before = caseIn('planInProgress');
+    expect(transition(before, { ...commands.close, checklist: { ...CLOSING, [item]: false } } as Command, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'checklistIncomplete' });
+  });
+
+  it('records date, reason and checklist, tells KE and the leader when the coordinator closes', () => {
+    const outcome = transition(caseIn('planInProgress'), commands.close, actors.coordinator, NOW);
+    expect(outcome.ok && outcome.case.closure).toEqual({ closedOn: '2026-11-23', reason: 'needEnded', checklist: CLOSING, by: 'coord-1', at: NOW.toISOString() });
+    expect(outcome.ok && outcome.events).toEqual([
+      { type: 'audit', action: 'case.close' },
+      { type: 'notify', to: { kind: 'ke' }, kind: 'caseClosed' },
+      { type: 'notify', to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, kind: 'caseClosed' },
+    ]);
+  });
+
+  it('tells the coordinator when KE closes the case', () => {
+    const outcome = transition(caseIn('changeReported'), commands.close, actors.ke, NOW);
+    expect(outcome.ok && outcome.events).toContainEqual({ type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'caseClosed' });
+    expect(outcome.ok && outcome.case.change).toBeUndefined();
+  });
+
+  it('reopens to accepted: the last coordinator’s period ends at closing, and KE appoints anew', () => {
+    const outcome = transition(caseIn('closed'), commands.reopen, actors.ke, NOW);
+    expect(outcome.ok && outcome.case).toMatchObject({ state: 'accepted', coordinator: undefined, closure: undefined });
+    expect(outcome.ok && outcome.case.previousCoordinators).toMatchObject([{ userId: 'coord-1', until: NOW.toISOString() }]);
+    expect(outcome.ok && outcome.events).toContainEqual({ type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'caseReopened' });
   });
 });
 
@@ -160,6 +317,9 @@ describe('canView()', () => {
     ['leaderOfCoordinatorUnit', 'planInProgress', true],
     ['leaderOfCoordinatorUnit', 'reported', false],
     ['leaderOfOtherUnit', 'planInProgress', false],
+    ['coordinator', 'changeReported', true],
+    ['coordinator', 'closed', true],
+    ['employee', 'closed', false],
   ])('%s sees a %s case: %s', (actor, state, visible) => {
     expect(canView(caseIn(state), actors[actor])).toBe(visible);
   });
