@@ -1,6 +1,8 @@
 import type { Attachment } from 'botbuilder';
-import type { Case } from '../cases/Case.js';
+import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from '../cases/Case.js';
 import type { NotificationKind } from '../cases/transitions.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard } from './expandCard.js';
@@ -42,32 +44,71 @@ export function caseNotificationCard(t: Translate, view: { kind: NotificationKin
   return expandCard('caseNotification', { text: t(`notify.${view.kind}`, { reference: view.reference }), open: t('case.open'), caseId: view.caseId });
 }
 
-/** The case as its viewer may see it; KE gets the decision actions while the case awaits one. */
+/** The card buttons that open a form or act directly, per command. */
+const commandLinks: Partial<Record<CommandType, { verb: string; title: MessageKey }>> = {
+  startPlan: { verb: 'caseStartForm', title: 'welcome.coordinator.start' },
+  reportChange: { verb: 'caseChangeForm', title: 'case.reportChange' },
+  requestTransfer: { verb: 'caseTransferForm', title: 'case.transfer' },
+  close: { verb: 'caseCloseForm', title: 'case.close' },
+  reopen: { verb: 'caseReopen', title: 'case.reopen' },
+};
+
+/**
+ * The case as its viewer may see it. Who the resident is, the need and notes are shown only to
+ * KE, the coordinator and the reporter; a leader sees the reference, status and coordinator.
+ * The buttons are the commands the viewer may give now.
+ */
 export function caseDetailsCard(
   t: Translate,
-  view: { case: Case; etag: string; canDecide: boolean; canPropose: boolean; people: readonly { userId: string; name: string }[]; serviceNames: ReadonlyMap<string, string> },
+  view: {
+    case: Case;
+    etag: string;
+    commands: readonly CommandType[];
+    showPersonal: boolean;
+    people: readonly { userId: string; name: string }[];
+    serviceNames: ReadonlyMap<string, string>;
+  },
 ): Attachment {
   const c = view.case;
   const report = c.report;
+  const change = c.change;
+  const personal = view.showPersonal;
+  const coordinatorName = (p: { name?: string; userId: string; unit: string }) => `${p.name ?? p.userId} (${p.unit})`;
+  const changeText =
+    change?.kind === 'change'
+      ? `${t(`change.reason.${change.reason}`)}${change.leaveKind ? ` – ${t(`change.leaveKind.${change.leaveKind}`).toLowerCase()}` : ''}, ${change.effectiveOn}`
+      : change?.kind === 'transfer'
+        ? t('case.transferFact', { name: change.to.name ?? change.to.userId, unit: change.to.unit })
+        : undefined;
+  const replaceSuggested = change?.kind === 'transfer' || change?.reason === 'leavesPosition' || change?.reason === 'noLongerServices';
   return expandCard('caseDetails', {
     title: t('case.title', { reference: c.reference }),
     facts: [
       { title: t('case.state'), value: t(`case.state.${c.state}`) },
-      { title: t('case.resident'), value: `${report.resident.name}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` },
+      ...(personal ? [{ title: t('case.resident'), value: `${report.resident.name}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` }] : []),
       { title: t('case.services'), value: report.servicesInvolved.map((id) => view.serviceNames.get(id) ?? id).join(', ') },
-      { title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` },
+      ...(personal ? [{ title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` }] : []),
       { title: t('case.reporterUnit'), value: report.reporter.unit },
-      ...(report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: report.wishedCoordinator }] : []),
-      ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: `${c.coordinator.name ?? c.coordinator.userId} (${c.coordinator.unit})` }] : []),
+      ...(personal && report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: report.wishedCoordinator }] : []),
+      ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: coordinatorName(c.coordinator) }] : []),
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
+      ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
+      ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),
     ],
+    suggestion: change && view.commands.includes('proposeCoordinator') ? t(replaceSuggested ? 'case.suggest.replace' : 'case.suggest.close') : '',
     needLabel: t('case.need'),
-    need: report.need,
-    canDecide: view.canDecide,
-    canPropose: view.canPropose,
+    need: personal ? report.need : '',
+    noteText: personal ? (change?.note ?? '') : '',
+    canDecide: view.commands.includes('accept'),
+    canPropose: view.commands.includes('proposeCoordinator'),
+    proposeDefault: change?.kind === 'transfer' ? { userId: change.to.userId, unit: change.to.unit } : { userId: '', unit: '' },
     people: view.people,
     caseId: c.id,
     etag: view.etag,
+    links: [
+      ...view.commands.flatMap((command) => (commandLinks[command] ? [{ verb: commandLinks[command].verb, title: t(commandLinks[command].title) }] : [])),
+      { verb: 'caseHistory', title: t('case.history') },
+    ],
     labels: {
       accept: t('case.accept'),
       decline: t('case.decline'),
@@ -77,7 +118,74 @@ export function caseDetailsCard(
       unit: t('case.unit'),
       propose: t('case.propose'),
       required: t('case.required'),
+      note: t('case.changeNote'),
     },
+  });
+}
+
+const choices = <T extends string>(values: readonly T[], title: (value: T) => string) => values.map((value) => ({ value, title: title(value) }));
+
+/** The endringsskjema, with the seeds' reasons. */
+export function changeFormCard(t: Translate, c: Case, etag: string): Attachment {
+  return expandCard('changeForm', {
+    caseId: c.id,
+    etag,
+    title: t('change.title', { reference: c.reference }),
+    hint: t('change.hint'),
+    reasons: choices(changeReasons, (reason) => t(`change.reason.${reason}`)),
+    leaveKinds: choices(leaveKinds, (kind) => t(`change.leaveKind.${kind}`)),
+    labels: { reason: t('change.reason'), leaveKind: t('change.leaveKind'), effectiveOn: t('change.effectiveOn'), note: t('change.note'), required: t('case.required'), submit: t('change.submit') },
+  });
+}
+
+/** Overføring: the seeds' steps, and the colleague to hand over to. */
+export function transferFormCard(t: Translate, c: Case, etag: string, people: readonly { userId: string; name: string }[]): Attachment {
+  return expandCard('transferForm', {
+    caseId: c.id,
+    etag,
+    title: t('transfer.title', { reference: c.reference }),
+    hint: t('transfer.hint'),
+    people,
+    labels: { person: t('transfer.person'), note: t('transfer.note'), required: t('transfer.required'), submit: t('transfer.submit') },
+  });
+}
+
+/** Avslutning: reason, date and the seeds' closing checklist, every item required. */
+export function closeFormCard(t: Translate, c: Case, etag: string): Attachment {
+  const suggested = c.change?.kind === 'change' && (c.change.reason === 'needEnded' || c.change.reason === 'residentDeclinesPlan') ? c.change.reason : '';
+  return expandCard('closeForm', {
+    caseId: c.id,
+    etag,
+    title: t('close.title', { reference: c.reference }),
+    hint: t('close.hint'),
+    reasons: choices(closeReasons, (reason) => t(`close.reason.${reason}`)),
+    defaultReason: suggested,
+    items: closingChecklistItems.map((id) => ({ id, title: t(`close.item.${id}`) })),
+    labels: { reason: t('close.reason'), closedOn: t('close.closedOn'), required: t('close.required'), submit: t('close.submit') },
+  });
+}
+
+/** The timeline of a case: coordinator periods and every event, newest last. */
+export function caseHistoryCard(t: Translate, c: Case): Attachment {
+  const day = (iso: string) => iso.slice(0, 10);
+  const period = (p: { name?: string; userId: string; unit: string; appointedAt: string }, until?: string) =>
+    until
+      ? t('history.period', { name: p.name ?? p.userId, unit: p.unit, from: day(p.appointedAt), until: day(until) })
+      : t('history.periodNow', { name: p.name ?? p.userId, unit: p.unit, from: day(p.appointedAt) });
+  const codeText = (entry: HistoryEntry) =>
+    !entry.code ? '' : entry.event === 'reportChange' ? t(`change.reason.${entry.code as ChangeReason}`) : entry.event === 'close' ? t(`close.reason.${entry.code as CloseReason}`) : '';
+  return expandCard('caseHistory', {
+    caseId: c.id,
+    title: t('history.title', { reference: c.reference }),
+    periods: [
+      ...c.previousCoordinators.map((p) => period(p, p.until)),
+      ...(c.coordinator ? [period(c.coordinator, c.state === 'closed' ? c.closure?.at : undefined)] : []),
+    ],
+    events: c.history.map((entry) => ({
+      text: t(`history.event.${entry.event}`, { coordinator: entry.coordinator ?? '', code: codeText(entry) }),
+      meta: t('history.by', { when: osloDateTime(entry.at), who: entry.byName ?? entry.by }),
+    })),
+    labels: { periods: t('history.periods'), events: t('history.events'), open: t('case.open') },
   });
 }
 

@@ -20,7 +20,11 @@ export type CardName =
   | 'roles'
   | 'welcomeCoordinator'
   | 'startPlan'
-  | 'caseList';
+  | 'caseList'
+  | 'changeForm'
+  | 'transferForm'
+  | 'closeForm'
+  | 'caseHistory';
 
 const templates = new Map<CardName, Template>();
 

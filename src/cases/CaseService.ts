@@ -98,7 +98,7 @@ export class CaseService {
     return outcome.case;
   }
 
-  /** Newest activity first, paged by `before` (an updatedAt). Non-KE users only get the lists that concern them. */
+  /** Open cases, newest activity first, paged by `before` (an updatedAt). Non-KE users only get the lists that concern them. */
   async list(actor: Actor, list: CaseList, options: { state?: CaseState; limit?: number; before?: string } = {}): Promise<Case[]> {
     if (list === 'all' && !actor.isKe) throw new NotAllowedError('only KE lists all cases');
     if (list === 'mine') {
@@ -108,6 +108,8 @@ export class CaseService {
     }
     const where = [
       ...(options.state ? [{ field: 'state', op: '=' as const, value: options.state }] : []),
+      // A closed case leaves everyone's working lists; KE still finds it under «alle saker».
+      ...(!options.state && list !== 'all' ? [{ field: 'state', op: '!=' as const, value: 'closed' }] : []),
       ...(options.before ? [{ field: 'updatedAt', op: '<' as const, value: options.before }] : []),
       ...(list === 'reported' ? [{ field: 'report.reporter.userId', op: '=' as const, value: actor.userId }] : []),
       ...(list === 'coordinating' ? [{ field: 'coordinator.userId', op: '=' as const, value: actor.userId }] : []),

@@ -2,8 +2,22 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { approvalCard, caseDetailsCard, caseListCard, reportFormCard, reportReceiptCard, startChecklistItems, startPlanCard, type CaseListView } from '../cards/caseCards.js';
-import { caseStates, type CaseState } from './Case.js';
+import {
+  approvalCard,
+  caseDetailsCard,
+  caseHistoryCard,
+  caseListCard,
+  changeFormCard,
+  closeFormCard,
+  reportFormCard,
+  reportReceiptCard,
+  startChecklistItems,
+  startPlanCard,
+  transferFormCard,
+  type CaseListView,
+} from '../cards/caseCards.js';
+import { caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
+import { availableCommands } from './transitions.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
@@ -33,6 +47,20 @@ const startData = caseRef.extend({
   ...Object.fromEntries(startChecklistItems.map((item) => [item, z.enum(['true', 'false']).default('false')])),
 });
 const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
+const versioned = caseRef.extend({ etag: z.string().min(1).max(100) });
+const optionalText = (max: number) => z.string().max(max).optional().transform((v) => v?.trim() || undefined);
+const changeData = versioned.extend({
+  reason: z.enum(changeReasons),
+  leaveKind: z.enum(['', ...leaveKinds]).optional().transform((v) => (v ? (v as LeaveKind) : undefined)),
+  effectiveOn: isoDate,
+  note: optionalText(300),
+});
+const transferData = versioned.extend({ to: z.string().min(1).max(100), note: optionalText(300) });
+const closeData = versioned.extend({
+  reason: z.enum(closeReasons),
+  closedOn: isoDate,
+  ...Object.fromEntries(closingChecklistItems.map((item) => [item, z.enum(['true', 'false']).default('false')])),
+});
 
 export interface CaseRouteDeps {
   cases: CaseService;
@@ -45,7 +73,8 @@ export interface CaseRouteDeps {
 export function caseRoutes(app: Application<AppTurnState>, { cases, roles, directory, references }: CaseRouteDeps) {
   async function actorOf(context: TurnContext, state: AppTurnState) {
     const scope = turnScope(context, state);
-    return { ...scope, actor: await roles.actor(scope.municipality, scope.userId) };
+    const actor = await roles.actor(scope.municipality, scope.userId);
+    return { ...scope, actor: { ...actor, name: context.activity.from?.name } };
   }
 
   async function showList(context: TurnContext, state: AppTurnState, request: z.infer<typeof listData>): Promise<void> {
@@ -82,11 +111,74 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const { t, actor, municipality } = await actorOf(context, state);
     const { caseId } = cardData(caseRef, data, t('error.unknownAction'));
     const doc = await cases.get(actor, caseId);
+    const c = doc.data;
+    const commands = availableCommands(c, actor);
     const serviceNames = new Map((await directory.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry.name]));
-    const canDecide = actor.isKe && (doc.data.state === 'reported' || doc.data.state === 'underAssessment');
-    const canPropose = actor.isKe && doc.data.state === 'accepted';
-    const people = canPropose ? await references.people(municipality) : [];
-    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: doc.data, etag: doc.etag, canDecide, canPropose, people, serviceNames })] });
+    const people = commands.includes('proposeCoordinator') ? await references.people(municipality) : [];
+    const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
+    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames })] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseHistory', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
+    await context.sendActivity({ attachments: [caseHistoryCard(t, doc.data)] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseChangeForm', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
+    await context.sendActivity({ attachments: [changeFormCard(t, doc.data, doc.etag)] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseReportChange', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const form = cardData(changeData, data, t('change.required'));
+    if (form.reason === 'leavesPosition' && !form.leaveKind) throw new InputError('leave kind missing', { userMessage: { key: 'change.leaveKindRequired' } });
+    const changed = await cases.act(actor, form.caseId, { type: 'reportChange', reason: form.reason, leaveKind: form.leaveKind, effectiveOn: form.effectiveOn, note: form.note }, form.etag);
+    await context.sendActivity(t('change.done', { reference: changed.reference }));
+  });
+
+  app.adaptiveCards.actionSubmit('caseTransferForm', async (context, state, data) => {
+    const { t, actor, municipality } = await actorOf(context, state);
+    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
+    const people = (await references.people(municipality)).filter((person) => person.userId !== actor.userId);
+    await context.sendActivity({ attachments: [transferFormCard(t, doc.data, doc.etag, people)] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseRequestTransfer', async (context, state, data) => {
+    const { t, actor, municipality } = await actorOf(context, state);
+    const form = cardData(transferData, data, t('transfer.required'));
+    if (form.to === actor.userId) throw new InputError('transfer to oneself', { userMessage: { key: 'transfer.self' } });
+    const person = (await references.people(municipality)).find((p) => p.userId === form.to);
+    if (!person) throw new InputError(t('error.unknownAction'));
+    const unit = await roles.unitOf(municipality, person.userId);
+    if (!unit) throw new InputError('no unit', { userMessage: { key: 'transfer.noUnit', params: { name: person.name } } });
+    if ((await roles.leadersOf(municipality, unit)).length === 0) throw new InputError(t('case.noLeader', { unit }));
+    const moved = await cases.act(actor, form.caseId, { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: person.userId, name: person.name, unit }, note: form.note }, form.etag);
+    // Within the unit the case went straight to the leader; otherwise it waits for KE.
+    await context.sendActivity(t(moved.state === 'coordinatorProposed' ? 'transfer.sameUnit' : 'transfer.otherUnit', { reference: moved.reference, unit }));
+  });
+
+  app.adaptiveCards.actionSubmit('caseCloseForm', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
+    await context.sendActivity({ attachments: [closeFormCard(t, doc.data, doc.etag)] });
+  });
+
+  app.adaptiveCards.actionSubmit('caseClose', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const form = cardData(closeData, data, t('close.required')) as z.infer<typeof closeData> & Record<(typeof closingChecklistItems)[number], 'true' | 'false'>;
+    const checklist = Object.fromEntries(closingChecklistItems.map((item) => [item, form[item] === 'true'])) as ClosingChecklist;
+    const closed = await cases.act(actor, form.caseId, { type: 'close', closedOn: form.closedOn, reason: form.reason, checklist }, form.etag);
+    await context.sendActivity(t('close.done', { reference: closed.reference }));
+  });
+
+  app.adaptiveCards.actionSubmit('caseReopen', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const { caseId, etag } = cardData(versioned, data, t('error.unknownAction'));
+    const reopened = await cases.act(actor, caseId, { type: 'reopen' }, etag);
+    await context.sendActivity(t('case.reopened', { reference: reopened.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseStartForm', async (context, state, data) => {

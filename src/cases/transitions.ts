@@ -303,3 +303,9 @@ export function canView(c: Case, actor: Actor): boolean {
   const units = [c.coordinator?.unit, c.proposal?.coordinator.unit, c.change?.kind === 'transfer' ? c.change.to.unit : undefined].filter((u): u is string => Boolean(u));
   return units.some((unit) => actor.leads.includes(unit));
 }
+
+/** The commands this person may give on this case now: what the case card offers them. */
+export function availableCommands(c: Case, actor: Actor): CommandType[] {
+  if (actor.municipality !== c.municipality) return [];
+  return (Object.keys(allowedFrom) as CommandType[]).filter((type) => allowedFrom[type].includes(c.state) && permitted[type](c, actor));
+}

@@ -43,6 +43,11 @@ export class Roles {
     return { userId, municipality, isKe: record?.roles.includes('keMember') ?? false, leads: record?.leads ?? [] };
   }
 
+  /** The unit a person works in, if KE has registered it. */
+  async unitOf(municipality: Municipality, userId: string): Promise<string | undefined> {
+    return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.unit || undefined;
+  }
+
   /** Everyone holding a role in the municipality (for notifications to KE). */
   async holders(municipality: Municipality, role: RoleName): Promise<string[]> {
     return this.peopleWhere(municipality, (record) => record.roles.includes(role));

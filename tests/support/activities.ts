@@ -8,7 +8,7 @@ export interface ActivityOptions {
 }
 
 /** A Teams personal-chat message activity as the Bot Connector delivers it. */
-export function messageActivity(options: ActivityOptions & { text?: string; value?: unknown }): Record<string, unknown> {
+export function messageActivity(options: ActivityOptions & { text?: string; value?: unknown; name?: string }): Record<string, unknown> {
   const userId = options.userId ?? 'user-1';
   const tenantId = options.tenantId ?? 'tenant-test';
   return {
@@ -17,7 +17,7 @@ export function messageActivity(options: ActivityOptions & { text?: string; valu
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
-    from: { id: `29:${userId}`, name: 'Test Bruker', aadObjectId: userId },
+    from: { id: `29:${userId}`, name: options.name ?? 'Test Bruker', aadObjectId: userId },
     recipient: { id: '28:bot', name: 'Koordinatorhjelpen' },
     conversation: { id: options.conversationId ?? `a:${userId}`, conversationType: 'personal', tenantId },
     channelData: { tenant: { id: tenantId } },

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChat, type Chat } from '../support/chat.js';
+import { action, caseInProgress, cardOf, setRoles, textOf } from '../support/caseSteps.js';
+import type { SentActivity } from '../support/fakeConnector.js';
+
+const KE = 'ke-admin';
+const REPORTER = 'reporter';
+const COORDINATOR = 'coordinator';
+const LEADER = 'leader';
+const COLLEAGUE = 'colleague';
+const TEACHER = 'teacher';
+const SCHOOL_LEADER = 'school-leader';
+const NO_UNIT = 'no-unit';
+const NAMES: Record<string, string> = { [COLLEAGUE]: 'Kari Kollega', [TEACHER]: 'Tor Lærer', [NO_UNIT]: 'Una Uten Enhet', [COORDINATOR]: 'Kim Koordinator' };
+
+describe('changing, transferring and closing a case, in chat', () => {
+  let chat: Chat;
+  let caseId = '';
+  let reference = '';
+  const say = (userId: string, value: Record<string, unknown>) => chat.say(userId, { value, name: NAMES[userId] });
+  const sayExpecting = (userId: string, value: Record<string, unknown>, count: number) => chat.sayExpecting(userId, { value, name: NAMES[userId] }, count);
+  const to = (sent: SentActivity[], userId: string) => sent.filter((a) => a.conversationId === `a:${userId}`).map(textOf).join('\n');
+  const open = async (userId: string) => (await say(userId, { verb: 'caseOpen', caseId }))[0]!;
+
+  beforeAll(async () => {
+    chat = await startChat({ DEFAULT_MUNICIPALITY: 'rana', KE_ADMINS: `rana:${KE}` });
+    for (const user of [KE, REPORTER, COORDINATOR, LEADER, COLLEAGUE, TEACHER, SCHOOL_LEADER, NO_UNIT]) await chat.say(user, { text: 'hjelp', name: NAMES[user] });
+    await setRoles(chat, KE, COORDINATOR, { unit: 'Hjemmetjenesten' });
+    await setRoles(chat, KE, COLLEAGUE, { unit: 'Hjemmetjenesten' });
+    await setRoles(chat, KE, LEADER, { unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' });
+    await setRoles(chat, KE, TEACHER, { unit: 'Selfors skole' });
+    await setRoles(chat, KE, SCHOOL_LEADER, { unit: 'Selfors skole', leads: 'Selfors skole' });
+    ({ caseId, reference } = await caseInProgress(chat, { reporter: REPORTER, ke: KE, coordinator: COORDINATOR, unit: 'Hjemmetjenesten', leader: LEADER }));
+  }, 60_000);
+  afterAll(async () => chat?.close());
+
+  it('offers the coordinator change, transfer, closing and history on the case card', async () => {
+    const card = await open(COORDINATOR);
+    expect(cardOf(card).actions!.map((a) => a.title)).toEqual(expect.arrayContaining(['Meld endring', 'Overfør saken', 'Avslutt saken', 'Historikk']));
+    const leaderView = await open(LEADER);
+    expect(textOf(leaderView)).not.toContain('Ola Nordmann');
+    expect(textOf(leaderView)).not.toContain('Trenger samordning');
+    expect(cardOf(leaderView).actions!.map((a) => a.title)).toEqual(['Historikk']);
+  });
+
+  it('takes an endringsskjema «går ut av stillingen» to KE, without the note in the notification', async () => {
+    const [form] = await say(COORDINATOR, { verb: 'caseChangeForm', caseId });
+    expect(textOf(form!)).toContain('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.)');
+    expect(textOf(form!)).toContain('Innbyggeren / pårørende takker nei til individuell plan');
+    const submit = action(form!, 'caseReportChange');
+
+    const [noLeaveKind] = await say(COORDINATOR, { ...submit, reason: 'leavesPosition', effectiveOn: '2026-12-01' });
+    expect(noLeaveKind!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: velg hvorfor du går ut av stillingen (permisjon, bytter jobb eller annet).');
+    const [noDate] = await say(COORDINATOR, { ...submit, reason: 'leavesPosition', leaveKind: 'newJob' });
+    expect(noDate!.body.text).toContain('Velg hva som har skjedd, og dato.');
+
+    const sent = await sayExpecting(COORDINATOR, { ...submit, reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: '2026-12-01', note: 'Begynner i ny jobb i Bodø.' }, 2);
+    expect(to(sent, COORDINATOR)).toContain(`Endringen i sak ${reference} er sendt til KE`);
+    expect(to(sent, KE)).toContain(`Koordinatoren har meldt en endring (endringsskjema) i sak ${reference}`);
+    expect(to(sent, KE)).not.toContain('Bodø');
+
+    const [again] = await say(COORDINATOR, { ...submit, reason: 'needEnded', effectiveOn: '2026-12-01' });
+    expect(again!.body.text).toBe('Noen andre endret dette samtidig med deg. Jeg har ikke lagret endringen din – se den oppdaterte versjonen og prøv igjen.');
+  });
+
+  it('lets KE see the change and appoint a new coordinator; the leader approves; old and new are told', async () => {
+    const card = await open(KE);
+    expect(textOf(card)).toContain('Endring meldt – venter på KE');
+    expect(textOf(card)).toContain('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.) – bytter jobb, 2026-12-01');
+    expect(textOf(card)).toContain('Begynner i ny jobb i Bodø.');
+    expect(textOf(card)).toContain('Forslag: oppnevn ny koordinator nedenfor.');
+
+    const proposed = await sayExpecting(KE, { ...action(card, 'caseProposeCoordinator'), coordinator: COLLEAGUE, unit: 'Hjemmetjenesten' }, 2);
+    const approval = proposed.find((a) => a.conversationId === `a:${LEADER}`)!;
+    expect(textOf(approval)).toContain('Kari Kollega fra Hjemmetjenesten');
+    const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
+    const before = chat.connector.sent.length;
+    await chat.execute(LEADER, approve.verb!, approve.data);
+    const sent = (await chat.connector.waitFor(before + 3)).slice(before);
+    expect(to(sent, COLLEAGUE)).toContain(`Du er koordinator i sak ${reference}`);
+    expect(to(sent, COORDINATOR)).toContain(`Ny koordinator har tatt over sak ${reference}`);
+    expect(to(sent, KE)).toContain(`Koordinator er oppnevnt i sak ${reference}`);
+
+    const [details] = await say(COLLEAGUE, { verb: 'caseOpen', caseId });
+    expect(textOf(details!)).toContain('Arbeid med individuell plan pågår');
+    const [formerView] = await say(COORDINATOR, { verb: 'caseOpen', caseId });
+    expect(formerView!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+  });
+
+  it('refuses a transfer to someone without a unit, and to oneself, changing nothing', async () => {
+    const [form] = await say(COLLEAGUE, { verb: 'caseTransferForm', caseId });
+    expect(textOf(form!)).toContain('Snakk med lederen din om overføringen');
+    expect(textOf(form!)).not.toContain(`"value":"${COLLEAGUE}"`);
+    const submit = action(form!, 'caseRequestTransfer');
+    const [noUnit] = await say(COLLEAGUE, { ...submit, to: NO_UNIT });
+    expect(noUnit!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Una Uten Enhet har ingen enhet registrert i Koordinatorhjelpen. Be KE registrere enheten under «roller», eller velg en annen.');
+    const [self] = await say(COLLEAGUE, { ...submit, to: COLLEAGUE });
+    expect(self!.body.text).toContain('du er allerede koordinator i saken');
+    expect(textOf(await open(COLLEAGUE))).toContain('Arbeid med individuell plan pågår');
+  });
+
+  it('transfers to another unit through KE; the old coordinator stays responsible until the new one is approved', async () => {
+    const [form] = await say(COLLEAGUE, { verb: 'caseTransferForm', caseId });
+    const sent = await sayExpecting(COLLEAGUE, { ...action(form!, 'caseRequestTransfer'), to: TEACHER }, 3);
+    expect(to(sent, COLLEAGUE)).toContain(`Overføringen av sak ${reference} til Selfors skole er sendt til KE, og lederen din er informert`);
+    expect(to(sent, KE)).toContain('vil overføre sak');
+    expect(to(sent, LEADER)).toContain('vil overføre sak');
+    expect(textOf(await open(COLLEAGUE))).toContain('Endring meldt – venter på KE');
+
+    const card = await open(KE);
+    expect(textOf(card)).toContain('Overføring til Tor Lærer (Selfors skole)');
+    expect(textOf(card)).toContain(`"value":"${TEACHER}"`); // the suggestion is preselected
+    const proposed = await sayExpecting(KE, { ...action(card, 'caseProposeCoordinator'), coordinator: TEACHER, unit: 'Selfors skole' }, 2);
+    const approval = proposed.find((a) => a.conversationId === `a:${SCHOOL_LEADER}`)!;
+    const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
+    const before = chat.connector.sent.length;
+    await chat.execute(SCHOOL_LEADER, approve.verb!, approve.data);
+    const notices = (await chat.connector.waitFor(before + 3)).slice(before);
+    expect(to(notices, TEACHER)).toContain(`Du er koordinator i sak ${reference}`);
+    expect(to(notices, COLLEAGUE)).toContain(`Ny koordinator har tatt over sak ${reference}`);
+  });
+
+  it('shows the history with every coordinator’s period and every step', async () => {
+    const [history] = await say(KE, { verb: 'caseHistory', caseId });
+    const text = textOf(history!);
+    expect(text).toContain(`Historikk – sak ${reference}`);
+    expect(text).toMatch(/Test Bruker \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}|Kim Koordinator \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/Kari Kollega \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/Tor Lærer \(Selfors skole\): fra \d{4}-\d{2}-\d{2}/);
+    for (const step of ['Meldt til KE', 'KE godtok', 'Arbeidet med individuell plan startet', 'Endring meldt: Koordinator går ut av stillingen', 'Lederen godkjente Kari Kollega som koordinator', 'Overføring til Tor Lærer startet']) {
+      expect(text).toContain(step);
+    }
+    expect(text).not.toContain('Bodø');
+  });
+
+  it('refuses to close without the whole checklist, then closes, tells KE and the leader, and drops the case from «Mine saker»', async () => {
+    const [form] = await say(TEACHER, { verb: 'caseCloseForm', caseId });
+    for (const item of ['Avklart med innbyggeren', 'Egen leder er informert', 'KE er informert', 'Samarbeidspartnerne er informert']) expect(textOf(form!)).toContain(item);
+    const submit = action(form!, 'caseClose');
+    const [partial] = await say(TEACHER, { ...submit, reason: 'needEnded', closedOn: '2026-11-23', agreedWithResident: 'true', leaderInformed: 'true', keInformed: 'true', partnersInformed: 'false' });
+    expect(partial!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: kryss av for alle punktene i sjekklisten før saken avsluttes. Ingenting er endret.');
+    expect(textOf(await open(TEACHER))).toContain('Arbeid med individuell plan pågår');
+
+    const [mineBefore] = await chat.say(TEACHER, { text: 'mine saker' });
+    expect(textOf(mineBefore!)).toContain(reference);
+    const complete = { ...submit, reason: 'needEnded', closedOn: '2026-11-23', agreedWithResident: 'true', leaderInformed: 'true', keInformed: 'true', partnersInformed: 'true' };
+    const sent = await sayExpecting(TEACHER, complete, 3);
+    expect(to(sent, TEACHER)).toContain(`Sak ${reference} er avsluttet. Den er ute av «Mine saker»`);
+    expect(to(sent, KE)).toContain(`Sak ${reference} er avsluttet.`);
+    expect(to(sent, SCHOOL_LEADER)).toContain(`Sak ${reference} er avsluttet.`);
+
+    const [mineAfter] = await chat.say(TEACHER, { text: 'mine saker' });
+    expect(textOf(mineAfter!)).not.toContain(reference);
+    const [all] = await chat.say(KE, { text: 'alle saker' });
+    expect(textOf(all!)).toContain(reference);
+  });
+
+  it('answers a double click on close, and a change on the closed case, with «saken er avsluttet»', async () => {
+    const [form] = await say(KE, { verb: 'caseOpen', caseId });
+    expect(textOf(form!)).toContain('Avsluttet');
+    expect(textOf(form!)).toContain('2026-11-23: Behovet for koordinering er opphørt');
+    const [changeForm] = await say(TEACHER, { verb: 'caseChangeForm', caseId });
+    const doc = await chat.running.bot.store.get('cases', 'rana', caseId);
+    const [onClosed] = await say(TEACHER, { ...action(changeForm!, 'caseReportChange'), etag: doc!.etag, reason: 'needEnded', effectiveOn: '2026-12-01' });
+    expect(onClosed!.body.text).toBe('Saken er avsluttet, så ingenting er endret. KE kan gjenåpne den hvis det trengs.');
+  });
+
+  it('lets KE reopen the case, and nobody else', async () => {
+    const card = await open(KE);
+    const reopen = action(card, 'caseReopen');
+    const [teacherTries] = await say(TEACHER, reopen);
+    expect(teacherTries!.body.text).toBe('Du har ikke tilgang til dette. Ta kontakt med koordinerende enhet hvis du mener du skal ha det.');
+    const sent = await sayExpecting(KE, reopen, 2);
+    expect(to(sent, KE)).toContain(`Sak ${reference} er gjenåpnet og venter på ny koordinator.`);
+    expect(to(sent, TEACHER)).toContain(`KE har gjenåpnet sak ${reference}`);
+    expect(textOf(await open(KE))).toContain('Godtatt – venter på koordinator');
+  });
+});

@@ -1,0 +1,47 @@
+import type { Chat } from './chat.js';
+import type { SentActivity } from './fakeConnector.js';
+import { reportForm } from './reportForm.js';
+
+export const cardOf = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as { actions?: { title: string; type: string; verb?: string; data: Record<string, string> }[]; body?: unknown };
+export const textOf = (a: SentActivity) => JSON.stringify(a.body);
+export const referenceIn = (a: SentActivity) => /[A-Z]+-\d{4}-\d{4}/.exec(textOf(a))?.[0];
+
+/** The card action with this verb, as the user would press it. */
+export function action(a: SentActivity, verb: string): Record<string, string> {
+  const found = cardOf(a).actions?.find((candidate) => (candidate.verb ?? candidate.data?.verb) === verb);
+  if (!found) throw new Error(`no ${verb} action on the card: ${textOf(a).slice(0, 300)}`);
+  return found.data;
+}
+
+/** What a KE admin saves on the roles card. */
+export async function setRoles(chat: Chat, keAdmin: string, userId: string, roles: { unit?: string; leads?: string; ke?: boolean }): Promise<void> {
+  const [saved] = await chat.say(keAdmin, {
+    value: { verb: 'rolesSave', userId, keMember: String(roles.ke ?? false), keAdmin: 'false', unit: roles.unit ?? '', leads: roles.leads ?? '' },
+  });
+  if (!saved?.body.text?.startsWith('Lagret')) throw new Error(`roles not saved: ${saved && textOf(saved)}`);
+}
+
+/**
+ * Drives a case through the real chat until the coordinator has recorded the start of IP work:
+ * report → KE accepts → KE proposes → the leader approves → the coordinator starts.
+ * Returns the case id and reference.
+ */
+export async function caseInProgress(chat: Chat, people: { reporter: string; ke: string; coordinator: string; unit: string; leader: string }): Promise<{ caseId: string; reference: string }> {
+  const form = reportForm({ verb: 'reportSubmit' });
+  const caseId = `case-${form.submissionId as string}`;
+  const [receipt] = await chat.sayExpecting(people.reporter, { value: form }, 2);
+  const reference = referenceIn(receipt!)!;
+  const [opened] = await chat.say(people.ke, { value: { verb: 'caseOpen', caseId } });
+  await chat.sayExpecting(people.ke, { value: action(opened!, 'caseAccept') }, 2);
+  const [again] = await chat.say(people.ke, { value: { verb: 'caseOpen', caseId } });
+  const proposed = await chat.sayExpecting(people.ke, { value: { ...action(again!, 'caseProposeCoordinator'), coordinator: people.coordinator, unit: people.unit } }, 2);
+  const approval = proposed.find((a) => a.conversationId === `a:${people.leader}`);
+  if (!approval) throw new Error('the leader got no approval card');
+  const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
+  const before = chat.connector.sent.length;
+  await chat.execute(people.leader, approve.verb!, approve.data);
+  await chat.connector.waitFor(before + 2);
+  const [startForm] = await chat.say(people.coordinator, { value: { verb: 'caseStartForm', caseId } });
+  await chat.sayExpecting(people.coordinator, { value: { ...action(startForm!, 'caseStartPlan'), startedAt: '2026-11-24', consentSigned: 'true' } }, 2);
+  return { caseId, reference };
+}
