@@ -15,6 +15,8 @@ import type { ExportLinks } from './directory/exportLinks.js';
 import type { CaseService } from './cases/CaseService.js';
 import { caseRoutes } from './cases/routes.js';
 import { registerRoleRoutes } from './roles/routes.js';
+import type { GuidanceIntents } from './guidance/GuidanceIntents.js';
+import { guidanceRoutes } from './guidance/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './notifications/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
@@ -30,11 +32,12 @@ export interface AppDeps {
   cases: CaseService;
   references: ConversationReferences;
   audit: AuditLog;
+  guidanceIntents: GuidanceIntents;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -59,9 +62,13 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
   registerRoleRoutes(app, { roles, references, audit });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
+  const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents, directory });
   registerConversationRoutes(app, {
-    capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases },
-    onFreeText: directoryFeature.answer,
+    capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases, guidance: guidanceFeature.showMenu },
+    // A question about the coordinator role gets guidance; anything else is looked up in the service directory.
+    onFreeText: async (context, state, text) => {
+      if (!(await guidanceFeature.answer(context, state, text))) await directoryFeature.answer(context, state, text);
+    },
   });
 
   app.error(async (context, error) => {

@@ -1,3 +1,4 @@
+import { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Server } from 'restify';
 import { createApp } from './app.js';
@@ -54,7 +55,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const references = new ConversationReferences(store);
   const notifier = new ProactiveNotifier({ adapter, botAppId: config.bot.appId ?? '', references, roles, logger });
   const cases = new CaseService({ store, audit, events: notifier });
-  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, cases, references, audit, logger });
+  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents: new GuidanceIntents(), logger });
   const server = createServer({
     app,
     adapter,

@@ -24,7 +24,9 @@ export type CardName =
   | 'changeForm'
   | 'transferForm'
   | 'closeForm'
-  | 'caseHistory';
+  | 'caseHistory'
+  | 'guidanceMenu'
+  | 'guidanceAnswer';
 
 const templates = new Map<CardName, Template>();
 

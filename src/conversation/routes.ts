@@ -23,8 +23,8 @@ const THANKS = /^\s*(takk|tusen takk|takk skal du ha|thanks|thank you)\s*[!.]*\s
 type Handler = (context: TurnContext, state: AppTurnState) => Promise<void>;
 
 export interface ConversationRouteOptions {
-  /** What each menu button does; capabilities without a handler say honestly that they are not ready. */
-  capabilities: Partial<Record<Capability, Handler>>;
+  /** What each menu button does; language is handled here. */
+  capabilities: Record<Exclude<Capability, 'language'>, Handler>;
   /** Free text that no other route claimed. */
   onFreeText?: (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
 }
@@ -38,7 +38,7 @@ async function sendMenu(context: TurnContext, state: AppTurnState): Promise<void
 
 /** Greeting, «hjelp», language choice, the menu buttons and the fallback. Registered last, so feature routes win. */
 export function registerConversationRoutes(app: Application<AppTurnState>, options: ConversationRouteOptions): void {
-  const capabilityHandlers: Partial<Record<Capability, Handler>> = {
+  const capabilityHandlers: Record<Capability, Handler> = {
     language: async (context, state) => {
       await context.sendActivity({ attachments: [languageCard(turnScope(context, state).t)] });
     },
@@ -60,10 +60,7 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
   });
 
   async function runCapability(context: TurnContext, state: AppTurnState, capability: Capability): Promise<void> {
-    const handler = capabilityHandlers[capability];
-    if (handler) return handler(context, state);
-    const { t } = turnScope(context, state);
-    await context.sendActivity(t('capability.notReady', { capability: t(`capability.${capability}.title`) }));
+    await capabilityHandlers[capability](context, state);
   }
 
   app.adaptiveCards.actionSubmit('capability', async (context, state, data: { capability?: unknown }) => {

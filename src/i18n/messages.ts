@@ -20,7 +20,6 @@ const nb = {
   'capability.guidance.description': 'Koordinatorrollen, individuell plan, koordineringsmøter og lovgrunnlaget.',
   'capability.language.title': 'Språk / Language',
   'capability.language.description': 'Bokmål, nynorsk eller English.',
-  'capability.notReady': '«{capability}» er ikke klar ennå. Vi bygger den nå – inntil videre kan du kontakte koordinerende enhet i kommunen direkte.',
   'language.title': 'Velg språk',
   'language.changed': 'Greit! Jeg skriver bokmål til deg fra nå av.',
   'language.nb': 'Bokmål',
@@ -303,6 +302,17 @@ const nb = {
   'history.event.requestTransfer': 'Overføring til {coordinator} startet',
   'history.event.close': 'Saken ble avsluttet: {code}',
   'history.event.reopen': 'KE gjenåpnet saken',
+  'guidance.menu.title': 'Veiledning for koordinatorer',
+  'guidance.menu.intro': 'Velg et tema, eller spør med egne ord – for eksempel «hva er en individuell plan?» eller «hvordan avslutter jeg en sak?».',
+  'guidance.group.role': 'Rollen',
+  'guidance.group.plan': 'Individuell plan og møter',
+  'guidance.group.case': 'Saksgangen',
+  'guidance.group.responsibility': 'Ansvar, lov og klage',
+  'guidance.checklist': 'Sjekkliste',
+  'guidance.related': 'Les også',
+  'guidance.allTopics': 'Alle temaer',
+  'guidance.contact': 'Spørsmål? {name}: {phone}',
+  'guidance.source': 'Bygger på kommunenes veiledere for koordinatorer, med dagens navn på lover og forskrifter.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -326,7 +336,6 @@ const nn: Catalogue = {
   'capability.guidance.description': 'Koordinatorrolla, individuell plan, koordineringsmøte og lovgrunnlaget.',
   'capability.language.title': 'Språk / Language',
   'capability.language.description': 'Bokmål, nynorsk eller English.',
-  'capability.notReady': '«{capability}» er ikkje klar enno. Vi byggjer den no – inntil vidare kan du kontakte koordinerande eining i kommunen direkte.',
   'language.title': 'Vel språk',
   'language.changed': 'Greitt! Eg skriv nynorsk til deg frå no av.',
   'language.nb': 'Bokmål',
@@ -609,6 +618,17 @@ const nn: Catalogue = {
   'history.event.requestTransfer': 'Overføring til {coordinator} starta',
   'history.event.close': 'Saka vart avslutta: {code}',
   'history.event.reopen': 'KE opna saka att',
+  'guidance.menu.title': 'Rettleiing for koordinatorar',
+  'guidance.menu.intro': 'Vel eit tema, eller spør med eigne ord – til dømes «kva er ein individuell plan?» eller «korleis avsluttar eg ei sak?».',
+  'guidance.group.role': 'Rolla',
+  'guidance.group.plan': 'Individuell plan og møte',
+  'guidance.group.case': 'Saksgangen',
+  'guidance.group.responsibility': 'Ansvar, lov og klage',
+  'guidance.checklist': 'Sjekkliste',
+  'guidance.related': 'Les òg',
+  'guidance.allTopics': 'Alle tema',
+  'guidance.contact': 'Spørsmål? {name}: {phone}',
+  'guidance.source': 'Byggjer på rettleiarane til kommunane for koordinatorar, med dagens namn på lover og forskrifter.',
 };
 
 const en: Catalogue = {
@@ -629,7 +649,6 @@ const en: Catalogue = {
   'capability.guidance.description': 'The coordinator role, individual plans, coordination meetings and the legal basis.',
   'capability.language.title': 'Språk / Language',
   'capability.language.description': 'Bokmål, Nynorsk or English.',
-  'capability.notReady': '“{capability}” is not ready yet. We are building it now – until then, contact the Coordinating Unit in your municipality directly.',
   'language.title': 'Choose language',
   'language.changed': 'Done! I will write to you in English from now on.',
   'language.nb': 'Bokmål',
@@ -912,6 +931,17 @@ const en: Catalogue = {
   'history.event.requestTransfer': 'Transfer to {coordinator} started',
   'history.event.close': 'The case was closed: {code}',
   'history.event.reopen': 'KE reopened the case',
+  'guidance.menu.title': 'Guidance for coordinators',
+  'guidance.menu.intro': 'Choose a topic, or ask in your own words – for example “what is an individual plan?” or “how do I close a case?”.',
+  'guidance.group.role': 'The role',
+  'guidance.group.plan': 'Individual plan and meetings',
+  'guidance.group.case': 'How a case runs',
+  'guidance.group.responsibility': 'Responsibility, law and appeals',
+  'guidance.checklist': 'Checklist',
+  'guidance.related': 'See also',
+  'guidance.allTopics': 'All topics',
+  'guidance.contact': 'Questions? {name}: {phone}',
+  'guidance.source': 'Based on the municipalities’ coordinator guides, with today’s names of acts and regulations.',
 };
 
 export const locales = ['nb', 'nn', 'en'] as const;

@@ -55,9 +55,10 @@ describe('the bot over HTTP (anonymous, SQLite)', () => {
     expect(card.actions.map((a) => a.title)).toContain('Hvem kontakter jeg?');
   });
 
-  it('says honestly that a capability is not built yet', async () => {
+  it('opens the guidance topics from the menu', async () => {
     const [reply] = await say(messageActivity({ serviceUrl: connector.serviceUrl, userId: 'first', value: { verb: 'capability', capability: 'guidance' } }));
-    expect(reply!.body.text).toContain('«Veiledning» er ikke klar ennå');
+    expect(cardText(reply!.body)).toContain('Veiledning for koordinatorer');
+    expect(cardText(reply!.body)).toContain('Koordineringsmøter (tidligere ansvarsgruppe)');
   });
 
   it('answers a stale or unknown card action with a clear message', async () => {
