@@ -26,6 +26,8 @@ export interface Bot {
   store: Store;
   directory: DirectoryService;
   roles: Roles;
+  cases: CaseService;
+  references: ConversationReferences;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -69,6 +71,8 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     store,
     directory,
     roles,
+    cases,
+    references,
     logger,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -80,7 +80,7 @@ const nb: Record<GuidanceTopic, GuidanceText> = {
       'Sakene er store og sammensatte – prioriter dem så de ikke blir liggende.\n- Vær tilgjengelig for innbyggeren og samarbeidspartnerne.\n- Inviter, sammen med innbyggeren, til koordineringsmøter når det trengs.\n- Ta kontakt med tjenestene når behovet oppstår.\n- Evaluer planen sammen med innbyggeren til de tidene dere har satt opp.\n- Sett av noen minutter i uka til å se tilbake på sakene, gjerne med en kollega.\n\nStopper arbeidet opp, ta kontakt med lederen din eller KE.',
   },
   report: {
-    title: 'Hvordan melder jeg behov for koordinator eller IP?',
+    title: 'Melde behov for koordinator eller IP',
     answer:
       'Helsepersonell skal snarest mulig melde fra til koordinerende enhet om pasienter og brukere som trenger individuell plan eller koordinator (helsepersonelloven § 38 a). Alle som yter tjenester, kan melde.\n- Samtykke fra innbyggeren eller pårørende / verge må foreligge – muntlig eller skriftlig.\n- Meld selv eller via lederen din. Innbyggeren kan også melde selv til KE.\n- Bruk «Meld behov» her; KE får beskjed med en gang.',
   },
@@ -173,7 +173,7 @@ const nn: Record<GuidanceTopic, GuidanceText> = {
       'Sakene er store og samansette – prioriter dei så dei ikkje vert liggjande.\n- Ver tilgjengeleg for innbyggjaren og samarbeidspartnarane.\n- Inviter, saman med innbyggjaren, til koordineringsmøte når det trengst.\n- Ta kontakt med tenestene når behovet oppstår.\n- Evaluer planen saman med innbyggjaren til dei tidene de har sett opp.\n- Set av nokre minutt i veka til å sjå tilbake på sakene, gjerne med ein kollega.\n\nStoppar arbeidet opp, ta kontakt med leiaren din eller KE.',
   },
   report: {
-    title: 'Korleis melder eg behov for koordinator eller IP?',
+    title: 'Melde behov for koordinator eller IP',
     answer:
       'Helsepersonell skal snarast mogleg melde frå til koordinerande eining om pasientar og brukarar som treng individuell plan eller koordinator (helsepersonellova § 38 a). Alle som yter tenester, kan melde.\n- Samtykke frå innbyggjaren eller pårørande / verje må liggje føre – munnleg eller skriftleg.\n- Meld sjølv eller via leiaren din. Innbyggjaren kan òg melde sjølv til KE.\n- Bruk «Meld behov» her; KE får beskjed med ein gong.',
   },
@@ -266,7 +266,7 @@ const en: Record<GuidanceTopic, GuidanceText> = {
       'These cases are large and complex – prioritise them so they do not stall.\n- Be available to the resident and the partners.\n- Together with the resident, call coordination meetings when needed.\n- Contact the services when a need arises.\n- Evaluate the plan with the resident at the dates you agreed.\n- Take a few minutes each week to look back on your cases, ideally with a colleague.\n\nIf the work stalls, talk to your leader or KE.',
   },
   report: {
-    title: 'How do I report a need for a coordinator or an IP?',
+    title: 'Reporting a need for a coordinator',
     answer:
       'Health personnel must report as soon as possible to the coordinating unit when a patient or user needs an individual plan or a coordinator (Health Personnel Act § 38 a). Anyone providing services can report.\n- Consent from the resident or next of kin / guardian is required – oral or written.\n- Report yourself or through your leader. Residents can also contact KE themselves.\n- Use «Report a need» here; KE is told at once.',
   },

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
+import { reportForm } from '../support/reportForm.js';
 
 /** The Playground's user; here KE admin, leader of Hjemmetjenesten and coordinator at once. */
 const ALEX = '00000000-0000-0000-0000-0000000000020';
+/** A colleague in Hjemmetjenesten whose personal chat is, for the test, the Playground's own: her cards show up there too. */
+const MEGAN = '00000000-0000-0000-0000-0000000000021';
 
 /**
  * The whole case flow in the real Playground, clicking the real cards: roles → meldeskjema → KE accepts
@@ -114,4 +118,94 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await seen('Arbeid med individuell plan pågår · Barn (under 18)');
     await session.page.screenshot({ path: `${SCREENSHOTS}/case-8-chat.png` });
   }, 90_000);
+
+  it('lets the coordinator report «går ut av stillingen»; KE proposes a new coordinator; the leader approves; old and new are told', async () => {
+    const { bot } = session.bot;
+    const alex = await bot.references.find('rana', ALEX);
+    await bot.references.remember('rana', MEGAN, { ...alex, user: { id: '29:megan', name: 'Megan Bowen', aadObjectId: MEGAN } as never });
+    await bot.roles.setUnits('rana', MEGAN, { unit: 'Hjemmetjenesten' });
+
+    await session.lastCard().getByText(/RANA-\d{4}-\d{4}/).first().click();
+    await seen('Meld endring');
+    await cardWith('Meld endring').getByRole('button', { name: 'Meld endring' }).click();
+    await seen('Endringsskjema – sak');
+    const form = cardWith('Endringsskjema – sak');
+    await form.getByLabel('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.)').check();
+    await form.locator('input[role=combobox]:not([placeholder])').first().click();
+    await session.page.getByRole('option', { name: 'Bytter jobb' }).click();
+    await pickDate(form.getByPlaceholder('Select a date...').first(), '2026-12-01');
+    await form.locator('textarea').fill('Begynner i ny stilling i januar.');
+    await form.screenshot({ path: `${SCREENSHOTS}/change-1-form.png` });
+    await form.getByRole('button', { name: 'Send til KE' }).click();
+    await seen(/Endringen i sak RANA-\d{4}-\d{4} er sendt til KE/);
+
+    await cardWith('Koordinatoren har meldt en endring').getByRole('button', { name: 'Åpne saken' }).click();
+    await seen('Forslag: oppnevn ny koordinator nedenfor.');
+    const details = cardWith('Forslag: oppnevn ny koordinator nedenfor.');
+    await details.screenshot({ path: `${SCREENSHOTS}/change-2-ke.png` });
+    await details.getByRole('combobox').click();
+    await details.getByRole('combobox').fill('Megan');
+    await session.page.getByRole('option', { name: 'Megan Bowen' }).click();
+    await details.getByLabel('Koordinatorens enhet (lederen der godkjenner)').fill('Hjemmetjenesten');
+    await details.getByRole('button', { name: 'Send til lederen for godkjenning' }).click();
+    await seen('Forslaget er sendt til lederen for Hjemmetjenesten.');
+
+    const approval = cardWith('Megan Bowen fra Hjemmetjenesten');
+    await expect.poll(() => approval.getByRole('button', { name: 'Godkjenn' }).count(), { timeout: 30_000 }).toBe(1);
+    await approval.getByRole('button', { name: 'Godkjenn' }).click();
+    await seen(/Ny koordinator har tatt over sak RANA-\d{4}-\d{4}/);
+    await expect.poll(() => session.page.getByText(/Du er koordinator i sak RANA-\d{4}-\d{4}/).count(), { timeout: 30_000 }).toBe(2);
+    await cardWith('Ny koordinator har tatt over sak').screenshot({ path: `${SCREENSHOTS}/change-3-replaced.png` });
+  }, 120_000);
+
+  it('shows the case history with both coordinators’ periods', async () => {
+    await cardWith('Ny koordinator har tatt over sak').getByRole('button', { name: 'Åpne saken' }).click();
+    await seen('Historikk');
+    await cardWith('Arbeid med individuell plan pågår').getByRole('button', { name: 'Historikk' }).click();
+    await seen('Historikk – sak');
+    const history = cardWith('Historikk – sak');
+    await expect.poll(() => history.getByText(/Alex Wilber \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/).count()).toBe(1);
+    await expect.poll(() => history.getByText(/Megan Bowen \(Hjemmetjenesten\): fra \d{4}-\d{2}-\d{2}/).count()).toBe(1);
+    await history.screenshot({ path: `${SCREENSHOTS}/change-4-history.png` });
+  }, 60_000);
+
+  it('closes another case with the checklist, refusing it half ticked; the case leaves «Mine saker»', async () => {
+    const { bot } = session.bot;
+    const actor = { ...(await bot.roles.actor('rana', ALEX)), name: 'Alex Wilber' };
+    const second = await bot.cases.report(actor, reportForm({ residentName: 'Kari Nordmann', reporterUnit: 'Hjemmetjenesten' }));
+    await bot.cases.act(actor, second.id, { type: 'accept' });
+    await bot.cases.act(actor, second.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: ALEX, name: 'Alex Wilber', unit: 'Hjemmetjenesten' } });
+    const proposed = await bot.cases.get(actor, second.id);
+    await bot.cases.act(actor, second.id, { type: 'approveAppointment', proposalId: proposed.data.proposal!.id });
+    await bot.cases.act(actor, second.id, { type: 'startPlan', startedAt: '2026-11-02', checklist: { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true } });
+
+    await send('mine saker');
+    await seen(second.reference);
+    await session.lastCard().getByText(second.reference).click();
+    await seen('Avslutt saken');
+    await cardWith(second.reference).getByRole('button', { name: 'Avslutt saken' }).click();
+    await seen(`Avslutt sak ${second.reference}`);
+    const form = cardWith(`Avslutt sak ${second.reference}`);
+    // The Playground redraws cards when a message arrives, so the form is filled in again after the refusal.
+    async function fillIn(items: RegExp[]): Promise<void> {
+      await form.locator('input[role=combobox]:not([placeholder])').first().click();
+      await session.page.getByRole('option', { name: 'Innbyggeren koordinerer selv' }).click();
+      await pickDate(form.getByPlaceholder('Select a date...').first(), '2026-11-23');
+      for (const item of items) await form.getByLabel(item).check();
+    }
+    const firstThree = [/Avklart med innbyggeren/, /Egen leder er informert/, /KE er informert/];
+    await fillIn(firstThree);
+    await form.getByRole('button', { name: 'Avslutt saken' }).click();
+    await seen('kryss av for alle punktene i sjekklisten før saken avsluttes. Ingenting er endret.');
+    await fillIn([...firstThree, /Samarbeidspartnerne er informert/]);
+    await form.screenshot({ path: `${SCREENSHOTS}/close-1-form.png` });
+    await form.getByRole('button', { name: 'Avslutt saken' }).click();
+    await seen(`Sak ${second.reference} er avsluttet. Den er ute av «Mine saker»`);
+
+    await send('mine saker');
+    await expect.poll(() => session.page.locator('.ac-adaptiveCard').filter({ hasText: 'Mine saker' }).count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    const list = session.page.locator('.ac-adaptiveCard').filter({ hasText: 'Mine saker' }).last();
+    await expect.poll(() => list.getByText(second.reference).count()).toBe(0);
+    await list.screenshot({ path: `${SCREENSHOTS}/close-2-mine.png` });
+  }, 120_000);
 });

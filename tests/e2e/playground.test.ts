@@ -33,10 +33,21 @@ describe('Koordinatorhjelpen in Microsoft 365 Agents Playground', () => {
     await seen('Dette fant jeg for «avlastning» i Rana kommune:');
   }, 60_000);
 
-  it('says honestly that a capability is not ready yet', async () => {
+  it('opens the guidance topics from the menu, and answers a topic with its checklist', async () => {
     await send('hjelp');
     await lastCard().getByRole('button', { name: 'Veiledning' }).click();
-    await seen('«Veiledning» er ikke klar ennå');
+    await seen('Veiledning for koordinatorer');
+    await lastCard().screenshot({ path: `${SCREENSHOTS}/guidance-menu.png` });
+    await lastCard().getByRole('button', { name: 'Avslutte en sak' }).click();
+    await seen('Når innbyggeren ikke lenger trenger koordinator eller individuell plan');
+    await expect.poll(() => lastCard().getByText('Egen leder er informert').count()).toBe(1);
+    await lastCard().screenshot({ path: `${SCREENSHOTS}/guidance-closing.png` });
+  }, 60_000);
+
+  it('answers a question about the role asked in free text', async () => {
+    await send('hva er en ansvarsgruppe?');
+    await seen('Koordineringsmøter (tidligere ansvarsgruppe)');
+    await lastCard().screenshot({ path: `${SCREENSHOTS}/guidance-meetings.png` });
   }, 60_000);
 
   it('opens the meldeskjema from the menu', async () => {

@@ -11,6 +11,8 @@ export const SCREENSHOTS = 'tests/e2e/screenshots';
 
 export interface PlaygroundSession {
   page: Page;
+  /** The bot behind the Playground, for setting up what the test does not click through. */
+  bot: RunningBot;
   /** Types in the compose box and sends. */
   send(text: string): Promise<void>;
   /** Waits until the text shows up (in the chat, the chat list preview or the log panel). */
@@ -37,6 +39,7 @@ export async function startPlaygroundSession(env: Record<string, string> = {}): 
   const cards = page.locator('.ac-adaptiveCard');
   return {
     page,
+    bot,
     async send(text) {
       const compose = page.locator('[data-lexical-editor="true"]');
       await compose.fill(text);
