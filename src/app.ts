@@ -21,6 +21,8 @@ import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './notifications/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
 
+const LOCALE = Symbol('locale');
+
 export interface AppDeps {
   adapter: TeamsAdapter;
   storage: Storage;
@@ -48,6 +50,8 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   });
 
   app.turn('beforeTurn', async (context, state) => {
+    // The error handler has no turn state; it finds the user's language here.
+    context.turnState.set(LOCALE, state.user.locale);
     const municipality = await tenants.resolve(context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id);
     if (!municipality) {
       if (context.activity.type === ActivityTypes.Message) await context.sendActivity(translator(state.user.locale)('municipality.unknown'));
@@ -73,7 +77,7 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
 
   app.error(async (context, error) => {
     const reference = randomUUID().slice(0, 8);
-    const reply = describeError(error, translator(), reference);
+    const reply = describeError(error, translator(context.turnState.get(LOCALE)), reference);
     const log = { correlationId: reference, activityId: context.activity.id, activityType: context.activity.type, err: error };
     if (reply.expected) logger.warn(log, 'turn failed with an expected error');
     else logger.error(log, 'turn failed');

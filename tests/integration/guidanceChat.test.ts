@@ -27,6 +27,11 @@ describe('guidance on the coordinator role, in chat', () => {
     expect(textOf(reply!)).toContain('Spørsmål? Servicetorget: 75 14 51 80');
   });
 
+  it('tells a nynorsk user about a stale card in nynorsk', async () => {
+    const [reply] = await chat.say('nynorsk', { value: { verb: 'caseOpen', caseId: 'case-00000000-0000-0000-0000-000000000000' } });
+    expect(reply!.body.text).toBe('Fann ikkje saka, eller du har ikkje tilgang til ho.');
+  });
+
   it('gives the closing checklist and a way into the cases', async () => {
     const [reply] = await chat.say('bokmal', { text: 'hvordan avslutter jeg en sak?' });
     expect(textOf(reply!)).toContain('Avklart med innbyggeren at tjenesten avsluttes');
