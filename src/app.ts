@@ -17,11 +17,15 @@ import { caseRoutes } from './cases/routes.js';
 import { registerRoleRoutes } from './roles/routes.js';
 import type { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { guidanceRoutes } from './guidance/routes.js';
+import type { ReminderResponses } from './reminders/ReminderResponses.js';
+import { reminderRoutes } from './reminders/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './notifications/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
 
 const LOCALE = Symbol('locale');
+/** Activities that tell where a person can be reached: install, conversation update, every message. */
+const REACHABLE_BY = new Set<string>([ActivityTypes.Message, ActivityTypes.InstallationUpdate, ActivityTypes.ConversationUpdate]);
 
 export interface AppDeps {
   adapter: TeamsAdapter;
@@ -35,11 +39,12 @@ export interface AppDeps {
   references: ConversationReferences;
   audit: AuditLog;
   guidanceIntents: GuidanceIntents;
+  reminders: ReminderResponses;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -59,7 +64,19 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
     }
     state.temp.municipality = municipality;
     const userId = context.activity.from?.aadObjectId;
-    if (userId && context.activity.type === ActivityTypes.Message) await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity));
+    if (userId && REACHABLE_BY.has(context.activity.type)) {
+      if (context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action?.startsWith('remove')) await references.forget(municipality, userId);
+      else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
+    }
+    return true;
+  });
+
+  // A language chosen during the turn reaches proactive messages at once (a no-op when nothing changed).
+  app.turn('afterTurn', async (context, state) => {
+    const userId = context.activity.from?.aadObjectId;
+    if (userId && state.temp.municipality && context.activity.type === ActivityTypes.Message) {
+      await references.remember(state.temp.municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
+    }
     return true;
   });
 
@@ -67,6 +84,7 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   registerRoleRoutes(app, { roles, references, audit });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents, directory });
+  reminderRoutes(app, { responses: reminders, roles });
   registerConversationRoutes(app, {
     capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases, guidance: guidanceFeature.showMenu },
     // A question about the coordinator role gets guidance; anything else is looked up in the service directory.

@@ -1,9 +1,15 @@
+import { Cron } from 'croner';
 import { GuidanceIntents } from './guidance/GuidanceIntents.js';
+import { ProactiveSender } from './notifications/ProactiveSender.js';
+import { ReminderResponses } from './reminders/ReminderResponses.js';
+import { ReminderSchedule } from './reminders/ReminderSchedule.js';
+import { ReminderSweep } from './reminders/ReminderSweep.js';
+import { OSLO } from './time/oslo.js';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Server } from 'restify';
 import { createApp } from './app.js';
 import { AuditLog } from './audit/AuditLog.js';
-import type { Config } from './config.js';
+import { municipalities, type Config } from './config.js';
 import { DirectoryService } from './directory/DirectoryService.js';
 import { synonymGroups } from './directory/seedData.js';
 import { seedDirectories } from './directory/seedDirectories.js';
@@ -28,6 +34,7 @@ export interface Bot {
   roles: Roles;
   cases: CaseService;
   references: ConversationReferences;
+  reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
   logger: Logger;
   close(): Promise<void>;
 }
@@ -55,9 +62,32 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
   const references = new ConversationReferences(store);
-  const notifier = new ProactiveNotifier({ adapter, botAppId: config.bot.appId ?? '', references, roles, logger });
-  const cases = new CaseService({ store, audit, events: notifier });
-  const app = createApp({ adapter, storage: new StoreStorage(store), botAppId: config.bot.appId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents: new GuidanceIntents(), logger });
+  const sender = new ProactiveSender({ adapter, botAppId: config.bot.appId ?? '', references, logger });
+  const schedule = new ReminderSchedule({ store, roles });
+  const cases = new CaseService({ store, audit, events: [schedule, new ProactiveNotifier({ sender, roles })] });
+  const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities, logger });
+  const responses = new ReminderResponses({ schedule, cases, roles });
+  const app = createApp({
+    adapter,
+    storage: new StoreStorage(store),
+    botAppId: config.bot.appId,
+    tenants,
+    directory,
+    roles,
+    exportLinks,
+    cases,
+    references,
+    audit,
+    guidanceIntents: new GuidanceIntents(),
+    reminders: responses,
+    logger,
+  });
+  // Every instance sweeps; claims make sure each reminder goes out once. `protect` skips a tick while the last one runs.
+  const sweeper = config.reminderSweep
+    ? new Cron(config.reminderSweep, { timezone: OSLO, protect: true, catch: (error) => logger.error({ err: error }, 'reminder sweep failed') }, async () => {
+        await sweep.run();
+      })
+    : undefined;
   const server = createServer({
     app,
     adapter,
@@ -73,8 +103,10 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     roles,
     cases,
     references,
+    reminders: { schedule, sweep },
     logger,
     async close() {
+      sweeper?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -25,6 +25,11 @@ const schema = z
     DIRECTORY_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
     LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    REMINDER_SWEEP: z
+      .string()
+      .trim()
+      .default('* * * * *')
+      .refine((value) => value === 'off' || value.split(/\s+/).length >= 5, 'must be a cron expression or "off"'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -58,6 +63,8 @@ export interface Config {
   publicUrl: string;
   /** Signs download links; must be the same on every instance. Random per process when unset (one instance only). */
   linkSecret?: string;
+  /** When each instance looks for due reminders (cron, Oslo time); undefined = never (tests drive sweeps themselves). */
+  reminderSweep?: string;
   logLevel: string;
 }
 
@@ -85,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryRefreshMs: e.DIRECTORY_REFRESH_SECONDS * 1000,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     linkSecret: e.LINK_SECRET,
+    reminderSweep: e.REMINDER_SWEEP === 'off' ? undefined : e.REMINDER_SWEEP,
     logLevel: e.LOG_LEVEL,
   };
 }

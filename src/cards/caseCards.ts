@@ -243,7 +243,7 @@ export function startPlanCard(t: Translate, c: Case, etag: string): Attachment {
     etag,
     title: t('start.title', { reference: c.reference }),
     hint: t('start.hint'),
-    labels: { startedAt: t('start.startedAt'), firstMeeting: t('start.firstMeeting'), required: t('start.required'), submit: t('start.submit') },
+    labels: { startedAt: t('start.startedAt'), firstMeeting: t('start.firstMeeting'), evaluationOn: t('start.evaluationOn'), evaluationEveryMonths: t('start.evaluationEveryMonths'), required: t('start.required'), submit: t('start.submit') },
     items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
   });
 }

@@ -26,7 +26,8 @@ export type CardName =
   | 'closeForm'
   | 'caseHistory'
   | 'guidanceMenu'
-  | 'guidanceAnswer';
+  | 'guidanceAnswer'
+  | 'reminderDigest';
 
 const templates = new Map<CardName, Template>();
 

@@ -120,9 +120,18 @@ export type CommandType =
   | 'reportChange'
   | 'requestTransfer'
   | 'close'
-  | 'reopen';
+  | 'reopen'
+  | 'recordContact'
+  | 'recordEvaluation';
 
 export type Decision = { outcome: 'accepted'; by: string; at: string } | { outcome: 'declined'; by: string; at: string; reason: string };
+
+/** When the plan is evaluated: set by the coordinator ("til oppsatte tider"), optionally repeating. */
+export interface EvaluationPlan {
+  nextOn?: string;
+  everyMonths?: number;
+  lastOn?: string;
+}
 
 export interface StartChecklist {
   consentSigned: boolean;
@@ -149,7 +158,9 @@ export interface Case {
   coordinator?: AppointedCoordinator;
   /** Earlier coordinators with the period each was responsible. */
   previousCoordinators: (AppointedCoordinator & { until: string })[];
-  plan?: { startedAt: string; firstMeeting?: string; checklist: StartChecklist };
+  plan?: { startedAt: string; firstMeeting?: string; checklist: StartChecklist; evaluation?: EvaluationPlan };
+  /** ISO date of the coordinator's last recorded contact with the resident (for follow-up reminders). */
+  lastContactOn?: string;
   change?: PendingChange;
   closure?: Closure;
   history: HistoryEntry[];

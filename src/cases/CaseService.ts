@@ -16,7 +16,8 @@ export interface CaseEventSink {
 export interface CaseServiceDeps {
   store: Store;
   audit: AuditLog;
-  events: CaseEventSink;
+  /** Carried out in order after every change: the reminder schedule first, then notifications. */
+  events: readonly CaseEventSink[];
   now?: () => Date;
 }
 
@@ -124,7 +125,8 @@ export class CaseService {
     for (const event of events) {
       if (event.type === 'audit') await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: event.action, target: `case/${c.reference}`, details: { state: c.state } });
     }
-    await this.deps.events.handle(actor.municipality, c, events.filter((e) => e.type !== 'audit'));
+    const effects = events.filter((e) => e.type !== 'audit');
+    for (const sink of this.deps.events) await sink.handle(actor.municipality, c, effects);
   }
 
   /** RANA-2026-0001: a per-municipality, per-year counter claimed with a conditional write. */

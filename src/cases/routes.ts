@@ -40,10 +40,13 @@ const listData = z.object({
   state: z.enum(['', ...caseStates]).optional().transform((v) => (v ? (v as CaseState) : undefined)),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const optionalDate = isoDate.optional().or(z.literal('').transform(() => undefined));
 const startData = caseRef.extend({
   etag: z.string().min(1).max(100),
   startedAt: isoDate,
-  firstMeeting: isoDate.optional().or(z.literal('').transform(() => undefined)),
+  firstMeeting: optionalDate,
+  evaluationOn: optionalDate,
+  evaluationEveryMonths: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(24)]).optional(),
   ...Object.fromEntries(startChecklistItems.map((item) => [item, z.enum(['true', 'false']).default('false')])),
 });
 const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
@@ -192,7 +195,8 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const form = cardData(startData, data, t('start.required')) as z.infer<typeof startData> & Record<(typeof startChecklistItems)[number], 'true' | 'false'>;
     if (form.consentSigned !== 'true') throw new InputError(t('start.consentRequired'));
     const checklist = Object.fromEntries(startChecklistItems.map((item) => [item, form[item] === 'true'])) as Record<(typeof startChecklistItems)[number], boolean>;
-    const started = await cases.act(actor, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist }, form.etag);
+    const evaluation = form.evaluationOn ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) } : undefined;
+    const started = await cases.act(actor, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist, evaluation }, form.etag);
     await context.sendActivity(t('start.done', { reference: started.reference }));
   });
 
@@ -227,6 +231,13 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
       if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card below shows the truth
     }
     return currentApprovalCard(context, state, form.caseId, form.proposalId);
+  });
+
+  /** From a reminder: the approval card again, as it stands now. */
+  app.adaptiveCards.actionSubmit('approvalShow', async (context, state, data) => {
+    const { t, actor } = await actorOf(context, state);
+    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
+    await context.sendActivity({ attachments: [approvalCard(t, doc.data, doc.data.proposal?.id ?? doc.data.coordinator?.proposalId ?? '')] });
   });
 
   app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {

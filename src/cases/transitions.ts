@@ -1,3 +1,4 @@
+import { addMonths } from '../time/oslo.js';
 import type { Actor } from './Actor.js';
 import {
   closingChecklistItems,
@@ -47,11 +48,13 @@ export type Command =
   | { type: 'proposeCoordinator'; proposalId: string; coordinator: PersonRef }
   | { type: 'approveAppointment'; proposalId: string }
   | { type: 'declineAppointment'; proposalId: string; reason: string }
-  | { type: 'startPlan'; startedAt: string; firstMeeting?: string; checklist: StartChecklist }
+  | { type: 'startPlan'; startedAt: string; firstMeeting?: string; checklist: StartChecklist; evaluation?: { nextOn: string; everyMonths?: number } }
   | { type: 'reportChange'; reason: ChangeReason; leaveKind?: LeaveKind; effectiveOn: string; note?: string }
   | { type: 'requestTransfer'; proposalId: string; to: PersonRef; note?: string }
   | { type: 'close'; closedOn: string; reason: CloseReason; checklist: ClosingChecklist }
-  | { type: 'reopen' };
+  | { type: 'reopen' }
+  | { type: 'recordContact'; on: string }
+  | { type: 'recordEvaluation'; on: string; nextOn?: string };
 
 /** Why a command was refused; `closed` and `checklistIncomplete` get their own words for the user. */
 export type Refusal = 'notAllowed' | 'wrongState' | 'closed' | 'staleProposal' | 'checklistIncomplete' | 'invalid';
@@ -76,6 +79,8 @@ export const allowedFrom: Record<CommandType, readonly CaseState[]> = {
   requestTransfer: withCoordinator,
   close: ['accepted', ...withCoordinator, 'changeReported'],
   reopen: ['closed'],
+  recordContact: [...withCoordinator, 'changeReported'],
+  recordEvaluation: ['planInProgress'],
 };
 
 const isCoordinator = (c: Case, actor: Actor) => c.coordinator !== undefined && c.coordinator.userId === actor.userId;
@@ -94,6 +99,8 @@ const permitted: Record<CommandType, (c: Case, actor: Actor) => boolean> = {
   // KE closes after a change report or without a coordinator; the coordinator closes their own case.
   close: (c, actor) => actor.isKe || isCoordinator(c, actor),
   reopen: (_c, actor) => actor.isKe,
+  recordContact: isCoordinator,
+  recordEvaluation: isCoordinator,
 };
 
 /** The leader of the proposed (or, once decided, the appointed) coordinator's unit: a second click by them is "already decided", not "not yours". */
@@ -215,9 +222,22 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       );
     }
     case 'startPlan':
-      return next({ state: 'planInProgress', plan: { startedAt: command.startedAt, firstMeeting: command.firstMeeting, checklist: command.checklist } }, [
-        { type: 'notify', to: ke, kind: 'planStarted' },
-      ]);
+      return next(
+        {
+          state: 'planInProgress',
+          plan: { startedAt: command.startedAt, firstMeeting: command.firstMeeting, checklist: command.checklist, ...(command.evaluation ? { evaluation: command.evaluation } : {}) },
+          lastContactOn: command.firstMeeting ?? command.startedAt,
+        },
+        [{ type: 'notify', to: ke, kind: 'planStarted' }],
+      );
+    case 'recordContact':
+      return next({ lastContactOn: command.on }, []);
+    case 'recordEvaluation': {
+      if (!current.plan) return refuse('wrongState');
+      const evaluation = current.plan.evaluation ?? {};
+      const nextOn = command.nextOn ?? (evaluation.everyMonths ? addMonths(command.on, evaluation.everyMonths) : undefined);
+      return next({ plan: { ...current.plan, evaluation: { ...evaluation, lastOn: command.on, nextOn } }, lastContactOn: command.on }, []);
+    }
     case 'reportChange':
       if (command.reason === 'leavesPosition' && !command.leaveKind) return refuse('invalid');
       return next(

@@ -1,9 +1,12 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Municipality } from '../config.js';
+import type { Locale } from '../i18n/messages.js';
 import type { Store } from '../store/Store.js';
 
 interface StoredReference {
   reference: Partial<ConversationReference>;
+  /** The language the person chose in chat, so proactive messages speak it too. */
+  locale?: Locale;
   updatedAt: string;
 }
 
@@ -16,13 +19,17 @@ export class ConversationReferences {
 
   constructor(private readonly store: Store) {}
 
-  async remember(municipality: Municipality, userId: string, reference: Partial<ConversationReference>): Promise<void> {
+  async remember(municipality: Municipality, userId: string, reference: Partial<ConversationReference>, locale?: Locale): Promise<void> {
     if (reference.conversation?.conversationType && reference.conversation.conversationType !== 'personal') return;
     const key = `${municipality}/${userId}`;
-    const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}`;
+    const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${locale ?? ''}`;
     if (this.known.get(key) === fingerprint) return;
-    await this.store.put<StoredReference>('conversations', municipality, userId, { reference, updatedAt: new Date().toISOString() });
+    await this.store.put<StoredReference>('conversations', municipality, userId, { reference, ...(locale ? { locale } : {}), updatedAt: new Date().toISOString() });
     this.known.set(key, fingerprint);
+  }
+
+  async localeOf(municipality: Municipality, userId: string): Promise<Locale | undefined> {
+    return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data.locale;
   }
 
   async find(municipality: Municipality, userId: string): Promise<Partial<ConversationReference> | undefined> {

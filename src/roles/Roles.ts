@@ -6,8 +6,15 @@ import type { Store } from '../store/Store.js';
 export const roleNames = ['keMember', 'keAdmin'] as const;
 export type RoleName = (typeof roleNames)[number];
 
+/** Coordinator training (koordinatorskolen): when the deadline started, and when it was done. */
+export interface TrainingRecord {
+  startedAt?: string;
+  completedOn?: string;
+}
+
 interface RoleRecord {
   roles: RoleName[];
+  training?: TrainingRecord;
   /** The unit the person works in. */
   unit?: string;
   /** Units the person leads. */
@@ -43,6 +50,29 @@ export class Roles {
     return { userId, municipality, isKe: record?.roles.includes('keMember') ?? false, leads: record?.leads ?? [] };
   }
 
+  /**
+   * Starts a coordinator's training deadline at their first appointment. Returns when it started,
+   * or undefined when it had started already or the training is done.
+   */
+  async startTraining(municipality: Municipality, userId: string, at: string): Promise<string | undefined> {
+    let started: string | undefined;
+    await this.update(municipality, userId, (record) => {
+      started = undefined;
+      if (record.training?.startedAt || record.training?.completedOn) return record;
+      started = at;
+      return { ...record, training: { startedAt: at } };
+    });
+    return started;
+  }
+
+  async completeTraining(municipality: Municipality, userId: string, on: string): Promise<void> {
+    await this.update(municipality, userId, (record) => ({ ...record, training: { ...record.training, completedOn: on } }));
+  }
+
+  async training(municipality: Municipality, userId: string): Promise<TrainingRecord | undefined> {
+    return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.training;
+  }
+
   /** The unit a person works in, if KE has registered it. */
   async unitOf(municipality: Municipality, userId: string): Promise<string | undefined> {
     return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.unit || undefined;
@@ -74,9 +104,9 @@ export class Roles {
     await this.update(municipality, userId, (record) => ({ ...record, ...units }));
   }
 
-  /** Sets a person's roles and units as a whole (the roles card). */
-  async replace(municipality: Municipality, userId: string, record: RoleRecord): Promise<void> {
-    await this.update(municipality, userId, () => record);
+  /** Sets a person's roles and units as a whole (the roles card); their training record stays. */
+  async replace(municipality: Municipality, userId: string, record: Omit<RoleRecord, 'training'>): Promise<void> {
+    await this.update(municipality, userId, (current) => ({ ...record, ...(current.training ? { training: current.training } : {}) }));
   }
 
   private async update(municipality: Municipality, userId: string, change: (record: RoleRecord) => RoleRecord): Promise<void> {

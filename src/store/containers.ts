@@ -27,6 +27,11 @@ export const containers = {
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
   roles: { partitionKeyPath: '/pk', indexedFields: [] },
+  /**
+   * Scheduled reminders, one document per due item (id = its stable key), and the municipality's
+   * reminder settings; partition = municipality. The sweep reads only what is due: status + dueAt.
+   */
+  reminders: { partitionKeyPath: '/pk', indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId'] },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containers;

@@ -36,7 +36,7 @@ function describeCaseService(name: string, open: () => Promise<{ store: Store; d
     beforeAll(async () => {
       ({ store, dispose } = await open());
       sink = new RecordingSink();
-      cases = new CaseService({ store, audit: new AuditLog(store, () => NOW), events: sink, now: () => NOW });
+      cases = new CaseService({ store, audit: new AuditLog(store, () => NOW), events: [sink], now: () => NOW });
     });
     afterAll(async () => dispose());
 

@@ -54,7 +54,7 @@ function caseIn(state: CaseState): Case {
     accepted: { ...base, state: 'accepted' },
     coordinatorProposed: { ...withProposal, state: 'coordinatorProposed' },
     coordinatorAppointed: { ...appointed, state: 'coordinatorAppointed' },
-    planInProgress: { ...appointed, state: 'planInProgress' },
+    planInProgress: { ...appointed, state: 'planInProgress', plan: { startedAt: '2026-11-01', checklist: CHECKLIST } },
     changeReported: {
       ...appointed,
       state: 'changeReported',
@@ -77,6 +77,8 @@ const commands: Record<Command['type'], Command> = {
   requestTransfer: { type: 'requestTransfer', proposalId: 'p3', to: otherUnitColleague },
   close: { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: CLOSING },
   reopen: { type: 'reopen' },
+  recordContact: { type: 'recordContact', on: '2026-11-23' },
+  recordEvaluation: { type: 'recordEvaluation', on: '2026-11-23' },
 };
 
 /** The specification, written out: who may do what, from which state, and where it leads. Every other cell is refused. */
@@ -103,6 +105,10 @@ const allowed: [Command['type'], ActorName, CaseState, CaseState][] = [
   ['close', 'coordinator', 'planInProgress', 'closed'],
   ['close', 'coordinator', 'changeReported', 'closed'],
   ['reopen', 'ke', 'closed', 'accepted'],
+  ['recordContact', 'coordinator', 'coordinatorAppointed', 'coordinatorAppointed'],
+  ['recordContact', 'coordinator', 'planInProgress', 'planInProgress'],
+  ['recordContact', 'coordinator', 'changeReported', 'changeReported'],
+  ['recordEvaluation', 'coordinator', 'planInProgress', 'planInProgress'],
 ];
 
 const cells = (Object.keys(commands) as Command['type'][]).flatMap((command) =>
@@ -289,6 +295,25 @@ describe('transition() for closing (avslutning) and reopening', () => {
     expect(outcome.ok && outcome.case).toMatchObject({ state: 'accepted', coordinator: undefined, closure: undefined });
     expect(outcome.ok && outcome.case.previousCoordinators).toMatchObject([{ userId: 'coord-1', until: NOW.toISOString() }]);
     expect(outcome.ok && outcome.events).toContainEqual({ type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'caseReopened' });
+  });
+});
+
+describe('transition() for follow-up and evaluation', () => {
+  it('starts the plan with its evaluation date and counts the first meeting as contact', () => {
+    const outcome = transition(caseIn('coordinatorAppointed'), { ...commands.startPlan, firstMeeting: '2026-11-25', evaluation: { nextOn: '2027-05-01', everyMonths: 6 } } as Command, actors.coordinator, NOW);
+    expect(outcome.ok && outcome.case.plan?.evaluation).toEqual({ nextOn: '2027-05-01', everyMonths: 6 });
+    expect(outcome.ok && outcome.case.lastContactOn).toBe('2026-11-25');
+  });
+
+  it.each<[string, { nextOn?: string; everyMonths?: number }, string | undefined, string | undefined]>([
+    ['moves a repeating evaluation on by its interval', { nextOn: '2026-11-30', everyMonths: 6 }, undefined, '2027-05-23'],
+    ['takes the next date the coordinator gives', { nextOn: '2026-11-30', everyMonths: 6 }, '2027-02-01', '2027-02-01'],
+    ['leaves a one-off evaluation without a next date', { nextOn: '2026-11-30' }, undefined, undefined],
+  ])('%s', (_name, evaluation, given, expected) => {
+    const planned = { ...caseIn('planInProgress'), plan: { startedAt: '2026-05-01', checklist: CHECKLIST, evaluation } };
+    const outcome = transition(planned, { type: 'recordEvaluation', on: '2026-11-23', nextOn: given }, actors.coordinator, NOW);
+    expect(outcome.ok && outcome.case.plan?.evaluation).toEqual({ ...evaluation, lastOn: '2026-11-23', nextOn: expected });
+    expect(outcome.ok && outcome.case.lastContactOn).toBe('2026-11-23');
   });
 });
 

@@ -1,0 +1,58 @@
+import type { Attachment } from 'botbuilder';
+import type { Translate } from '../i18n/translate.js';
+import type { ReminderKind, ScheduledReminder } from '../reminders/rules.js';
+import { expandCard } from './expandCard.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** What a reminder says: the reminder itself, and for a training copy to KE whom it is about. */
+export interface ReminderView {
+  reminder: ScheduledReminder;
+  personName?: string;
+  trainingMonths: number;
+}
+
+const DONE: Partial<Record<ReminderKind, MessageKey>> = {
+  evaluation: 'reminder.done.evaluation',
+  contact: 'reminder.done.contact',
+  training: 'reminder.done.training',
+  transition: 'reminder.done.transition',
+};
+
+function text(t: Translate, view: ReminderView): string {
+  const r = view.reminder;
+  const params = { reference: r.reference ?? '', date: r.on };
+  switch (r.kind) {
+    case 'training':
+      return r.to.kind === 'ke'
+        ? t('reminder.trainingKe', { name: view.personName ?? r.userId ?? '', date: r.on, months: view.trainingMonths })
+        : t('reminder.training', { date: r.on, months: view.trainingMonths });
+    case 'transition':
+      return t('reminder.transition', { ...params, milestone: t(`reminder.milestone.${r.milestone ?? 'adult'}`) });
+    default:
+      return t(`reminder.${r.kind}`, params);
+  }
+}
+
+/**
+ * One card per recipient and sweep: every reminder due for them, each with its own actions —
+ * done (records what was done), snooze a day or a week, and a way into the case.
+ */
+export function reminderDigestCard(t: Translate, views: readonly ReminderView[]): Attachment {
+  return expandCard('reminderDigest', {
+    title: views.length === 1 ? t('reminder.title') : t('reminder.digestTitle', { count: views.length }),
+    items: views.map((view) => {
+      const r = view.reminder;
+      const done = DONE[r.kind];
+      return {
+        text: text(t, view),
+        actions: [
+          ...(done ? [{ title: t(done), style: 'positive', data: { verb: 'reminderDone', key: r.key } }] : []),
+          ...(r.kind === 'approvalPending' && r.caseId ? [{ title: t('reminder.approvalShow'), style: 'positive', data: { verb: 'approvalShow', caseId: r.caseId } }] : []),
+          { title: t('reminder.snoozeDay'), style: 'default', data: { verb: 'reminderSnooze', key: r.key, days: '1' } },
+          { title: t('reminder.snoozeWeek'), style: 'default', data: { verb: 'reminderSnooze', key: r.key, days: '7' } },
+          ...(r.caseId && r.kind !== 'approvalPending' ? [{ title: t('case.open'), style: 'default', data: { verb: 'caseOpen', caseId: r.caseId } }] : []),
+        ],
+      };
+    }),
+  });
+}

@@ -1,0 +1,117 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Attachment } from 'botbuilder';
+import pRetry from 'p-retry';
+import pThrottle from 'p-throttle';
+import type { Municipality } from '../config.js';
+import type { Locale } from '../i18n/messages.js';
+import type { Logger } from '../logger.js';
+import type { ConversationReferences } from './ConversationReferences.js';
+
+/** Teams answers these when the bot may no longer post to a conversation: forget the reference. */
+const GONE = new Set([403, 404]);
+/** Worth another try, after a pause (Teams' guidance for proactive messages). */
+const RETRYABLE = new Set([429, 412, 500, 502, 503, 504]);
+/** Teams' limits: about 7 messages per second per conversation, 30 requests per second per app and tenant. */
+const PER_CONVERSATION = { limit: 7, interval: 1000 };
+const PER_TENANT = { limit: 30, interval: 1000 };
+
+export type SendOutcome = 'sent' | 'noReference' | 'gone' | 'failed';
+
+export interface SenderOptions {
+  retries?: number;
+  /** First backoff; doubles each time, with jitter. */
+  minTimeoutMs?: number;
+  maxRetryAfterMs?: number;
+}
+
+interface HttpFailure {
+  statusCode?: number;
+  response?: { headers?: { get?(name: string): string | undefined | null } | Record<string, string> };
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as HttpFailure | undefined)?.statusCode;
+}
+
+/** Seconds (or an HTTP date) from a Retry-After header, as milliseconds. */
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as HttpFailure | undefined)?.response?.headers;
+  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(raw) - Date.now());
+}
+
+/**
+ * Posts a card into a person's personal chat with the bot: within Teams' rate limits, retrying
+ * throttling and transient failures with backoff, jitter and `Retry-After`, and forgetting the
+ * conversation when Teams says the bot was blocked or removed.
+ */
+export class ProactiveSender {
+  private readonly tenantThrottles = new Map<Municipality, <T>(work: () => Promise<T>) => Promise<T>>();
+  private readonly conversationThrottles = new Map<string, <T>(work: () => Promise<T>) => Promise<T>>();
+
+  constructor(
+    private readonly deps: { adapter: TeamsAdapter; botAppId: string; references: ConversationReferences; logger: Logger },
+    private readonly options: SenderOptions = {},
+  ) {}
+
+  /** The recipient's language, as they chose it in chat. */
+  async localeOf(municipality: Municipality, userId: string): Promise<Locale | undefined> {
+    return this.deps.references.localeOf(municipality, userId);
+  }
+
+  async send(municipality: Municipality, userId: string, card: Attachment): Promise<SendOutcome> {
+    const reference = await this.deps.references.find(municipality, userId);
+    if (!reference) {
+      this.deps.logger.warn({ municipality, recipient: userId }, 'no conversation reference: recipient has not talked to the bot yet');
+      return 'noReference';
+    }
+    const post = () =>
+      this.throttled(municipality, reference.conversation?.id ?? userId, () =>
+        this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+          await context.sendActivity({ attachments: [card] });
+        }),
+      );
+    try {
+      await pRetry(post, {
+        retries: this.options.retries ?? 4,
+        minTimeout: this.options.minTimeoutMs ?? 500,
+        factor: 2,
+        randomize: true,
+        shouldRetry: ({ error }) => RETRYABLE.has(statusOf(error) ?? 0) || statusOf(error) === undefined,
+        onFailedAttempt: async ({ error }) => {
+          const wait = retryAfterMs(error);
+          if (wait) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, this.options.maxRetryAfterMs ?? 60_000)));
+        },
+      });
+      return 'sent';
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== undefined && GONE.has(status)) {
+        await this.deps.references.forget(municipality, userId);
+        this.deps.logger.info({ municipality, recipient: userId, status }, 'recipient blocked or removed the bot: reference forgotten');
+        return 'gone';
+      }
+      this.deps.logger.warn({ municipality, recipient: userId, status, err: error }, 'proactive message failed');
+      return 'failed';
+    }
+  }
+
+  private throttled<T>(municipality: Municipality, conversation: string, work: () => Promise<T>): Promise<T> {
+    let tenant = this.tenantThrottles.get(municipality);
+    if (!tenant) {
+      const throttle = pThrottle(PER_TENANT);
+      tenant = throttle(<U>(inner: () => Promise<U>) => inner()) as <U>(inner: () => Promise<U>) => Promise<U>;
+      this.tenantThrottles.set(municipality, tenant);
+    }
+    let perConversation = this.conversationThrottles.get(conversation);
+    if (!perConversation) {
+      if (this.conversationThrottles.size > 10_000) this.conversationThrottles.clear();
+      const throttle = pThrottle(PER_CONVERSATION);
+      perConversation = throttle(<U>(inner: () => Promise<U>) => inner()) as <U>(inner: () => Promise<U>) => Promise<U>;
+      this.conversationThrottles.set(conversation, perConversation);
+    }
+    return perConversation(() => tenant(work));
+  }
+}

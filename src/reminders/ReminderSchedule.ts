@@ -1,0 +1,141 @@
+import type { Municipality } from '../config.js';
+import type { Case } from '../cases/Case.js';
+import type { CaseEventSink } from '../cases/CaseService.js';
+import type { CaseEvent } from '../cases/transitions.js';
+import { ConflictError } from '../errors.js';
+import type { Roles } from '../roles/Roles.js';
+import type { Store, Versioned } from '../store/Store.js';
+import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
+import { caseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
+
+export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'done';
+
+export interface StoredReminder extends ScheduledReminder {
+  status: ReminderStatus;
+  attempts: number;
+  claimedBy?: string;
+  claimedAt?: string;
+  /** Recipients who have it already: a retry after a partial failure skips them. */
+  deliveredTo: string[];
+  sentAt?: string;
+}
+
+const SETTINGS_ID = 'settings';
+/** A claim older than this is taken to be from an instance that died between claim and send. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+const BATCH = 500;
+
+/**
+ * The reminders of each municipality as stored documents, one per due item (id = its stable key).
+ * Case changes keep them in step with the rules; the sweep reads what is due with an indexed query
+ * and claims each item with a conditional write, so many instances send each reminder once.
+ */
+export class ReminderSchedule implements CaseEventSink {
+  constructor(private readonly deps: { store: Store; roles: Roles; now?: () => Date }) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  async settings(municipality: Municipality): Promise<ReminderSettings> {
+    const doc = await this.deps.store.get<unknown>('reminders', municipality, SETTINGS_ID);
+    const parsed = reminderSettingsSchema.safeParse(doc?.data ?? {});
+    return parsed.success ? parsed.data : defaultReminderSettings;
+  }
+
+  async saveSettings(municipality: Municipality, settings: Partial<ReminderSettings>): Promise<ReminderSettings> {
+    const merged = reminderSettingsSchema.parse({ ...(await this.settings(municipality)), ...settings });
+    await this.deps.store.put('reminders', municipality, SETTINGS_ID, merged);
+    return merged;
+  }
+
+  /** Every case change: bring the case's reminders in step; an appointment starts the training deadline. */
+  async handle(municipality: Municipality, c: Case, events: readonly CaseEvent[]): Promise<void> {
+    await this.syncCase(municipality, c);
+    for (const event of events) if (event.type === 'trainingDeadlineStarts') await this.startTraining(municipality, event.userId);
+  }
+
+  async syncCase(municipality: Municipality, c: Case): Promise<void> {
+    const wanted = caseReminders(c, await this.settings(municipality), this.now());
+    const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: c.id }] });
+    const closed = c.state === 'closed' || c.state === 'declined';
+    await this.reconcile(municipality, wanted, existing, closed);
+  }
+
+  async startTraining(municipality: Municipality, userId: string): Promise<void> {
+    const startedAt = await this.deps.roles.startTraining(municipality, userId, this.now().toISOString());
+    if (startedAt) await this.reconcile(municipality, trainingReminders(userId, startedAt, await this.settings(municipality)), [], false);
+  }
+
+  async completeTraining(municipality: Municipality, userId: string, on: string): Promise<void> {
+    await this.deps.roles.completeTraining(municipality, userId, on);
+    const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'userId', op: '=', value: userId }] });
+    await this.reconcile(municipality, [], existing.filter((doc) => doc.data.kind === 'training'), false);
+  }
+
+  /** Creates what is wanted and missing; removes what is no longer wanted and not yet sent (or everything, for a closed case). */
+  private async reconcile(municipality: Municipality, wanted: readonly ScheduledReminder[], existing: readonly Versioned<StoredReminder>[], dropAll: boolean): Promise<void> {
+    const wantedKeys = new Set(wanted.map((reminder) => reminder.key));
+    const existingKeys = new Set(existing.map((doc) => doc.id));
+    for (const reminder of wanted) {
+      if (existingKeys.has(reminder.key)) continue;
+      try {
+        await this.deps.store.create<StoredReminder>('reminders', municipality, reminder.key, { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // another instance scheduled it first
+      }
+    }
+    for (const doc of existing) {
+      const stale = !wantedKeys.has(doc.id) && (doc.data.status === 'pending' || dropAll);
+      if (stale) await this.deps.store.delete('reminders', municipality, doc.id).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
+    }
+  }
+
+  /** What is due now: pending items past their time, and claims whose instance seems to have died. */
+  async due(municipality: Municipality, now: Date, limit = BATCH): Promise<Versioned<StoredReminder>[]> {
+    const at = now.toISOString();
+    const [pending, abandoned] = await Promise.all([
+      this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'dueAt', op: '<=', value: at }], orderBy: { field: 'dueAt', direction: 'asc' }, limit }),
+      this.deps.store.list<StoredReminder>('reminders', municipality, {
+        where: [{ field: 'status', op: '=', value: 'sending' }, { field: 'claimedAt', op: '<=', value: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString() }],
+        limit,
+      }),
+    ]);
+    return [...pending, ...abandoned];
+  }
+
+  /** A conditional write that only one instance wins; undefined for the others. */
+  async claim(municipality: Municipality, doc: Versioned<StoredReminder>, instanceId: string, now: Date): Promise<Versioned<StoredReminder> | undefined> {
+    try {
+      return await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, { ...doc.data, status: 'sending', claimedBy: instanceId, claimedAt: now.toISOString(), attempts: doc.data.attempts + 1 }, doc.etag);
+    } catch (error) {
+      if (error instanceof ConflictError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Records who got it; when everyone has, it is sent and never sent again. */
+  async delivered(municipality: Municipality, claimed: Versioned<StoredReminder>, to: readonly string[], complete: boolean, now: Date): Promise<void> {
+    const deliveredTo = [...new Set([...claimed.data.deliveredTo, ...to])];
+    const data: StoredReminder = complete ? { ...claimed.data, deliveredTo, status: 'sent', sentAt: now.toISOString() } : { ...claimed.data, deliveredTo };
+    await this.deps.store.put<StoredReminder>('reminders', municipality, claimed.id, data, claimed.etag).catch((error: unknown) => {
+      if (!(error instanceof ConflictError)) throw error; // the lease ran out and another instance took over
+    });
+  }
+
+  async get(municipality: Municipality, key: string): Promise<Versioned<StoredReminder> | undefined> {
+    return this.deps.store.get<StoredReminder>('reminders', municipality, key);
+  }
+
+  /** «Utsett»: due again at `until`, for the same recipients. */
+  async snooze(municipality: Municipality, doc: Versioned<StoredReminder>, until: Date): Promise<StoredReminder> {
+    const data: StoredReminder = { ...doc.data, status: 'pending', dueAt: until.toISOString(), deliveredTo: [], claimedBy: undefined, claimedAt: undefined };
+    return (await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, data, doc.etag)).data;
+  }
+
+  async done(municipality: Municipality, doc: Versioned<StoredReminder>): Promise<void> {
+    await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, { ...doc.data, status: 'done' }, doc.etag);
+  }
+}

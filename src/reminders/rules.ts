@@ -1,0 +1,106 @@
+import type { Case, CaseState } from '../cases/Case.js';
+import type { Recipient } from '../cases/transitions.js';
+import { addDays, addMonths, osloInstant } from '../time/oslo.js';
+import type { ReminderSettings } from './ReminderSettings.js';
+
+export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/** A child's transitions in the seeds' life course ("i god tid før hver overgang"). */
+export const milestones = ['schoolStart', 'lowerSecondary', 'upperSecondary', 'adult'] as const;
+export type Milestone = (typeof milestones)[number];
+
+/**
+ * One reminder that falls due at `dueAt`. `key` is stable: the same due item always has the same
+ * key, so it is stored once and sent once, however often the rules are evaluated.
+ */
+export interface ScheduledReminder {
+  key: string;
+  kind: ReminderKind;
+  to: Recipient;
+  /** ISO instant. */
+  dueAt: string;
+  caseId?: string;
+  reference?: string;
+  /** The date the reminder is about (ISO date): the evaluation, the last contact, the milestone, since when something waits. */
+  on: string;
+  /** Which milestone, for a transition. */
+  milestone?: Milestone;
+  /** The person a training reminder is about. */
+  userId?: string;
+}
+
+const morning = (date: string) => osloInstant(date, 8).toISOString();
+const withCoordinator: readonly CaseState[] = ['coordinatorAppointed', 'planInProgress', 'changeReported'];
+
+/**
+ * When a child passes each milestone: Norwegian school years start in mid-August of the year the
+ * child turns 6 (school), 13 (lower secondary) and 16 (upper secondary); adulthood is the 18th birthday.
+ */
+export function milestoneDates(birthDate: string): Record<Milestone, string> {
+  const year = Number(birthDate.slice(0, 4));
+  return {
+    schoolStart: `${year + 6}-08-15`,
+    lowerSecondary: `${year + 13}-08-15`,
+    upperSecondary: `${year + 16}-08-15`,
+    adult: `${year + 18}${birthDate.slice(4)}`,
+  };
+}
+
+/**
+ * Every reminder a case should have now, as a pure function of the case, the municipality's
+ * settings and the clock. A closed (or declined) case has none.
+ */
+export function caseReminders(c: Case, settings: ReminderSettings, now: Date): ScheduledReminder[] {
+  const base = { caseId: c.id, reference: c.reference };
+  const reminders: ScheduledReminder[] = [];
+  const coordinator = c.coordinator && withCoordinator.includes(c.state) ? { kind: 'user', userId: c.coordinator.userId } as const : undefined;
+
+  if (coordinator && c.state === 'planInProgress' && c.plan?.evaluation?.nextOn) {
+    const on = c.plan.evaluation.nextOn;
+    reminders.push({ ...base, key: `evaluation:${c.id}:${on}`, kind: 'evaluation', to: coordinator, dueAt: morning(addDays(on, -settings.evaluationNoticeDays)), on });
+  }
+  if (coordinator) {
+    const since = c.lastContactOn ?? c.plan?.startedAt ?? c.coordinator!.appointedAt.slice(0, 10);
+    reminders.push({ ...base, key: `contact:${c.id}:${since}`, kind: 'contact', to: coordinator, dueAt: morning(addDays(since, settings.contactWeeks * 7)), on: since });
+  }
+  if (coordinator && c.report.ageGroup === 'child') {
+    const today = now.toISOString().slice(0, 10);
+    for (const [milestone, on] of Object.entries(milestoneDates(c.report.resident.birthDate)) as [Milestone, string][]) {
+      if (on <= today) continue; // passed already
+      reminders.push({ ...base, key: `transition:${c.id}:${milestone}`, kind: 'transition', to: coordinator, dueAt: morning(addMonths(on, -settings.transitionMonthsBefore)), on, milestone });
+    }
+  }
+  if (c.state === 'reported' || c.state === 'underAssessment') {
+    reminders.push({ ...base, key: `keWaiting:${c.id}:decision`, kind: 'keWaiting', to: { kind: 'ke' }, dueAt: afterDays(c.createdAt, settings.keWaitingDays), on: c.createdAt.slice(0, 10) });
+  }
+  if (c.state === 'accepted' || c.state === 'changeReported') {
+    // Waiting for a (new) coordinator since the case entered this state.
+    reminders.push({ ...base, key: `keWaiting:${c.id}:${c.state}:${c.updatedAt}`, kind: 'keWaiting', to: { kind: 'ke' }, dueAt: afterDays(c.updatedAt, settings.keWaitingDays), on: c.updatedAt.slice(0, 10) });
+  }
+  if (c.state === 'coordinatorProposed' && c.proposal) {
+    reminders.push({
+      ...base,
+      key: `approvalPending:${c.id}:${c.proposal.id}`,
+      kind: 'approvalPending',
+      to: { kind: 'leadersOf', unit: c.proposal.coordinator.unit },
+      dueAt: afterDays(c.proposal.proposedAt, settings.approvalPendingDays),
+      on: c.proposal.proposedAt.slice(0, 10),
+    });
+  }
+  return reminders;
+}
+
+/** The coordinator's training deadline, to the coordinator with KE copied. */
+export function trainingReminders(userId: string, startedAt: string, settings: ReminderSettings): ScheduledReminder[] {
+  const on = startedAt.slice(0, 10);
+  const dueAt = morning(addMonths(on, settings.trainingMonths));
+  return [
+    { key: `training:${userId}:${startedAt}:coordinator`, kind: 'training', to: { kind: 'user', userId }, dueAt, on, userId },
+    { key: `training:${userId}:${startedAt}:ke`, kind: 'training', to: { kind: 'ke' }, dueAt, on, userId },
+  ];
+}
+
+function afterDays(instant: string, days: number): string {
+  return new Date(Date.parse(instant) + days * 86_400_000).toISOString();
+}

@@ -1,0 +1,26 @@
+import { isNorwegianHoliday } from '../time/norwegianHolidays.js';
+import { addDays, osloInstant, osloParts } from '../time/oslo.js';
+import type { ReminderSettings } from './ReminderSettings.js';
+
+type Hours = Pick<ReminderSettings, 'workdayStartHour' | 'workdayEndHour'>;
+
+const isWorkday = (date: string, weekday: number) => weekday <= 5 && !isNorwegianHoliday(date);
+
+/** Weekdays, not public holidays, between the start and end hour in Oslo. */
+export function isWorkingTime(instant: Date, hours: Hours): boolean {
+  const { date, hour, weekday } = osloParts(instant);
+  return isWorkday(date, weekday) && hour >= hours.workdayStartHour && hour < hours.workdayEndHour;
+}
+
+/** The first instant at or after `instant` that is working time. */
+export function nextWorkingTime(instant: Date, hours: Hours): Date {
+  if (isWorkingTime(instant, hours)) return instant;
+  let { date, hour } = osloParts(instant);
+  // Later today if the day has not started yet; otherwise from tomorrow.
+  if (hour >= hours.workdayStartHour) date = addDays(date, 1);
+  for (let i = 0; i < 30; i++, date = addDays(date, 1)) {
+    const start = osloInstant(date, hours.workdayStartHour);
+    if (isWorkday(date, osloParts(start).weekday)) return start;
+  }
+  throw new Error('no working day within 30 days');
+}
