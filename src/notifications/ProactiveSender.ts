@@ -68,11 +68,18 @@ export class ProactiveSender {
       return 'noReference';
     }
     const post = () =>
-      this.throttled(municipality, reference.conversation?.id ?? userId, () =>
-        this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-          await context.sendActivity({ attachments: [card] });
-        }),
-      );
+      this.throttled(municipality, reference.conversation?.id ?? userId, async () => {
+        // Caught inside the turn: otherwise the adapter's turn-error handler swallows it (and answers the user).
+        let failure: unknown;
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+          try {
+            await context.sendActivity({ attachments: [card] });
+          } catch (error) {
+            failure = error;
+          }
+        });
+        if (failure) throw failure;
+      });
     try {
       await pRetry(post, {
         retries: this.options.retries ?? 4,

@@ -12,8 +12,21 @@ export interface SentActivity {
 }
 
 /** Stands in for the Bot Connector service: records what the bot posts to its `serviceUrl`. */
-export async function startFakeConnector(): Promise<{ serviceUrl: string; sent: SentActivity[]; waitFor: (count: number, timeoutMs?: number) => Promise<SentActivity[]>; close: () => Promise<void> }> {
+export interface FakeConnector {
+  serviceUrl: string;
+  sent: SentActivity[];
+  /** Every POST, accepted or not, in order. */
+  attempts: { conversationId: string; status: number }[];
+  waitFor: (count: number, timeoutMs?: number) => Promise<SentActivity[]>;
+  /** The next answers to posts into this conversation (then 200 again), e.g. [429, 200] or [403]. */
+  script: (conversationId: string, statuses: number[], headers?: Record<string, string>) => void;
+  close: () => Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
+  const attempts: FakeConnector['attempts'] = [];
+  const scripts = new Map<string, { statuses: number[]; headers: Record<string, string> }>();
   let counter = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -21,7 +34,16 @@ export async function startFakeConnector(): Promise<{ serviceUrl: string; sent: 
     req.on('end', () => {
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       if (req.method === 'POST' && match) {
-        sent.push({ conversationId: decodeURIComponent(match[1]!), body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        const conversationId = decodeURIComponent(match[1]!);
+        const scripted = scripts.get(conversationId);
+        const status = scripted?.statuses.shift() ?? 200;
+        attempts.push({ conversationId, status });
+        if (status !== 200) {
+          res.writeHead(status, { 'content-type': 'application/json', ...scripted?.headers });
+          res.end(JSON.stringify({ error: { code: status === 403 ? 'ConversationBlockedByUser' : 'Throttled', message: 'scripted failure' } }));
+          return;
+        }
+        sent.push({ conversationId, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${++counter}` }));
@@ -32,6 +54,10 @@ export async function startFakeConnector(): Promise<{ serviceUrl: string; sent: 
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    attempts,
+    script(conversationId, statuses, headers = {}) {
+      scripts.set(conversationId, { statuses: [...statuses], headers });
+    },
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (sent.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
