@@ -22,7 +22,7 @@ export class ConversationReferences {
   async remember(municipality: Municipality, userId: string, reference: Partial<ConversationReference>, locale?: Locale): Promise<void> {
     if (reference.conversation?.conversationType && reference.conversation.conversationType !== 'personal') return;
     const key = `${municipality}/${userId}`;
-    const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${locale ?? ''}`;
+    const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${reference.user?.name ?? ''}|${locale ?? ''}`;
     if (this.known.get(key) === fingerprint) return;
     await this.store.put<StoredReference>('conversations', municipality, userId, { reference, ...(locale ? { locale } : {}), updatedAt: new Date().toISOString() });
     this.known.set(key, fingerprint);

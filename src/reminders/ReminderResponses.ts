@@ -3,7 +3,7 @@ import type { CaseService } from '../cases/CaseService.js';
 import { ConflictError, NotAllowedError } from '../errors.js';
 import { recipientsOf } from '../notifications/ProactiveNotifier.js';
 import type { Roles } from '../roles/Roles.js';
-import { osloParts } from '../time/oslo.js';
+import { addDays, osloInstant, osloParts } from '../time/oslo.js';
 import type { ReminderSchedule } from './ReminderSchedule.js';
 import { nextWorkingTime } from './workingHours.js';
 
@@ -15,11 +15,11 @@ export class ReminderResponses {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** Due again after the given days, at the next working time. */
+  /** Due again at the start of the working day the given days ahead (or the first working day after). */
   async snooze(actor: Actor, key: string, days: number): Promise<Date> {
     const doc = await this.mine(actor, key);
     const settings = await this.deps.schedule.settings(actor.municipality);
-    const until = nextWorkingTime(new Date(this.now().getTime() + days * 86_400_000), settings);
+    const until = nextWorkingTime(osloInstant(addDays(osloParts(this.now()).date, days), settings.workdayStartHour), settings);
     await this.deps.schedule.snooze(actor.municipality, doc, until);
     return until;
   }

@@ -3,6 +3,9 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
 import { reportForm } from '../support/reportForm.js';
+import type { StoredReminder } from '../../src/reminders/ReminderSchedule.js';
+import { defaultReminderSettings } from '../../src/reminders/ReminderSettings.js';
+import { nextWorkingTime } from '../../src/reminders/workingHours.js';
 
 /** The Playground's user; here KE admin, leader of Hjemmetjenesten and coordinator at once. */
 const ALEX = '00000000-0000-0000-0000-0000000000020';
@@ -208,4 +211,20 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await expect.poll(() => list.getByText(second.reference).count()).toBe(0);
     await list.screenshot({ path: `${SCREENSHOTS}/close-2-mine.png` });
   }, 120_000);
+
+  it('delivers due reminders as a proactive card, and «Utsett 1 dag» moves one to the next working day', async () => {
+    const { bot } = session.bot;
+    const at = nextWorkingTime(new Date(Date.now() + 7 * 31 * 86_400_000), defaultReminderSettings);
+    const [report] = await bot.reminders.sweep.run(at);
+    expect(report!.sent).toBeGreaterThan(0);
+    await seen('Megan Bowen ble koordinator');
+    const card = cardWith('Megan Bowen ble koordinator');
+    await card.screenshot({ path: `${SCREENSHOTS}/reminder-1-digest.png` });
+    await card.getByRole('button', { name: 'Utsett 1 dag' }).first().click();
+    await seen(/Greit, du får påminnelsen igjen \d{4}-\d{2}-\d{2} 08:00\./);
+    const snoozed = await bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'dueAt', op: '<', value: at.toISOString() }] });
+    expect(snoozed).toHaveLength(1);
+    expect(Date.parse(snoozed[0]!.data.dueAt)).toBeGreaterThan(Date.now());
+    await session.page.screenshot({ path: `${SCREENSHOTS}/reminder-2-chat.png` });
+  }, 60_000);
 });

@@ -23,7 +23,7 @@ const NAMES: Record<string, string> = { [COORDINATOR]: 'Kim Koordinator', [BLOCK
 /** The reminder keys on the digest cards a person got. */
 function keysIn(activity: SentActivity): string[] {
   const json = JSON.stringify(activity.body);
-  return [...new Set([...json.matchAll(/"verb":"reminderSnooze","key":"([^"]+)"/g)].map((match) => match[1]!))];
+  return [...new Set([...json.matchAll(/"verb":"reminderSnooze","reminder":"([^"]+)"/g)].map((match) => match[1]!))];
 }
 
 describe('reminders from two bot instances sharing one Cosmos store', () => {
@@ -124,13 +124,13 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
   it('moves a snoozed reminder to the next working day and sends it again then', async () => {
     const contact = (await a.bot.reminders.schedule.get('rana', `contact:${inProgress.id}:${inProgress.lastContactOn}`))!;
     expect(contact.data.status).toBe('sent');
-    const [reply] = await sayTo(COORDINATOR, { value: { verb: 'reminderSnooze', key: contact.id, days: '1' } });
+    const [reply] = await sayTo(COORDINATOR, { value: { verb: 'reminderSnooze', reminder: contact.id, days: '1' } });
     expect(reply!.body.text).toMatch(/^Greit, du får påminnelsen igjen \d{4}-\d{2}-\d{2} 08:00\.$/);
     const snoozed = (await a.bot.reminders.schedule.get('rana', contact.id))!.data;
     expect(snoozed.status).toBe('pending');
     expect(Date.parse(snoozed.dueAt)).toBeGreaterThan(Date.now() + 12 * 3_600_000);
 
-    const [someoneElse] = await sayTo(REPORTER, { value: { verb: 'reminderSnooze', key: contact.id, days: '7' } });
+    const [someoneElse] = await sayTo(REPORTER, { value: { verb: 'reminderSnooze', reminder: contact.id, days: '7' } });
     expect(someoneElse!.body.text).toContain('Du har ikke tilgang til dette');
 
     const before = connector.sent.length;
@@ -140,10 +140,10 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
 
   it('records the contact when the coordinator presses «done», and schedules the next follow-up', async () => {
     const key = `contact:${inProgress.id}:${inProgress.lastContactOn}`;
-    const [reply] = await sayTo(COORDINATOR, { value: { verb: 'reminderDone', key } });
+    const [reply] = await sayTo(COORDINATOR, { value: { verb: 'reminderDone', reminder: key } });
     expect(reply!.body.text).toBe('Registrert. Takk!');
     expect((await a.bot.reminders.schedule.get('rana', key))!.data.status).toBe('done');
-    const [twice] = await sayTo(COORDINATOR, { value: { verb: 'reminderDone', key } });
+    const [twice] = await sayTo(COORDINATOR, { value: { verb: 'reminderDone', reminder: key } });
     expect(twice!.body.text).toBe('Denne påminnelsen er allerede håndtert.');
     const next = await a.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'caseId', op: '=', value: inProgress.id }, { field: 'kind', op: '=', value: 'contact' }, { field: 'status', op: '=', value: 'pending' }] });
     expect(next.map((doc) => doc.data.on)).toEqual([new Date().toISOString().slice(0, 10)]);
@@ -152,7 +152,7 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
   it('takes over a claim whose instance died before sending, after the lease', async () => {
     const schedule = a.bot.reminders.schedule;
     await a.bot.reminders.sweep.run(new Date(sweepAt.getTime() + 30_000)); // whatever is due goes out first
-    await sayTo(COORDINATOR, { value: { verb: 'reminderSnooze', key: `evaluation:${inProgress.id}:2027-03-01`, days: '1' } });
+    await sayTo(COORDINATOR, { value: { verb: 'reminderSnooze', reminder: `evaluation:${inProgress.id}:2027-03-01`, days: '1' } });
     const doc = (await schedule.get('rana', `evaluation:${inProgress.id}:2027-03-01`))!;
     const claimedByTheDead = await schedule.claim('rana', doc, 'instance-that-crashed', sweepAt);
     expect(claimedByTheDead).toBeDefined();
