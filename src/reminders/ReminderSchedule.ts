@@ -23,7 +23,8 @@ export interface StoredReminder extends ScheduledReminder {
 const SETTINGS_ID = 'settings';
 /** A claim older than this is taken to be from an instance that died between claim and send. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
-const BATCH = 500;
+/** How many due reminders one query returns. */
+export const REMINDER_BATCH = 500;
 
 /**
  * The reminders of each municipality as stored documents, one per due item (id = its stable key).
@@ -94,7 +95,7 @@ export class ReminderSchedule implements CaseEventSink {
   }
 
   /** What is due now: pending items past their time, and claims whose instance seems to have died. */
-  async due(municipality: Municipality, now: Date, limit = BATCH): Promise<Versioned<StoredReminder>[]> {
+  async due(municipality: Municipality, now: Date, limit = REMINDER_BATCH): Promise<Versioned<StoredReminder>[]> {
     const at = now.toISOString();
     const [pending, abandoned] = await Promise.all([
       this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'dueAt', op: '<=', value: at }], orderBy: { field: 'dueAt', direction: 'asc' }, limit }),

@@ -8,8 +8,12 @@ import type { ProactiveSender } from '../notifications/ProactiveSender.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Versioned } from '../store/Store.js';
-import type { ReminderSchedule, StoredReminder } from './ReminderSchedule.js';
+import { REMINDER_BATCH, type ReminderSchedule, type StoredReminder } from './ReminderSchedule.js';
 import { isWorkingTime } from './workingHours.js';
+
+/** A sweep stops after this many batches; the next tick goes on. */
+const MAX_BATCHES = 20;
+const DRY_RUN_LIMIT = 10_000;
 
 export interface SweepReport {
   municipality: Municipality;
@@ -55,32 +59,36 @@ export class ReminderSweep {
     const settings = await this.deps.schedule.settings(municipality);
     const report: SweepReport = { municipality, workingTime: isWorkingTime(now, settings), due: 0, claimed: 0, sent: 0, plan: [] };
     if (!report.workingTime && !dryRun) return report;
-    const due = await this.deps.schedule.due(municipality, now);
-    report.due = due.length;
+    if (dryRun) {
+      const due = await this.deps.schedule.due(municipality, now, DRY_RUN_LIMIT);
+      report.due = due.length;
+      report.plan = [...(await this.byRecipient(municipality, due))].map(([userId, docs]) => ({ userId, keys: docs.map((doc) => doc.id) }));
+      return report;
+    }
+    // Batch after batch until what is due is done: claimed items leave the pending set.
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const due = await this.deps.schedule.due(municipality, now);
+      report.due += due.length;
+      await this.deliver(municipality, due, settings.trainingMonths, now, report);
+      if (due.length < REMINDER_BATCH) break;
+    }
+    if (report.claimed) this.deps.logger.info({ municipality, due: report.due, claimed: report.claimed, sent: report.sent }, 'reminders sent');
+    return report;
+  }
 
+  private async deliver(municipality: Municipality, due: readonly Versioned<StoredReminder>[], trainingMonths: number, now: Date, report: SweepReport): Promise<void> {
     const claimed: Versioned<StoredReminder>[] = [];
     for (const doc of due) {
-      const mine = dryRun ? doc : await this.deps.schedule.claim(municipality, doc, this.instanceId, now);
+      const mine = await this.deps.schedule.claim(municipality, doc, this.instanceId, now);
       if (mine) claimed.push(mine);
     }
-    report.claimed = dryRun ? 0 : claimed.length;
-
-    // Who gets what: a KE or leader reminder reaches every current holder of that role.
-    const byRecipient = new Map<string, Versioned<StoredReminder>[]>();
-    for (const doc of claimed) {
-      for (const userId of await recipientsOf(this.deps.roles, municipality, doc.data.to)) {
-        if (doc.data.deliveredTo.includes(userId)) continue;
-        byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), doc]);
-      }
-    }
-    report.plan = [...byRecipient].map(([userId, docs]) => ({ userId, keys: docs.map((doc) => doc.id) }));
-    if (dryRun) return report;
+    report.claimed += claimed.length;
 
     const reached = new Map<string, string[]>();
     const failed = new Set<string>();
-    for (const [userId, docs] of byRecipient) {
+    for (const [userId, docs] of await this.byRecipient(municipality, claimed)) {
       const t = translator(await this.deps.sender.localeOf(municipality, userId));
-      const views = await Promise.all(docs.map((doc) => this.view(municipality, doc.data, settings.trainingMonths)));
+      const views = await Promise.all(docs.map((doc) => this.view(municipality, doc.data, trainingMonths)));
       const outcome = await this.deps.sender.send(municipality, userId, reminderDigestCard(t, views));
       if (outcome === 'sent') report.sent++;
       // Someone without a chat, or who blocked the bot, cannot be reached later either: count them as done.
@@ -89,11 +97,21 @@ export class ReminderSweep {
         else reached.set(doc.id, [...(reached.get(doc.id) ?? []), userId]);
       }
     }
-    for (const doc of claimed) {
-      await this.deps.schedule.delivered(municipality, doc, reached.get(doc.id) ?? [], !failed.has(doc.id), now);
+    for (const doc of claimed) await this.deps.schedule.delivered(municipality, doc, reached.get(doc.id) ?? [], !failed.has(doc.id), now);
+  }
+
+  /** Who gets what: a KE or leader reminder reaches every current holder of that role, except those who have it. */
+  private async byRecipient(municipality: Municipality, docs: readonly Versioned<StoredReminder>[]): Promise<Map<string, Versioned<StoredReminder>[]>> {
+    const byRecipient = new Map<string, Versioned<StoredReminder>[]>();
+    const resolved = new Map<string, string[]>();
+    for (const doc of docs) {
+      const to = JSON.stringify(doc.data.to);
+      if (!resolved.has(to)) resolved.set(to, await recipientsOf(this.deps.roles, municipality, doc.data.to));
+      for (const userId of resolved.get(to)!) {
+        if (!doc.data.deliveredTo.includes(userId)) byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), doc]);
+      }
     }
-    if (claimed.length) this.deps.logger.info({ municipality, due: report.due, claimed: report.claimed, sent: report.sent, failed: failed.size }, 'reminders sent');
-    return report;
+    return byRecipient;
   }
 
   private async view(municipality: Municipality, reminder: StoredReminder, trainingMonths: number): Promise<ReminderView> {

@@ -118,10 +118,10 @@ export class SqliteStore implements Store {
          partition TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, etag TEXT NOT NULL,
          PRIMARY KEY (partition, id)) WITHOUT ROWID`,
     );
-    const spec: { indexedFields: readonly string[] } = containers[container];
-    for (const field of spec.indexedFields) {
-      const indexName = `${container}_${field.replace(/\./g, '_')}`;
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${container} (partition, ${jsonPath(field)})`);
+    const spec: { indexedFields: readonly string[]; compositeIndexes?: readonly (readonly string[])[] } = containers[container];
+    for (const fields of [...spec.indexedFields.map((field) => [field]), ...(spec.compositeIndexes ?? [])]) {
+      const indexName = `${container}_${fields.join('_').replace(/\./g, '_')}`;
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${container} (partition, ${fields.map(jsonPath).join(', ')})`);
     }
   }
 

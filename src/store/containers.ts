@@ -6,6 +6,8 @@
 interface ContainerSpec {
   partitionKeyPath: '/pk';
   indexedFields: readonly string[];
+  /** Queries that filter on the first field and range over or sort on the second: one index each. */
+  compositeIndexes?: readonly (readonly [string, string])[];
   /** Cosmos TTL in seconds; undefined = documents live until deleted. */
   defaultTtlSeconds?: number;
 }
@@ -31,7 +33,14 @@ export const containers = {
    * Scheduled reminders, one document per due item (id = its stable key), and the municipality's
    * reminder settings; partition = municipality. The sweep reads only what is due: status + dueAt.
    */
-  reminders: { partitionKeyPath: '/pk', indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId'] },
+  reminders: {
+    partitionKeyPath: '/pk',
+    indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId'],
+    compositeIndexes: [
+      ['status', 'dueAt'],
+      ['status', 'claimedAt'],
+    ],
+  },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containers;
@@ -47,6 +56,7 @@ export interface CosmosContainerDefinition {
     automatic: true;
     includedPaths: { path: string }[];
     excludedPaths: { path: string }[];
+    compositeIndexes?: { path: string; order: 'ascending' }[][];
   };
 }
 
@@ -62,6 +72,9 @@ export function cosmosContainerDefinitions(): CosmosContainerDefinition[] {
         automatic: true,
         includedPaths: [{ path: '/pk/?' }, ...spec.indexedFields.map((field) => ({ path: `/data/${field.replace(/\./g, '/')}/?` }))],
         excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
+        ...(spec.compositeIndexes
+          ? { compositeIndexes: spec.compositeIndexes.map((fields) => fields.map((field) => ({ path: `/data/${field.replace(/\./g, '/')}`, order: 'ascending' as const }))) }
+          : {}),
       },
     };
   });
