@@ -12,6 +12,7 @@ import { startFakeConnector } from '../tests/support/fakeConnector.js';
 import { messageActivity } from '../tests/support/activities.js';
 import { waitForHttp } from '../scripts/playground.js';
 import { benchDirectory } from './directory.js';
+import { benchReminders } from './reminders.js';
 import { createRequire } from 'node:module';
 import { TEST_KEY } from '../tests/support/cosmosServer.js';
 
@@ -190,6 +191,7 @@ async function benchTurn() {
 }
 
 const directory = await benchDirectory(quick);
+const reminders = await benchReminders(quick);
 const turn = await benchTurn();
 const turnCosmos = await benchTurnCosmos(turn.turn.rps);
 const results = {
@@ -200,11 +202,10 @@ const results = {
   'turn-cosmos': turnCosmos,
   soak: turn.soak,
   directory,
+  reminders,
   startup: { ms: turn.startupMs },
   rssMb: turn.rssMb,
-  absent: {
-    reminders: 'not built yet (issue: reminders)',
-  },
+  absent: {} as Record<string, string>,
 };
 
 mkdirSync('bench/results', { recursive: true });
@@ -215,6 +216,11 @@ const rows: [string, string, string][] = [
   ['turn-cosmos (over the wire)', `${results['turn-cosmos'].rps} turns/s, p50 ${results['turn-cosmos'].p50Ms} ms, p99 ${results['turn-cosmos'].p99Ms} ms, ${results['turn-cosmos'].errors} errors`, `SQLite ${results['turn-cosmos'].baselineRps} turns/s`],
   ['soak', `${results.soak.seconds} s at ${results.soak.rps} turns/s, RSS ${results.soak.rssStartMb} → ${results.soak.rssEndMb} MB (settled slope ${results.soak.rssSettledSlopeMbPerMin} MB/min)`, '—'],
   ['directory (10,000 entries)', `search p50 ${results.directory.p50Ms} ms, p99 ${results.directory.p99Ms} ms; public set top1 ${results.directory.top1}, top3 ${results.directory.top3} (n=${results.directory.n})`, `linear scan p50 ${results.directory.baselineP50Ms} ms, p99 ${results.directory.baselineP99Ms} ms; top1 ${results.directory.baselineTop1}, top3 ${results.directory.baselineTop3}`],
+  [
+    `reminders (${results.reminders.openCases.toLocaleString('en')} open cases)`,
+    `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,
+    `full scan of every case ${results.reminders.baselineFullScanMs} ms, heap +${results.reminders.baselineFullScanHeapMb} MB`,
+  ],
   ['startup', `${results.startup.ms} ms to first 200 on /healthz`, '—'],
   ...Object.entries(results.absent).map(([section, why]) => [section, `absent: ${why}`, '—'] as [string, string, string]),
 ];
