@@ -16,7 +16,7 @@ import {
   transferFormCard,
   type CaseListView,
 } from '../cards/caseCards.js';
-import { caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
+import { caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
 import { availableCommands } from './transitions.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
@@ -27,6 +27,11 @@ import { ConflictError, InputError } from '../errors.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
 import type { CaseService } from './CaseService.js';
+import type { Attachment } from 'botbuilder';
+import type { Municipality } from '../config.js';
+import type { Translate } from '../i18n/translate.js';
+import type { Versioned } from '../store/Store.js';
+import type { Actor } from './Actor.js';
 
 const caseRef = z.object({ caseId: z.string().regex(/^case-[0-9a-f-]{36}$/) });
 const decisionData = caseRef.extend({ etag: z.string().min(1).max(100), reason: z.string().max(500).optional() });
@@ -40,6 +45,11 @@ const listData = z.object({
   state: z.enum(['', ...caseStates]).optional().transform((v) => (v ? (v as CaseState) : undefined)),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Input.Toggle values ("true" / "false", or missing) for a checklist, as booleans. */
+function toggles<K extends string>(items: readonly K[]): z.ZodType<Record<K, boolean>, z.ZodTypeDef, unknown> {
+  const toggle = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
+  return z.object(Object.fromEntries(items.map((item) => [item, toggle]))) as unknown as z.ZodType<Record<K, boolean>, z.ZodTypeDef, unknown>;
+}
 const optionalDate = isoDate.optional().or(z.literal('').transform(() => undefined));
 const startData = caseRef.extend({
   etag: z.string().min(1).max(100),
@@ -47,7 +57,6 @@ const startData = caseRef.extend({
   firstMeeting: optionalDate,
   evaluationOn: optionalDate,
   evaluationEveryMonths: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(24)]).optional(),
-  ...Object.fromEntries(startChecklistItems.map((item) => [item, z.enum(['true', 'false']).default('false')])),
 });
 const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
 const versioned = caseRef.extend({ etag: z.string().min(1).max(100) });
@@ -59,11 +68,7 @@ const changeData = versioned.extend({
   note: optionalText(300),
 });
 const transferData = versioned.extend({ to: z.string().min(1).max(100), note: optionalText(300) });
-const closeData = versioned.extend({
-  reason: z.enum(closeReasons),
-  closedOn: isoDate,
-  ...Object.fromEntries(closingChecklistItems.map((item) => [item, z.enum(['true', 'false']).default('false')])),
-});
+const closeData = versioned.extend({ reason: z.enum(closeReasons), closedOn: isoDate });
 
 export interface CaseRouteDeps {
   cases: CaseService;
@@ -122,18 +127,6 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames })] });
   });
 
-  app.adaptiveCards.actionSubmit('caseHistory', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-    await context.sendActivity({ attachments: [caseHistoryCard(t, doc.data)] });
-  });
-
-  app.adaptiveCards.actionSubmit('caseChangeForm', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-    await context.sendActivity({ attachments: [changeFormCard(t, doc.data, doc.etag)] });
-  });
-
   app.adaptiveCards.actionSubmit('caseReportChange', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
     const form = cardData(changeData, data, t('change.required'));
@@ -142,12 +135,22 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity(t('change.done', { reference: changed.reference }));
   });
 
-  app.adaptiveCards.actionSubmit('caseTransferForm', async (context, state, data) => {
-    const { t, actor, municipality } = await actorOf(context, state);
-    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-    const people = (await references.people(municipality)).filter((person) => person.userId !== actor.userId);
-    await context.sendActivity({ attachments: [transferFormCard(t, doc.data, doc.etag, people)] });
-  });
+  /** Buttons on the case card that open a form (or the history) for the case as it is now; the etag makes the form stale once the case moves on. */
+  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: { actor: Actor; municipality: Municipality }) => Promise<Attachment> | Attachment> = {
+    caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
+    caseStartForm: (t, doc) => startPlanCard(t, doc.data, doc.etag),
+    caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),
+    caseCloseForm: (t, doc) => closeFormCard(t, doc.data, doc.etag),
+    caseTransferForm: async (t, doc, { actor, municipality }) =>
+      transferFormCard(t, doc.data, doc.etag, (await references.people(municipality)).filter((person) => person.userId !== actor.userId)),
+  };
+  for (const [verb, render] of Object.entries(caseForms)) {
+    app.adaptiveCards.actionSubmit(verb, async (context, state, data) => {
+      const { t, actor, municipality } = await actorOf(context, state);
+      const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
+      await context.sendActivity({ attachments: [await render(t, doc, { actor, municipality })] });
+    });
+  }
 
   app.adaptiveCards.actionSubmit('caseRequestTransfer', async (context, state, data) => {
     const { t, actor, municipality } = await actorOf(context, state);
@@ -163,16 +166,10 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity(t(moved.state === 'coordinatorProposed' ? 'transfer.sameUnit' : 'transfer.otherUnit', { reference: moved.reference, unit }));
   });
 
-  app.adaptiveCards.actionSubmit('caseCloseForm', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-    await context.sendActivity({ attachments: [closeFormCard(t, doc.data, doc.etag)] });
-  });
-
   app.adaptiveCards.actionSubmit('caseClose', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const form = cardData(closeData, data, t('close.required')) as z.infer<typeof closeData> & Record<(typeof closingChecklistItems)[number], 'true' | 'false'>;
-    const checklist = Object.fromEntries(closingChecklistItems.map((item) => [item, form[item] === 'true'])) as ClosingChecklist;
+    const form = cardData(closeData, data, t('close.required'));
+    const checklist: ClosingChecklist = cardData(toggles(closingChecklistItems), data, t('close.required'));
     const closed = await cases.act(actor, form.caseId, { type: 'close', closedOn: form.closedOn, reason: form.reason, checklist }, form.etag);
     await context.sendActivity(t('close.done', { reference: closed.reference }));
   });
@@ -184,17 +181,11 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity(t('case.reopened', { reference: reopened.reference }));
   });
 
-  app.adaptiveCards.actionSubmit('caseStartForm', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-    await context.sendActivity({ attachments: [startPlanCard(t, doc.data, doc.etag)] });
-  });
-
   app.adaptiveCards.actionSubmit('caseStartPlan', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const form = cardData(startData, data, t('start.required')) as z.infer<typeof startData> & Record<(typeof startChecklistItems)[number], 'true' | 'false'>;
-    if (form.consentSigned !== 'true') throw new InputError(t('start.consentRequired'));
-    const checklist = Object.fromEntries(startChecklistItems.map((item) => [item, form[item] === 'true'])) as Record<(typeof startChecklistItems)[number], boolean>;
+    const form = cardData(startData, data, t('start.required'));
+    const checklist = cardData(toggles(startChecklistItems), data, t('start.required'));
+    if (!checklist.consentSigned) throw new InputError(t('start.consentRequired'));
     const evaluation = form.evaluationOn ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) } : undefined;
     const started = await cases.act(actor, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist, evaluation }, form.etag);
     await context.sendActivity(t('start.done', { reference: started.reference }));
