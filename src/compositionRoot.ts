@@ -1,4 +1,7 @@
+import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants } from 'botbuilder';
 import { Cron } from 'croner';
+import { refuseUnverifiableTokens } from './auth/refuseUnverifiableTokens.js';
 import { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { ProactiveSender } from './notifications/ProactiveSender.js';
 import { ReminderResponses } from './reminders/ReminderResponses.js';
@@ -39,6 +42,23 @@ export interface Bot {
   close(): Promise<void>;
 }
 
+/**
+ * Naming one endpoint makes botbuilder take every endpoint from configuration, so the others are
+ * the public cloud's own values.
+ */
+function publicCloudWithSigningKeysFrom(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 /** The one place dependencies are built and wired. Tests pass a store or logger of their own. */
 export async function createBot(config: Config, overrides: { store?: Store; logger?: Logger } = {}): Promise<Bot> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -58,7 +78,9 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     MicrosoftAppPassword: config.bot.password ?? '',
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...(config.bot.openIdMetadataUrl ? publicCloudWithSigningKeysFrom(config.bot.openIdMetadataUrl) : {}),
   });
+  refuseUnverifiableTokens(adapter);
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
   const references = new ConversationReferences(store);

@@ -15,6 +15,7 @@ const schema = z
     BOT_PASSWORD: optionalString,
     BOT_TENANT_ID: optionalString,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    BOT_OPENID_METADATA_URL: optionalString.pipe(z.string().url().optional()),
     DATA_DIR: z.string().trim().min(1).default('./.data'),
     COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
     COSMOS_KEY: optionalString,
@@ -49,7 +50,14 @@ export const municipalities: readonly Municipality[] = MUNICIPALITIES;
 
 export interface Config {
   port: number;
-  bot: { appId?: string; password?: string; tenantId?: string; type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  bot: {
+    appId?: string;
+    password?: string;
+    tenantId?: string;
+    type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /** Where the Bot Framework's signing keys are published; the public cloud's unless overridden (sovereign clouds, tests). */
+    openIdMetadataUrl?: string;
+  };
   dataDir: string;
   cosmos?: { endpoint: string; key?: string; database: string };
   defaultMunicipality?: Municipality;
@@ -83,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT,
-    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
     dataDir: e.DATA_DIR,
     cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
     defaultMunicipality: e.DEFAULT_MUNICIPALITY,
