@@ -6,6 +6,7 @@ import { osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard } from './expandCard.js';
+import { inert } from './inert.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
 export function reportFormCard(t: Translate, view: { services: readonly DirectoryEntry[]; submissionId: string; reporterUnit?: string }): Attachment {
@@ -73,23 +74,23 @@ export function caseDetailsCard(
   const report = c.report;
   const change = c.change;
   const personal = view.showPersonal;
-  const coordinatorName = (p: { name?: string; userId: string; unit: string }) => `${p.name ?? p.userId} (${p.unit})`;
+  const coordinatorName = (p: { name?: string; userId: string; unit: string }) => inert(`${p.name ?? p.userId} (${p.unit})`);
   const changeText =
     change?.kind === 'change'
       ? `${t(`change.reason.${change.reason}`)}${change.leaveKind ? ` – ${t(`change.leaveKind.${change.leaveKind}`).toLowerCase()}` : ''}, ${change.effectiveOn}`
       : change?.kind === 'transfer'
-        ? t('case.transferFact', { name: change.to.name ?? change.to.userId, unit: change.to.unit })
+        ? t('case.transferFact', { name: inert(change.to.name ?? change.to.userId), unit: inert(change.to.unit) })
         : undefined;
   const replaceSuggested = change?.kind === 'transfer' || change?.reason === 'leavesPosition' || change?.reason === 'noLongerServices';
   return expandCard('caseDetails', {
     title: t('case.title', { reference: c.reference }),
     facts: [
       { title: t('case.state'), value: t(`case.state.${c.state}`) },
-      ...(personal ? [{ title: t('case.resident'), value: `${report.resident.name}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` }] : []),
+      ...(personal ? [{ title: t('case.resident'), value: `${inert(report.resident.name)}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` }] : []),
       { title: t('case.services'), value: report.servicesInvolved.map((id) => view.serviceNames.get(id) ?? id).join(', ') },
       ...(personal ? [{ title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` }] : []),
-      { title: t('case.reporterUnit'), value: report.reporter.unit },
-      ...(personal && report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: report.wishedCoordinator }] : []),
+      { title: t('case.reporterUnit'), value: inert(report.reporter.unit) },
+      ...(personal && report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: inert(report.wishedCoordinator) }] : []),
       ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: coordinatorName(c.coordinator) }] : []),
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
@@ -170,8 +171,8 @@ export function caseHistoryCard(t: Translate, c: Case): Attachment {
   const day = (iso: string) => iso.slice(0, 10);
   const period = (p: { name?: string; userId: string; unit: string; appointedAt: string }, until?: string) =>
     until
-      ? t('history.period', { name: p.name ?? p.userId, unit: p.unit, from: day(p.appointedAt), until: day(until) })
-      : t('history.periodNow', { name: p.name ?? p.userId, unit: p.unit, from: day(p.appointedAt) });
+      ? t('history.period', { name: inert(p.name ?? p.userId), unit: inert(p.unit), from: day(p.appointedAt), until: day(until) })
+      : t('history.periodNow', { name: inert(p.name ?? p.userId), unit: inert(p.unit), from: day(p.appointedAt) });
   const codeText = (entry: HistoryEntry) =>
     !entry.code ? '' : entry.event === 'reportChange' ? t(`change.reason.${entry.code as ChangeReason}`) : entry.event === 'close' ? t(`close.reason.${entry.code as CloseReason}`) : '';
   return expandCard('caseHistory', {
@@ -182,8 +183,8 @@ export function caseHistoryCard(t: Translate, c: Case): Attachment {
       ...(c.coordinator ? [period(c.coordinator, c.state === 'closed' ? c.closure?.at : undefined)] : []),
     ],
     events: c.history.map((entry) => ({
-      text: t(`history.event.${entry.event}`, { coordinator: entry.coordinator ?? '', code: codeText(entry) }),
-      meta: t('history.by', { when: osloDateTime(entry.at), who: entry.byName ?? entry.by }),
+      text: t(`history.event.${entry.event}`, { coordinator: inert(entry.coordinator ?? ''), code: codeText(entry) }),
+      meta: t('history.by', { when: osloDateTime(entry.at), who: inert(entry.byName ?? entry.by) }),
     })),
     labels: { periods: t('history.periods'), events: t('history.events'), open: t('case.open') },
   });
@@ -209,6 +210,7 @@ export function approvalCard(t: Translate, c: Case, proposalId: string): Attachm
     caseId: c.id,
     proposalId,
     title: t('approval.title', { reference: c.reference }),
+    // A TextRun: plain text already.
     body: t('approval.body', { name: proposed?.name ?? proposed?.userId ?? '?', unit: proposed?.unit ?? '?' }),
     open,
     outcome,

@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { Translate } from '../i18n/translate.js';
 import type { ReminderKind, ScheduledReminder } from '../reminders/rules.js';
 import { expandCard } from './expandCard.js';
+import { inert } from './inert.js';
 import type { MessageKey } from '../i18n/messages.js';
 
 /** What a reminder says: the reminder itself, and for a training copy to KE whom it is about. */
@@ -24,7 +25,7 @@ function text(t: Translate, view: ReminderView): string {
   switch (r.kind) {
     case 'training':
       return r.to.kind === 'ke'
-        ? t('reminder.trainingKe', { name: view.personName ?? r.userId ?? '', date: r.on, months: view.trainingMonths })
+        ? t('reminder.trainingKe', { name: inert(view.personName ?? r.userId ?? ''), date: r.on, months: view.trainingMonths })
         : t('reminder.training', { date: r.on, months: view.trainingMonths });
     case 'transition':
       return t('reminder.transition', { ...params, milestone: t(`reminder.milestone.${r.milestone ?? 'adult'}`) });

@@ -175,4 +175,10 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(to(sent, TEACHER)).toContain(`KE har gjenåpnet sak ${reference}`);
     expect(textOf(await open(KE))).toContain('Godtatt – venter på koordinator');
   });
+
+  it('kept the resident’s name, the need and every note out of the log the whole time', () => {
+    const log = chat.running.logLines.join('');
+    expect(log.length).toBeGreaterThan(1000);
+    for (const secret of ['Ola Nordmann', '2014-05-06', 'Trenger samordning', 'Bodø', 'Begynner i ny jobb']) expect(log).not.toContain(secret);
+  });
 });
