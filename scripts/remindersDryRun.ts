@@ -15,7 +15,7 @@ if (Number.isNaN(at.getTime())) {
   console.error(`--at: not a date: ${values.at}`);
   process.exit(64);
 }
-const bot = await createBot({ ...loadConfig(), reminderSweep: undefined }, { logger: createLogger('warn') });
+const bot = await createBot({ ...loadConfig(), reminderSweep: undefined, retentionRun: undefined }, { logger: createLogger('warn') });
 try {
   for (const report of await bot.reminders.sweep.run(at, { dryRun: true })) {
     console.log(`\n${report.municipality} – ${osloDateTime(at)} (Oslo): ${report.workingTime ? 'arbeidstid, ville sendt nå' : 'utenfor arbeidstid, sendes ikke før arbeidstid'}`);

@@ -19,6 +19,8 @@ import type { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import type { ReminderResponses } from './reminders/ReminderResponses.js';
 import { reminderRoutes } from './reminders/routes.js';
+import type { DataCare } from './privacy/DataCare.js';
+import { privacyRoutes } from './privacy/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './notifications/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
@@ -40,11 +42,12 @@ export interface AppDeps {
   audit: AuditLog;
   guidanceIntents: GuidanceIntents;
   reminders: ReminderResponses;
+  dataCare: DataCare;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, dataCare, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -85,6 +88,7 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents, directory });
   reminderRoutes(app, { responses: reminders, roles });
+  privacyRoutes(app, { dataCare, roles, links: exportLinks });
   registerConversationRoutes(app, {
     capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases, guidance: guidanceFeature.showMenu },
     // A question about the coordinator role gets guidance; anything else is looked up in the service directory.

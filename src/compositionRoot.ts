@@ -8,6 +8,8 @@ import { ReminderResponses } from './reminders/ReminderResponses.js';
 import { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { ReminderSweep } from './reminders/ReminderSweep.js';
 import { OSLO } from './time/oslo.js';
+import { DataCare } from './privacy/DataCare.js';
+import { accessRoute } from './privacy/routes.js';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Server } from 'restify';
 import { createApp } from './app.js';
@@ -38,6 +40,7 @@ export interface Bot {
   cases: CaseService;
   references: ConversationReferences;
   reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
+  dataCare: DataCare;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -89,6 +92,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const cases = new CaseService({ store, audit, events: [schedule, new ProactiveNotifier({ sender, roles })] });
   const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities, logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
+  const dataCare = new DataCare({ store, audit, retentionDays: config.closedCaseRetentionDays });
   const app = createApp({
     adapter,
     storage: new StoreStorage(store),
@@ -102,6 +106,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     audit,
     guidanceIntents: new GuidanceIntents(),
     reminders: responses,
+    dataCare,
     logger,
   });
   // Every instance sweeps; claims make sure each reminder goes out once. `protect` skips a tick while the last one runs.
@@ -110,12 +115,24 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
         await sweep.run();
       })
     : undefined;
+  // The retention rule runs nightly in every instance; each case is anonymised once (conditional write).
+  const retention = config.retentionRun
+    ? new Cron(config.retentionRun, { timezone: OSLO, protect: true, catch: (error) => logger.error({ err: error }, 'retention run failed') }, async () => {
+        for (const municipality of municipalities) {
+          const anonymised = await dataCare.anonymiseExpired(municipality);
+          if (anonymised) logger.info({ municipality, anonymised }, 'closed cases anonymised after the retention period');
+        }
+      })
+    : undefined;
   const server = createServer({
     app,
     adapter,
     store,
     logger,
-    routes: [{ path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) }],
+    routes: [
+      { path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) },
+      { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare }) },
+    ],
   });
 
   return {
@@ -126,9 +143,11 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     cases,
     references,
     reminders: { schedule, sweep },
+    dataCare,
     logger,
     async close() {
       sweeper?.stop();
+      retention?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -26,6 +26,12 @@ const schema = z
     DIRECTORY_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
     LINK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    CLOSED_CASE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    RETENTION_RUN: z
+      .string()
+      .trim()
+      .default('15 3 * * *')
+      .refine((value) => value === 'off' || value.split(/\s+/).length >= 5, 'must be a cron expression or "off"'),
     REMINDER_SWEEP: z
       .string()
       .trim()
@@ -71,6 +77,10 @@ export interface Config {
   publicUrl: string;
   /** Signs download links; must be the same on every instance. Random per process when unset (one instance only). */
   linkSecret?: string;
+  /** Days a closed case keeps the resident's details and free text before they are removed. */
+  closedCaseRetentionDays: number;
+  /** When each instance applies the retention rule (cron, Oslo time); undefined = never. */
+  retentionRun?: string;
   /** When each instance looks for due reminders (cron, Oslo time); undefined = never (tests drive sweeps themselves). */
   reminderSweep?: string;
   logLevel: string;
@@ -100,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryRefreshMs: e.DIRECTORY_REFRESH_SECONDS * 1000,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     linkSecret: e.LINK_SECRET,
+    closedCaseRetentionDays: e.CLOSED_CASE_RETENTION_DAYS,
+    retentionRun: e.RETENTION_RUN === 'off' ? undefined : e.RETENTION_RUN,
     reminderSweep: e.REMINDER_SWEEP === 'off' ? undefined : e.REMINDER_SWEEP,
     logLevel: e.LOG_LEVEL,
   };

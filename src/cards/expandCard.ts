@@ -27,7 +27,8 @@ export type CardName =
   | 'caseHistory'
   | 'guidanceMenu'
   | 'guidanceAnswer'
-  | 'reminderDigest';
+  | 'reminderDigest'
+  | 'privacyRequest';
 
 const templates = new Map<CardName, Template>();
 

@@ -164,4 +164,6 @@ export interface Case {
   change?: PendingChange;
   closure?: Closure;
   history: HistoryEntry[];
+  /** When the retention period ran out and the resident's details and free text were removed. */
+  anonymisedAt?: string;
 }

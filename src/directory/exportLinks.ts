@@ -4,14 +4,19 @@ import type { DirectoryFormat } from './directoryFormats.js';
 
 export interface ExportGrant {
   municipality: Municipality;
-  format: DirectoryFormat;
+  /** A directory file, or everything stored about one resident (an access request, GDPR art. 15). */
+  format: DirectoryFormat | 'residentAccess';
+  /** For `residentAccess`: the resident's cases (references to data, never the data itself). */
+  caseIds?: string[];
   /** Who asked for the link (Entra object id), for the audit entry when it is used. */
   actor: string;
   expiresAt: number;
 }
 
+const PATHS: Record<ExportGrant['format'], string> = { json: '/api/directory/export', csv: '/api/directory/export', hsds: '/api/directory/export', residentAccess: '/api/privacy/access' };
+
 /**
- * Short-lived signed download links for a KE admin's directory export: Teams cannot take a file from a
+ * Short-lived signed download links for a KE admin's exports (the directory; a resident's data): Teams cannot take a file from a
  * bot in chat without a consent round-trip, but it opens a link. The link carries its own grant, signed
  * with a secret every instance shares (`LINK_SECRET`).
  */
@@ -24,7 +29,7 @@ export class ExportLinks {
 
   create(grant: Omit<ExportGrant, 'expiresAt'>, ttlMs = 10 * 60_000): string {
     const payload = Buffer.from(JSON.stringify({ ...grant, expiresAt: this.now() + ttlMs })).toString('base64url');
-    return `${this.publicUrl.replace(/\/$/, '')}/api/directory/export?t=${payload}.${this.sign(payload)}`;
+    return `${this.publicUrl.replace(/\/$/, '')}${PATHS[grant.format]}?t=${payload}.${this.sign(payload)}`;
   }
 
   /** The grant in a token, or undefined when it is forged, malformed or expired. */
@@ -36,7 +41,7 @@ export class ExportLinks {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     try {
       const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ExportGrant;
-      if (!(municipalities as readonly string[]).includes(grant.municipality) || !['json', 'csv', 'hsds'].includes(grant.format)) return undefined;
+      if (!(municipalities as readonly string[]).includes(grant.municipality) || !(grant.format in PATHS)) return undefined;
       return grant.expiresAt > this.now() ? grant : undefined;
     } catch {
       return undefined;

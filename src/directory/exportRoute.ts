@@ -8,7 +8,7 @@ import type { ExportLinks } from './exportLinks.js';
 export function exportRoute({ links, directory, audit }: { links: ExportLinks; directory: DirectoryService; audit: AuditLog }): RequestHandler {
   return async (req, res) => {
     const grant = links.verify(new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '');
-    if (!grant) {
+    if (!grant || grant.format === 'residentAccess') {
       res.setHeader('content-type', 'text/plain; charset=utf-8');
       res.send(403, 'Lenken er ugyldig eller utløpt. Be om en ny i Koordinatorhjelpen («eksporter tjenesteoversikt»).');
       return;

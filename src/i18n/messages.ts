@@ -340,6 +340,20 @@ const nb = {
   'reminder.alreadyHandled': 'Denne påminnelsen er allerede håndtert.',
   'start.evaluationOn': 'Første evaluering av planen',
   'start.evaluationEveryMonths': 'Deretter hver … måned (valgfritt)',
+  'privacy.access.title': 'Innsyn: alt vi har lagret om en innbygger',
+  'privacy.access.hint': 'For innsynskrav (personvernforordningen art. 15). Du får en lenke som virker i 10 minutter. Både forespørselen og nedlastingen loggføres.',
+  'privacy.erase.title': 'Sletting: fjern alt vi har lagret om en innbygger',
+  'privacy.erase.hint': 'For krav om sletting (personvernforordningen art. 17). Sakene og påminnelsene slettes for godt; loggen beholder bare at det skjedde, med saksreferanse.',
+  'privacy.name': 'Innbyggerens navn',
+  'privacy.birthDate': 'Fødselsdato',
+  'privacy.confirm': 'Jeg har kontrollert kravet og vil slette for godt',
+  'privacy.required': 'Må fylles ut.',
+  'privacy.access.submit': 'Lag innsynslenke',
+  'privacy.erase.submit': 'Slett',
+  'privacy.confirmRequired': 'kryss av for at du har kontrollert kravet. Ingenting er slettet.',
+  'privacy.none': 'Fant ingen saker om en innbygger med det navnet og den fødselsdatoen.',
+  'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenken virker i 10 minutter).',
+  'privacy.erased': 'Slettet {count} saker og påminnelsene deres. Det er loggført.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -683,6 +697,20 @@ const nn: Catalogue = {
   'reminder.alreadyHandled': 'Denne påminninga er alt handsama.',
   'start.evaluationOn': 'Første evaluering av planen',
   'start.evaluationEveryMonths': 'Deretter kvar … månad (valfritt)',
+  'privacy.access.title': 'Innsyn: alt vi har lagra om ein innbyggjar',
+  'privacy.access.hint': 'For innsynskrav (personvernforordninga art. 15). Du får ei lenkje som verkar i 10 minutt. Både førespurnaden og nedlastinga vert loggført.',
+  'privacy.erase.title': 'Sletting: fjern alt vi har lagra om ein innbyggjar',
+  'privacy.erase.hint': 'For krav om sletting (personvernforordninga art. 17). Sakene og påminningane vert sletta for godt; loggen held berre på at det skjedde, med saksreferanse.',
+  'privacy.name': 'Namnet til innbyggjaren',
+  'privacy.birthDate': 'Fødselsdato',
+  'privacy.confirm': 'Eg har kontrollert kravet og vil slette for godt',
+  'privacy.required': 'Må fyllast ut.',
+  'privacy.access.submit': 'Lag innsynslenkje',
+  'privacy.erase.submit': 'Slett',
+  'privacy.confirmRequired': 'kryss av for at du har kontrollert kravet. Ingenting er sletta.',
+  'privacy.none': 'Fann ingen saker om ein innbyggjar med det namnet og den fødselsdatoen.',
+  'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenkja verkar i 10 minutt).',
+  'privacy.erased': 'Sletta {count} saker og påminningane deira. Det er loggført.',
 };
 
 const en: Catalogue = {
@@ -1023,6 +1051,20 @@ const en: Catalogue = {
   'reminder.alreadyHandled': 'This reminder has already been handled.',
   'start.evaluationOn': 'First evaluation of the plan',
   'start.evaluationEveryMonths': 'Then every … months (optional)',
+  'privacy.access.title': 'Access request: everything stored about a resident',
+  'privacy.access.hint': 'For access requests (GDPR art. 15). You get a link that works for 10 minutes. Both the request and the download are logged.',
+  'privacy.erase.title': 'Erasure: remove everything stored about a resident',
+  'privacy.erase.hint': 'For erasure requests (GDPR art. 17). The cases and reminders are deleted for good; the log keeps only that it happened, by case reference.',
+  'privacy.name': 'The resident’s name',
+  'privacy.birthDate': 'Date of birth',
+  'privacy.confirm': 'I have checked the request and want to delete for good',
+  'privacy.required': 'Required.',
+  'privacy.access.submit': 'Create access link',
+  'privacy.erase.submit': 'Delete',
+  'privacy.confirmRequired': 'tick that you have checked the request. Nothing was deleted.',
+  'privacy.none': 'Found no cases about a resident with that name and date of birth.',
+  'privacy.access.ready': 'Access to {count} cases: [download]({link}) (the link works for 10 minutes).',
+  'privacy.erased': 'Deleted {count} cases and their reminders. It has been logged.',
 };
 
 export const locales = ['nb', 'nn', 'en'] as const;

@@ -24,7 +24,10 @@ export const containers = {
   /** Who did what, when; partition = municipality. */
   audit: { partitionKeyPath: '/pk', indexedFields: ['at', 'actor', 'target'] },
   /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt. */
-  cases: { partitionKeyPath: '/pk', indexedFields: ['state', 'updatedAt', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit'] },
+  cases: {
+    partitionKeyPath: '/pk',
+    indexedFields: ['state', 'updatedAt', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit', 'report.resident.birthDate', 'closure.at'],
+  },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */

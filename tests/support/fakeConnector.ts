@@ -23,7 +23,8 @@ export interface FakeConnector {
   close: () => Promise<void>;
 }
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** `delayMs` holds every answer that long, like a slow Bot Connector. */
+export async function startFakeConnector(options: { delayMs?: number } = {}): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   const attempts: FakeConnector['attempts'] = [];
   const scripts = new Map<string, { statuses: number[]; headers: Record<string, string> }>();
@@ -31,7 +32,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', () => setTimeout(() => {
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       if (req.method === 'POST' && match) {
         const conversationId = decodeURIComponent(match[1]!);
@@ -47,7 +48,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${++counter}` }));
-    });
+    }, options.delayMs ?? 0));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,15 @@
+import type { Attachment } from 'botbuilder';
+import type { Translate } from '../i18n/translate.js';
+import { expandCard } from './expandCard.js';
+
+/** The form for an access or erasure request about one resident (KE admins only). */
+export function privacyRequestCard(t: Translate, mode: 'access' | 'erase'): Attachment {
+  return expandCard('privacyRequest', {
+    title: t(`privacy.${mode}.title`),
+    hint: t(`privacy.${mode}.hint`),
+    erase: mode === 'erase',
+    verb: mode === 'access' ? 'privacyAccess' : 'privacyErase',
+    style: mode === 'access' ? 'positive' : 'destructive',
+    labels: { name: t('privacy.name'), birthDate: t('privacy.birthDate'), confirm: t('privacy.confirm'), required: t('privacy.required'), submit: t(`privacy.${mode}.submit`) },
+  });
+}
