@@ -24,6 +24,8 @@ export interface CosmosStoreOptions {
   createIfMissing?: boolean;
   /** Only for local test servers with self-signed certificates. */
   agent?: Agent;
+  /** How long one request may take before it counts as failed (default 4 s). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -43,7 +45,16 @@ export class CosmosStore implements Store {
     const clientOptions: CosmosClientOptions = {
       endpoint: options.endpoint,
       ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
-      ...(options.agent ? { agent: options.agent, connectionPolicy: { enableEndpointDiscovery: false } } : {}),
+      ...(options.agent ? { agent: options.agent } : {}),
+      // A turn must answer well inside the 15 s after which Teams resends: give up on a silent store
+      // after a few seconds, and retry throttling (429, honouring its retry hint) only briefly. The
+      // account is single-region (infra/main.bicep); with endpoint discovery on, the SDK retries a
+      // timed-out request against that one region without end.
+      connectionPolicy: {
+        requestTimeout: options.requestTimeoutMs ?? 4000,
+        retryOptions: { maxRetryAttemptCount: 5, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 4 },
+        enableEndpointDiscovery: false,
+      },
     };
     const store = new CosmosStore(new CosmosClient(clientOptions));
     await translate(async () => {

@@ -1,5 +1,6 @@
 import { messageActivity } from './activities.js';
 import { startFakeConnector, type SentActivity } from './fakeConnector.js';
+import type { Store } from '../../src/store/Store.js';
 import { startBot, type RunningBot } from './startBot.js';
 
 export interface Chat {
@@ -15,9 +16,9 @@ export interface Chat {
 }
 
 /** The real bot and a fake Bot Connector it replies to: a chat driven over HTTP. */
-export async function startChat(env: Record<string, string> = {}): Promise<Chat> {
+export async function startChat(env: Record<string, string> = {}, store?: Store): Promise<Chat> {
   const connector = await startFakeConnector();
-  const running = await startBot(env);
+  const running = await startBot(env, store);
   async function sayExpecting(userId: string, body: { text?: string; value?: unknown; name?: string }, count: number): Promise<SentActivity[]> {
     const before = connector.sent.length;
     const res = await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
