@@ -4,9 +4,9 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../er
 import type { MessageKey } from '../i18n/messages.js';
 import type { Store, Versioned } from '../store/Store.js';
 import type { Actor } from './Actor.js';
-import type { Case, CaseState } from './Case.js';
+import type { Case, CaseState, CommandType } from './Case.js';
 import { parseReportInput } from './reportInput.js';
-import { canView, reportCase, transition, type CaseEvent, type Command, type Refusal } from './transitions.js';
+import { canView, mayGive, reportCase, transition, type CaseEvent, type Command, type Refusal } from './transitions.js';
 
 /** Carries out what a transition caused: notifications, deadlines. Implemented by the Teams notifier. */
 export interface CaseEventSink {
@@ -86,6 +86,17 @@ export class CaseService {
     if (!doc || !canView(doc.data, actor)) throw new NotFoundError(`case ${id}`);
     await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'case.read', target: `case/${doc.data.reference}` });
     return doc;
+  }
+
+  /**
+   * Refuses early, before a route validates a form against other data (leaders, units): someone
+   * who may not give the command hears that, not what else was wrong. Nothing is disclosed, so
+   * nothing is audited.
+   */
+  async authorize(actor: Actor, id: string, type: CommandType): Promise<void> {
+    const doc = await this.deps.store.get<Case>('cases', actor.municipality, id);
+    if (!doc || !canView(doc.data, actor)) throw new NotFoundError(`case ${id}`);
+    if (!mayGive(doc.data, actor, type)) throw new NotAllowedError(`${type} not allowed`);
   }
 
   /** Applies a command. `etag` (from the card the user saw) makes a stale card a conflict. */

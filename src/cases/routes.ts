@@ -155,6 +155,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   app.adaptiveCards.actionSubmit('caseRequestTransfer', async (context, state, data) => {
     const { t, actor, municipality } = await actorOf(context, state);
     const form = cardData(transferData, data, t('transfer.required'));
+    await cases.authorize(actor, form.caseId, 'requestTransfer');
     if (form.to === actor.userId) throw new InputError('transfer to oneself', { userMessage: { key: 'transfer.self' } });
     const person = (await references.people(municipality)).find((p) => p.userId === form.to);
     if (!person) throw new InputError(t('error.unknownAction'));
@@ -194,6 +195,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   app.adaptiveCards.actionSubmit('caseProposeCoordinator', async (context, state, data) => {
     const { t, actor, municipality } = await actorOf(context, state);
     const form = cardData(proposeData, data, t('case.required'));
+    await cases.authorize(actor, form.caseId, 'proposeCoordinator');
     if ((await roles.leadersOf(municipality, form.unit)).length === 0) throw new InputError(t('case.noLeader', { unit: form.unit }));
     const person = (await references.people(municipality)).find((p) => p.userId === form.coordinator);
     if (!person) throw new InputError(t('error.unknownAction'));

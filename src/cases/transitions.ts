@@ -324,6 +324,11 @@ export function canView(c: Case, actor: Actor): boolean {
   return units.some((unit) => actor.leads.includes(unit));
 }
 
+/** Whether this person may ever give the command on this case (role and municipality), whatever its state. */
+export function mayGive(c: Case, actor: Actor, type: CommandType): boolean {
+  return actor.municipality === c.municipality && permitted[type](c, actor);
+}
+
 /** The commands this person may give on this case now: what the case card offers them. */
 export function availableCommands(c: Case, actor: Actor): CommandType[] {
   if (actor.municipality !== c.municipality) return [];

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case, CaseState } from '../../src/cases/Case.js';
+import { messageActivity } from '../support/activities.js';
+import { startChat, type Chat } from '../support/chat.js';
+import { reportForm } from '../support/reportForm.js';
+
+const UNIT = 'Hjemmetjenesten';
+/** Everyone who might press a button; `outsider` is KE admin in another municipality (another Teams tenant). */
+const actors = {
+  employee: 'employee',
+  reporter: 'reporter',
+  coordinator: 'coordinator',
+  leader: 'leader',
+  keMember: 'ke-member',
+  keAdmin: 'ke-admin',
+  outsider: 'alesund-ke-admin',
+} as const;
+type ActorName = keyof typeof actors;
+const COLLEAGUE = 'colleague';
+const CHECKLIST = { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true };
+const CLOSING = { agreedWithResident: 'true', leaderInformed: 'true', keInformed: 'true', partnersInformed: 'true' };
+
+interface Action {
+  state: CaseState;
+  /** The card data as the button sends it. */
+  value: (c: Case, etag: string) => Record<string, unknown>;
+  /** Action.Execute (the leader's approval card) rather than Action.Submit. */
+  execute?: boolean;
+  /** Who the specification allows; every other actor must be refused and change nothing. */
+  allowed: readonly ActorName[];
+  /** For reads: how the reply shows success. */
+  readSucceeds?: (reply: string) => boolean;
+}
+
+const actions: Record<string, Action> = {
+  'open the case': { state: 'planInProgress', value: (c) => ({ verb: 'caseOpen', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('"text":"Sak RANA-') },
+  'see the history': { state: 'planInProgress', value: (c) => ({ verb: 'caseHistory', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('Historikk – sak') },
+  accept: { state: 'reported', value: (c, etag) => ({ verb: 'caseAccept', caseId: c.id, etag }), allowed: ['keMember', 'keAdmin'] },
+  decline: { state: 'reported', value: (c, etag) => ({ verb: 'caseDecline', caseId: c.id, etag, reason: 'Gjelder bare én tjeneste.' }), allowed: ['keMember', 'keAdmin'] },
+  'propose a coordinator': { state: 'accepted', value: (c, etag) => ({ verb: 'caseProposeCoordinator', caseId: c.id, etag, coordinator: COLLEAGUE, unit: UNIT }), allowed: ['keMember', 'keAdmin'] },
+  'approve the appointment': { state: 'coordinatorProposed', execute: true, value: (c) => ({ caseId: c.id, proposalId: c.proposal!.id, decision: 'approve' }), allowed: ['leader'] },
+  'record the start': { state: 'coordinatorAppointed', value: (c, etag) => ({ verb: 'caseStartPlan', caseId: c.id, etag, startedAt: '2026-11-24', consentSigned: 'true' }), allowed: ['coordinator'] },
+  'report a change': { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseReportChange', caseId: c.id, etag, reason: 'needEnded', effectiveOn: '2026-12-01' }), allowed: ['coordinator'] },
+  transfer: { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseRequestTransfer', caseId: c.id, etag, to: COLLEAGUE }), allowed: ['coordinator'] },
+  close: { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseClose', caseId: c.id, etag, reason: 'needEnded', closedOn: '2026-11-23', ...CLOSING }), allowed: ['coordinator', 'keMember', 'keAdmin'] },
+  reopen: { state: 'closed', value: (c, etag) => ({ verb: 'caseReopen', caseId: c.id, etag }), allowed: ['keMember', 'keAdmin'] },
+};
+
+/**
+ * The authorization matrix in chat: every action × every role, in the case's own municipality and
+ * from another one. Each cell gets a fresh case in the state the action needs; only the cells the
+ * specification allows may succeed, and a refused cell leaves the case exactly as it was.
+ */
+describe('authorization matrix', () => {
+  let chat: Chat;
+
+  const post = (userId: string, value: Record<string, unknown>) =>
+    chat.running.post(messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, value, tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }));
+
+  beforeAll(async () => {
+    chat = await startChat({ KE_ADMINS: `rana:${actors.keAdmin},alesund:${actors.outsider}`, TENANT_MUNICIPALITIES: 'tenant-alesund:alesund' });
+    for (const userId of [...Object.values(actors), COLLEAGUE]) {
+      const before = chat.connector.sent.length;
+      await chat.running.post(messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, text: 'hjelp', tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }));
+      await chat.connector.waitFor(before + 1);
+    }
+    const roles = chat.running.bot.roles;
+    await roles.grant('rana', actors.keMember, 'keMember');
+    for (const userId of [actors.coordinator, COLLEAGUE]) await roles.setUnits('rana', userId, { unit: UNIT });
+    await roles.setUnits('rana', actors.leader, { unit: UNIT, leads: [UNIT] });
+  }, 60_000);
+  afterAll(async () => chat?.close());
+
+  /** A fresh case, brought to the state by the services the routes use. */
+  async function caseIn(state: CaseState): Promise<Case> {
+    const { cases, roles } = chat.running.bot;
+    const as = (userId: string) => roles.actor('rana', userId);
+    let c = await cases.report(await as(actors.reporter), reportForm({ submissionId: randomUUID() }));
+    const steps: [CaseState, () => Promise<Case>][] = [
+      ['accepted', async () => cases.act(await as(actors.keAdmin), c.id, { type: 'accept' })],
+      ['coordinatorProposed', async () => cases.act(await as(actors.keAdmin), c.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: actors.coordinator, unit: UNIT } })],
+      ['coordinatorAppointed', async () => cases.act(await as(actors.leader), c.id, { type: 'approveAppointment', proposalId: c.proposal!.id })],
+      ['planInProgress', async () => cases.act(await as(actors.coordinator), c.id, { type: 'startPlan', startedAt: '2026-11-20', checklist: CHECKLIST })],
+      ['closed', async () => cases.act(await as(actors.coordinator), c.id, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true } })],
+    ];
+    for (const [next, step] of steps) {
+      if (c.state === state) break;
+      c = await step();
+      if (next === state) break;
+    }
+    expect(c.state).toBe(state);
+    return c;
+  }
+
+  const cells = Object.entries(actions).flatMap(([name, action]) => (Object.keys(actors) as ActorName[]).map((actor) => [name, actor, action.allowed.includes(actor)] as const));
+
+  it.each(cells)('%s by %s: allowed %s', async (name, actor, allowed) => {
+    const action = actions[name]!;
+    const c = await caseIn(action.state);
+    const before = (await chat.running.bot.store.get<Case>('cases', 'rana', c.id))!;
+    const userId = actors[actor];
+    let reply = '';
+    if (action.execute) {
+      const response = await chat.running.post({
+        ...messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, tenantId: actor === 'outsider' ? 'tenant-alesund' : 'tenant-test' }),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: 'card',
+        value: { action: { type: 'Action.Execute', verb: 'approvalDecide', data: action.value(c, before.etag) }, trigger: 'manual' },
+      });
+      reply = await response.text();
+    } else {
+      const sent = chat.connector.sent.length;
+      await post(userId, action.value(c, before.etag));
+      reply = (await chat.connector.waitFor(sent + 1)).slice(sent).map((a) => JSON.stringify(a.body)).join('\n');
+    }
+    const after = (await chat.running.bot.store.get<Case>('cases', 'rana', c.id))!;
+    const succeeded = action.readSucceeds ? action.readSucceeds(reply) : after.etag !== before.etag;
+    expect(succeeded).toBe(allowed);
+    if (!allowed) expect(after.data).toEqual(before.data);
+    if (!allowed && !action.execute) expect(reply).toMatch(/Du har ikke tilgang til dette|Fant ikke saken, eller du har ikke tilgang til den/);
+  });
+
+  /**
+   * KE admins' own actions: roles, the directory, and access requests. An admin of another
+   * municipality acts in their own municipality only: they reach nothing of this one.
+   */
+  const adminActions: Record<string, { value: Record<string, unknown>; reachesNothingHere: (reply: string) => boolean }> = {
+    'set roles': { value: { verb: 'rolesSave', userId: COLLEAGUE, keMember: 'true', keAdmin: 'false', unit: 'Annen enhet', leads: '' }, reachesNothingHere: () => true },
+    'edit a directory entry': { value: { verb: 'directoryEdit', id: 'rana-nav' }, reachesNothingHere: (reply) => reply.includes('utdatert eller ukjent') },
+    'make an access request': { value: { verb: 'privacyAccess', name: 'Ola Nordmann', birthDate: '2014-05-06' }, reachesNothingHere: (reply) => reply.includes('Fant ingen saker') },
+  };
+  const adminCells = Object.keys(adminActions).flatMap((name) => (Object.keys(actors) as ActorName[]).map((actor) => [name, actor, actor === 'keAdmin'] as const));
+
+  it.each(adminCells)('%s by %s: allowed here %s', async (name, actor, allowed) => {
+    const roles = chat.running.bot.roles;
+    await roles.replace('rana', COLLEAGUE, { roles: [], unit: UNIT });
+    const sent = chat.connector.sent.length;
+    await post(actors[actor], adminActions[name]!.value);
+    const reply = (await chat.connector.waitFor(sent + 1)).slice(sent).map((a) => JSON.stringify(a.body)).join('\n');
+    if (actor === 'outsider') expect(adminActions[name]!.reachesNothingHere(reply)).toBe(true);
+    else expect(reply.includes('Du har ikke tilgang til dette')).toBe(!allowed);
+    const colleagueHere = await roles.actor('rana', COLLEAGUE);
+    expect(colleagueHere.isKe).toBe(allowed && name === 'set roles');
+  });
+});
