@@ -17,11 +17,20 @@ export interface ServerDeps {
 /** Largest activity we accept; Teams activities with cards are far below this. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+function isActivityShaped(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+}
+
 export function createServer({ app, adapter, store, logger, routes = [] }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'koordinatorhjelpen', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
+    // botbuilder answers 500 to a body that is not an activity at all; that is the sender's fault.
+    if (!isActivityShaped(req.body)) {
+      res.send(400, { error: 'not an activity' });
+      return;
+    }
     await adapter.process(req, res, async (context) => {
       await app.run(context);
     });

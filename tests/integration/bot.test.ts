@@ -80,6 +80,18 @@ describe('the bot over HTTP (anonymous, SQLite)', () => {
     const huge = messageActivity({ serviceUrl: connector.serviceUrl, text: 'x'.repeat(300 * 1024) });
     expect((await running.post(huge)).status).toBe(413);
   });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no type', { text: 'hei' }],
+    ['no conversation', { type: 'message', text: 'hei', from: { id: '29:x', aadObjectId: 'x' }, serviceUrl: 'http://127.0.0.1:1/' }],
+    ['no sender', { type: 'message', text: 'hei', conversation: { id: 'a:x' }, serviceUrl: 'http://127.0.0.1:1/' }],
+    ['text of the wrong type', { ...messageActivity({ serviceUrl: 'http://127.0.0.1:1/', userId: 'odd' }), text: { nested: true } }],
+    ['an array', [] as unknown as Record<string, unknown>],
+  ])('answers an activity with %s without a 500 and stays up', async (_name, activity) => {
+    const response = await running.post(activity);
+    expect(response.status).toBeLessThan(500);
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
 });
 
 describe('the bot across a restart', () => {
