@@ -17,13 +17,14 @@ import {
   type CaseListView,
 } from '../cards/caseCards.js';
 import { caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
-import { availableCommands } from './transitions.js';
+import { availableCommands, type Command } from './transitions.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { ConflictError, InputError } from '../errors.js';
+import { describeError } from '../conversation/errorReply.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
 import type { CaseService } from './CaseService.js';
@@ -115,9 +116,9 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity({ attachments: [reportReceiptCard(t, reported)] });
   });
 
-  app.adaptiveCards.actionSubmit('caseOpen', async (context, state, data) => {
-    const { t, actor, municipality } = await actorOf(context, state);
-    const { caseId } = cardData(caseRef, data, t('error.unknownAction'));
+  /** The case card as this person may see it now, with the actions open to them. */
+  async function sendCaseCard(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: Municipality }, caseId: string): Promise<void> {
+    const { t, actor, municipality } = scope;
     const doc = await cases.get(actor, caseId);
     const c = doc.data;
     const commands = availableCommands(c, actor);
@@ -125,13 +126,35 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const people = commands.includes('proposeCoordinator') ? await references.people(municipality) : [];
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
     await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames })] });
+  }
+
+  /**
+   * A command from a card. When someone else got there first (a stale card, a double click, two
+   * users at once), the user is told and gets the case as it is now; nothing of theirs was saved.
+   */
+  async function act(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: Municipality }, caseId: string, command: Command, etag: string): Promise<Case | undefined> {
+    try {
+      return await cases.act(scope.actor, caseId, command, etag);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      await context.sendActivity(describeError(error, scope.t, '').text);
+      await sendCaseCard(context, scope, caseId);
+      return undefined;
+    }
+  }
+
+  app.adaptiveCards.actionSubmit('caseOpen', async (context, state, data) => {
+    const scope = await actorOf(context, state);
+    await sendCaseCard(context, scope, cardData(caseRef, data, scope.t('error.unknownAction')).caseId);
   });
 
   app.adaptiveCards.actionSubmit('caseReportChange', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t } = scope;
     const form = cardData(changeData, data, t('change.required'));
     if (form.reason === 'leavesPosition' && !form.leaveKind) throw new InputError('leave kind missing', { userMessage: { key: 'change.leaveKindRequired' } });
-    const changed = await cases.act(actor, form.caseId, { type: 'reportChange', reason: form.reason, leaveKind: form.leaveKind, effectiveOn: form.effectiveOn, note: form.note }, form.etag);
+    const changed = await act(context, scope, form.caseId, { type: 'reportChange', reason: form.reason, leaveKind: form.leaveKind, effectiveOn: form.effectiveOn, note: form.note }, form.etag);
+    if (!changed) return;
     await context.sendActivity(t('change.done', { reference: changed.reference }));
   });
 
@@ -153,7 +176,8 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   }
 
   app.adaptiveCards.actionSubmit('caseRequestTransfer', async (context, state, data) => {
-    const { t, actor, municipality } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t, actor, municipality } = scope;
     const form = cardData(transferData, data, t('transfer.required'));
     await cases.authorize(actor, form.caseId, 'requestTransfer');
     if (form.to === actor.userId) throw new InputError('transfer to oneself', { userMessage: { key: 'transfer.self' } });
@@ -162,44 +186,53 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const unit = await roles.unitOf(municipality, person.userId);
     if (!unit) throw new InputError('no unit', { userMessage: { key: 'transfer.noUnit', params: { name: person.name } } });
     if ((await roles.leadersOf(municipality, unit)).length === 0) throw new InputError(t('case.noLeader', { unit }));
-    const moved = await cases.act(actor, form.caseId, { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: person.userId, name: person.name, unit }, note: form.note }, form.etag);
+    const moved = await act(context, scope, form.caseId, { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: person.userId, name: person.name, unit }, note: form.note }, form.etag);
+    if (!moved) return;
     // Within the unit the case went straight to the leader; otherwise it waits for KE.
     await context.sendActivity(t(moved.state === 'coordinatorProposed' ? 'transfer.sameUnit' : 'transfer.otherUnit', { reference: moved.reference, unit }));
   });
 
   app.adaptiveCards.actionSubmit('caseClose', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t } = scope;
     const form = cardData(closeData, data, t('close.required'));
     const checklist: ClosingChecklist = cardData(toggles(closingChecklistItems), data, t('close.required'));
-    const closed = await cases.act(actor, form.caseId, { type: 'close', closedOn: form.closedOn, reason: form.reason, checklist }, form.etag);
+    const closed = await act(context, scope, form.caseId, { type: 'close', closedOn: form.closedOn, reason: form.reason, checklist }, form.etag);
+    if (!closed) return;
     await context.sendActivity(t('close.done', { reference: closed.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseReopen', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t } = scope;
     const { caseId, etag } = cardData(versioned, data, t('error.unknownAction'));
-    const reopened = await cases.act(actor, caseId, { type: 'reopen' }, etag);
+    const reopened = await act(context, scope, caseId, { type: 'reopen' }, etag);
+    if (!reopened) return;
     await context.sendActivity(t('case.reopened', { reference: reopened.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseStartPlan', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t } = scope;
     const form = cardData(startData, data, t('start.required'));
     const checklist = cardData(toggles(startChecklistItems), data, t('start.required'));
     if (!checklist.consentSigned) throw new InputError(t('start.consentRequired'));
     const evaluation = form.evaluationOn ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) } : undefined;
-    const started = await cases.act(actor, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist, evaluation }, form.etag);
+    const started = await act(context, scope, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist, evaluation }, form.etag);
+    if (!started) return;
     await context.sendActivity(t('start.done', { reference: started.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseProposeCoordinator', async (context, state, data) => {
-    const { t, actor, municipality } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t, actor, municipality } = scope;
     const form = cardData(proposeData, data, t('case.required'));
     await cases.authorize(actor, form.caseId, 'proposeCoordinator');
     if ((await roles.leadersOf(municipality, form.unit)).length === 0) throw new InputError(t('case.noLeader', { unit: form.unit }));
     const person = (await references.people(municipality)).find((p) => p.userId === form.coordinator);
     if (!person) throw new InputError(t('error.unknownAction'));
-    await cases.act(actor, form.caseId, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: person.userId, name: person.name, unit: form.unit } }, form.etag);
+    const proposed = await act(context, scope, form.caseId, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: person.userId, name: person.name, unit: form.unit } }, form.etag);
+    if (!proposed) return;
     await context.sendActivity(t('case.proposed', { unit: form.unit }));
   });
 
@@ -243,17 +276,21 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   });
 
   app.adaptiveCards.actionSubmit('caseAccept', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t } = scope;
     const { caseId, etag } = cardData(decisionData, data, t('error.unknownAction'));
-    const accepted = await cases.act(actor, caseId, { type: 'accept' }, etag);
+    const accepted = await act(context, scope, caseId, { type: 'accept' }, etag);
+    if (!accepted) return;
     await context.sendActivity(t('case.accepted', { reference: accepted.reference }));
   });
 
   app.adaptiveCards.actionSubmit('caseDecline', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const scope = await actorOf(context, state);
+    const { t } = scope;
     const { caseId, etag, reason } = cardData(decisionData, data, t('error.unknownAction'));
     if (!reason?.trim()) throw new InputError(t('case.declineReasonRequired'));
-    const declined = await cases.act(actor, caseId, { type: 'decline', reason }, etag);
+    const declined = await act(context, scope, caseId, { type: 'decline', reason }, etag);
+    if (!declined) return;
     await context.sendActivity(t('case.declined', { reference: declined.reference }));
   });
 

@@ -79,8 +79,9 @@ describe('reporting a need and KE’s decision, in chat', () => {
       ]),
     );
 
-    const [stale] = await say(KE, { value: { ...accept.data, verb: 'caseDecline', reason: 'For sent' } });
+    const [stale, fresh] = await chat.sayExpecting(KE, { value: { ...accept.data, verb: 'caseDecline', reason: 'For sent' } }, 2);
     expect(stale!.body.text).toContain('Noen andre endret dette samtidig med deg');
+    expect(JSON.stringify(fresh!.body)).toContain('Godtatt – venter på koordinator'); // the case as it is now, to act on again
   });
 
   it('does not show a case to someone outside it, nor a forged id', async () => {
