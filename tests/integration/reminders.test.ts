@@ -135,14 +135,12 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     const claimingSweeps = reports.filter((report) => report.claimed > 0).length;
     for (const person of new Set(cards.map((card) => card.conversationId))) expect(cards.filter((card) => card.conversationId === person).length).toBeLessThanOrEqual(claimingSweeps);
 
-    const coordinatorCard = cards.find((card) => card.conversationId === `a:${COORDINATOR}`)!;
-    expect(JSON.stringify(coordinatorCard.body)).toContain(`Planen i sak ${inProgress.reference} skal evalueres 2027-03-01`);
-    expect(JSON.stringify(coordinatorCard.body)).toContain('Overgangen til ungdomsskolen nærmer seg');
-    expect(JSON.stringify(coordinatorCard.body)).toMatch(/Du har \d+ påminnelser/);
-    expect(JSON.stringify(coordinatorCard.body)).not.toContain('Ola Nordmann');
-    const keCard = cards.find((card) => card.conversationId === `a:${KE}`)!;
-    expect(JSON.stringify(keCard.body)).toContain('Kim Koordinator ble koordinator');
-    expect(JSON.stringify(keCard.body)).toContain('har ventet på KE siden');
+    const to = (userId: string) => cards.filter((card) => card.conversationId === `a:${userId}`).map((card) => JSON.stringify(card.body)).join('\n');
+    expect(to(COORDINATOR)).toContain(`Planen i sak ${inProgress.reference} skal evalueres 2027-03-01`);
+    expect(to(COORDINATOR)).toContain('Overgangen til ungdomsskolen nærmer seg');
+    expect(to(COORDINATOR)).not.toContain('Ola Nordmann');
+    expect(to(KE)).toContain('Kim Koordinator ble koordinator');
+    expect(to(KE)).toContain('har ventet på KE siden');
 
     const again = (await Promise.all([a.bot.reminders.sweep.run(sweepAt), b.bot.reminders.sweep.run(sweepAt)])).flat();
     expect(again.reduce((sum, report) => sum + report.sent, 0)).toBe(0);
