@@ -18,6 +18,7 @@ import { registerRoleRoutes } from './roles/routes.js';
 import type { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import type { ReminderResponses } from './reminders/ReminderResponses.js';
+import type { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { reminderRoutes } from './reminders/routes.js';
 import type { DataCare } from './privacy/DataCare.js';
 import { privacyRoutes } from './privacy/routes.js';
@@ -42,12 +43,13 @@ export interface AppDeps {
   audit: AuditLog;
   guidanceIntents: GuidanceIntents;
   reminders: ReminderResponses;
+  reminderSchedule: ReminderSchedule;
   dataCare: DataCare;
   logger: Logger;
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, dataCare, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, reminderSchedule, dataCare, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -87,7 +89,7 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   registerRoleRoutes(app, { roles, references, audit });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents, directory });
-  reminderRoutes(app, { responses: reminders, roles });
+  reminderRoutes(app, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(app, { dataCare, roles, links: exportLinks });
   registerConversationRoutes(app, {
     capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases, guidance: guidanceFeature.showMenu },

@@ -106,6 +106,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     audit,
     guidanceIntents: new GuidanceIntents(),
     reminders: responses,
+    reminderSchedule: schedule,
     dataCare,
     logger,
   });

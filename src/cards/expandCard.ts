@@ -28,7 +28,8 @@ export type CardName =
   | 'guidanceMenu'
   | 'guidanceAnswer'
   | 'reminderDigest'
-  | 'privacyRequest';
+  | 'privacyRequest'
+  | 'reminderSettings';
 
 const templates = new Map<CardName, Template>();
 

@@ -354,6 +354,20 @@ const nb = {
   'privacy.none': 'Fant ingen saker om en innbygger med det navnet og den fødselsdatoen.',
   'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenken virker i 10 minutter).',
   'privacy.erased': 'Slettet {count} saker og påminnelsene deres. Det er loggført.',
+  'reminderSettings.title': 'Påminnelser i {municipality}',
+  'reminderSettings.hint': 'Når påminnelser forfaller, og når de sendes. Endringer flytter påminnelser som ikke er sendt ennå. Seks måneder for opplæring er Ålesunds rutine, ikke et lovkrav.',
+  'reminderSettings.evaluationNoticeDays': 'Dager før evalueringsdatoen koordinatoren minnes på',
+  'reminderSettings.contactWeeks': 'Uker uten registrert kontakt før oppfølging',
+  'reminderSettings.trainingMonths': 'Måneder etter oppnevning til opplæringen skal være tatt',
+  'reminderSettings.transitionMonthsBefore': 'Måneder før en overgang i barnets liv',
+  'reminderSettings.keWaitingDays': 'Dager en melding kan vente på KE',
+  'reminderSettings.approvalPendingDays': 'Dager en godkjenning kan vente på lederen',
+  'reminderSettings.workdayStartHour': 'Arbeidsdagen begynner (time)',
+  'reminderSettings.workdayEndHour': 'Arbeidsdagen slutter (time)',
+  'reminderSettings.error': 'Skriv et tall mellom {min} og {max}.',
+  'reminderSettings.invalid': 'tallene må være hele tall innenfor grensene, og arbeidsdagen må slutte etter at den begynner.',
+  'reminderSettings.submit': 'Lagre',
+  'reminderSettings.saved': 'Lagret. Påminnelser som ikke er sendt ennå, er flyttet etter de nye innstillingene.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -711,6 +725,20 @@ const nn: Catalogue = {
   'privacy.none': 'Fann ingen saker om ein innbyggjar med det namnet og den fødselsdatoen.',
   'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenkja verkar i 10 minutt).',
   'privacy.erased': 'Sletta {count} saker og påminningane deira. Det er loggført.',
+  'reminderSettings.title': 'Påminningar i {municipality}',
+  'reminderSettings.hint': 'Når påminningar forfell, og når dei vert sende. Endringar flyttar påminningar som ikkje er sende enno. Seks månader for opplæring er rutinen til Ålesund, ikkje eit lovkrav.',
+  'reminderSettings.evaluationNoticeDays': 'Dagar før evalueringsdatoen koordinatoren vert minna på',
+  'reminderSettings.contactWeeks': 'Veker utan registrert kontakt før oppfølging',
+  'reminderSettings.trainingMonths': 'Månader etter oppnemning til opplæringa skal vere teken',
+  'reminderSettings.transitionMonthsBefore': 'Månader før ein overgang i livet til barnet',
+  'reminderSettings.keWaitingDays': 'Dagar ei melding kan vente på KE',
+  'reminderSettings.approvalPendingDays': 'Dagar ei godkjenning kan vente på leiaren',
+  'reminderSettings.workdayStartHour': 'Arbeidsdagen byrjar (time)',
+  'reminderSettings.workdayEndHour': 'Arbeidsdagen sluttar (time)',
+  'reminderSettings.error': 'Skriv eit tal mellom {min} og {max}.',
+  'reminderSettings.invalid': 'tala må vere heile tal innanfor grensene, og arbeidsdagen må slutte etter at han byrjar.',
+  'reminderSettings.submit': 'Lagre',
+  'reminderSettings.saved': 'Lagra. Påminningar som ikkje er sende enno, er flytta etter dei nye innstillingane.',
 };
 
 const en: Catalogue = {
@@ -1065,6 +1093,20 @@ const en: Catalogue = {
   'privacy.none': 'Found no cases about a resident with that name and date of birth.',
   'privacy.access.ready': 'Access to {count} cases: [download]({link}) (the link works for 10 minutes).',
   'privacy.erased': 'Deleted {count} cases and their reminders. It has been logged.',
+  'reminderSettings.title': 'Reminders in {municipality}',
+  'reminderSettings.hint': 'When reminders fall due and when they are sent. Changes move reminders not yet sent. Six months for training is Ålesund’s routine, not law.',
+  'reminderSettings.evaluationNoticeDays': 'Days before the evaluation date the coordinator is reminded',
+  'reminderSettings.contactWeeks': 'Weeks without recorded contact before follow-up',
+  'reminderSettings.trainingMonths': 'Months after appointment by which training should be done',
+  'reminderSettings.transitionMonthsBefore': 'Months before a transition in the child’s life',
+  'reminderSettings.keWaitingDays': 'Days a report may wait for KE',
+  'reminderSettings.approvalPendingDays': 'Days an approval may wait for the leader',
+  'reminderSettings.workdayStartHour': 'Working day starts (hour)',
+  'reminderSettings.workdayEndHour': 'Working day ends (hour)',
+  'reminderSettings.error': 'Enter a number between {min} and {max}.',
+  'reminderSettings.invalid': 'the numbers must be whole and within the limits, and the working day must end after it starts.',
+  'reminderSettings.submit': 'Save',
+  'reminderSettings.saved': 'Saved. Reminders not yet sent have been moved to follow the new settings.',
 };
 
 export const locales = ['nb', 'nn', 'en'] as const;

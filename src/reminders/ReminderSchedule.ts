@@ -44,9 +44,12 @@ export class ReminderSchedule implements CaseEventSink {
     return parsed.success ? parsed.data : defaultReminderSettings;
   }
 
+  /** New settings, and every open case's reminders moved to match them. */
   async saveSettings(municipality: Municipality, settings: Partial<ReminderSettings>): Promise<ReminderSettings> {
     const merged = reminderSettingsSchema.parse({ ...(await this.settings(municipality)), ...settings });
     await this.deps.store.put('reminders', municipality, SETTINGS_ID, merged);
+    const open = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'state', op: '!=', value: 'closed' }] });
+    for (const doc of open) await this.syncCase(municipality, doc.data);
     return merged;
   }
 
@@ -77,9 +80,19 @@ export class ReminderSchedule implements CaseEventSink {
   /** Creates what is wanted and missing; removes what is no longer wanted and not yet sent (or everything, for a closed case). */
   private async reconcile(municipality: Municipality, wanted: readonly ScheduledReminder[], existing: readonly Versioned<StoredReminder>[], dropAll: boolean): Promise<void> {
     const wantedKeys = new Set(wanted.map((reminder) => reminder.key));
-    const existingKeys = new Set(existing.map((doc) => doc.id));
+    const existingByKey = new Map(existing.map((doc) => [doc.id, doc]));
     for (const reminder of wanted) {
-      if (existingKeys.has(reminder.key)) continue;
+      const current = existingByKey.get(reminder.key);
+      if (current) {
+        // New settings move what has not gone out yet (a snoozed item keeps the time its recipient chose).
+        const snoozed = current.data.attempts > 0;
+        if (current.data.status === 'pending' && !snoozed && current.data.dueAt !== reminder.dueAt) {
+          await this.deps.store.put<StoredReminder>('reminders', municipality, current.id, { ...current.data, dueAt: reminder.dueAt }, current.etag).catch((error: unknown) => {
+            if (!(error instanceof ConflictError)) throw error;
+          });
+        }
+        continue;
+      }
       try {
         await this.deps.store.create<StoredReminder>('reminders', municipality, reminder.key, { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] });
       } catch (error) {

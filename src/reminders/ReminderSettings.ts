@@ -23,6 +23,16 @@ export const reminderSettingsSchema = z.object({
   workdayEndHour: z.number().int().min(1).max(24).default(16),
 });
 
+/** Settings as a whole: the working day must end after it starts. */
+export const reminderSettingsInput = reminderSettingsSchema.refine((settings) => settings.workdayEndHour > settings.workdayStartHour);
+
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
+export const reminderSettingNames = Object.keys(reminderSettingsSchema.shape) as (keyof ReminderSettings)[];
+
+/** The bounds of each setting, from the schema, for the settings card. */
+export function settingBounds(name: keyof ReminderSettings): { min: number; max: number } {
+  const inner = reminderSettingsSchema.shape[name]._def.innerType as z.ZodNumber;
+  return { min: inner.minValue ?? 0, max: inner.maxValue ?? 9999 };
+}
 
 export const defaultReminderSettings: ReminderSettings = reminderSettingsSchema.parse({});
