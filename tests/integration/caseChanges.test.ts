@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, type Chat } from '../support/chat.js';
-import { action, caseInProgress, cardOf, setRoles, textOf } from '../support/caseSteps.js';
+import { action, approveFrom, caseInProgress, cardOf, setRoles, textOf } from '../support/caseSteps.js';
 import type { SentActivity } from '../support/fakeConnector.js';
 
 const KE = 'ke-admin';
@@ -71,12 +71,8 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(textOf(card)).toContain('Forslag: oppnevn ny koordinator nedenfor.');
 
     const proposed = await sayExpecting(KE, { ...action(card, 'caseProposeCoordinator'), coordinator: COLLEAGUE, unit: 'Hjemmetjenesten' }, 2);
-    const approval = proposed.find((a) => a.conversationId === `a:${LEADER}`)!;
-    expect(textOf(approval)).toContain('Kari Kollega fra Hjemmetjenesten');
-    const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
-    const before = chat.connector.sent.length;
-    await chat.execute(LEADER, approve.verb!, approve.data);
-    const sent = (await chat.connector.waitFor(before + 3)).slice(before);
+    expect(to(proposed, LEADER)).toContain('Kari Kollega fra Hjemmetjenesten');
+    const sent = await approveFrom(chat, proposed, LEADER, 3);
     expect(to(sent, COLLEAGUE)).toContain(`Du er koordinator i sak ${reference}`);
     expect(to(sent, COORDINATOR)).toContain(`Ny koordinator har tatt over sak ${reference}`);
     expect(to(sent, KE)).toContain(`Koordinator er oppnevnt i sak ${reference}`);
@@ -111,11 +107,7 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(textOf(card)).toContain('Overføring til Tor Lærer (Selfors skole)');
     expect(textOf(card)).toContain(`"value":"${TEACHER}"`); // the suggestion is preselected
     const proposed = await sayExpecting(KE, { ...action(card, 'caseProposeCoordinator'), coordinator: TEACHER, unit: 'Selfors skole' }, 2);
-    const approval = proposed.find((a) => a.conversationId === `a:${SCHOOL_LEADER}`)!;
-    const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
-    const before = chat.connector.sent.length;
-    await chat.execute(SCHOOL_LEADER, approve.verb!, approve.data);
-    const notices = (await chat.connector.waitFor(before + 3)).slice(before);
+    const notices = await approveFrom(chat, proposed, SCHOOL_LEADER, 3);
     expect(to(notices, TEACHER)).toContain(`Du er koordinator i sak ${reference}`);
     expect(to(notices, COLLEAGUE)).toContain(`Ny koordinator har tatt over sak ${reference}`);
   });

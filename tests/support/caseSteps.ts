@@ -13,6 +13,16 @@ export function action(a: SentActivity, verb: string): Record<string, string> {
   return found.data;
 }
 
+/** The leader presses «Godkjenn» on the approval card they got; returns what the bot then posted (`expected` activities). */
+export async function approveFrom(chat: Chat, sent: readonly SentActivity[], leader: string, expected: number): Promise<SentActivity[]> {
+  const approval = sent.find((a) => a.conversationId === `a:${leader}`);
+  if (!approval) throw new Error(`${leader} got no approval card`);
+  const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
+  const before = chat.connector.sent.length;
+  await chat.execute(leader, approve.verb!, approve.data);
+  return (await chat.connector.waitFor(before + expected)).slice(before);
+}
+
 /** What a KE admin saves on the roles card. */
 export async function setRoles(chat: Chat, keAdmin: string, userId: string, roles: { unit?: string; leads?: string; ke?: boolean }): Promise<void> {
   const [saved] = await chat.say(keAdmin, {
@@ -35,12 +45,7 @@ export async function caseInProgress(chat: Chat, people: { reporter: string; ke:
   await chat.sayExpecting(people.ke, { value: action(opened!, 'caseAccept') }, 2);
   const [again] = await chat.say(people.ke, { value: { verb: 'caseOpen', caseId } });
   const proposed = await chat.sayExpecting(people.ke, { value: { ...action(again!, 'caseProposeCoordinator'), coordinator: people.coordinator, unit: people.unit } }, 2);
-  const approval = proposed.find((a) => a.conversationId === `a:${people.leader}`);
-  if (!approval) throw new Error('the leader got no approval card');
-  const approve = cardOf(approval).actions!.find((a) => a.data.decision === 'approve')!;
-  const before = chat.connector.sent.length;
-  await chat.execute(people.leader, approve.verb!, approve.data);
-  await chat.connector.waitFor(before + 2);
+  await approveFrom(chat, proposed, people.leader, 2);
   const [startForm] = await chat.say(people.coordinator, { value: { verb: 'caseStartForm', caseId } });
   await chat.sayExpecting(people.coordinator, { value: { ...action(startForm!, 'caseStartPlan'), startedAt: '2026-11-24', consentSigned: 'true' } }, 2);
   return { caseId, reference };
