@@ -28,12 +28,13 @@ export class ConversationReferences {
     this.known.set(key, fingerprint);
   }
 
-  async localeOf(municipality: Municipality, userId: string): Promise<Locale | undefined> {
-    return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data.locale;
+  /** Where to reach the person and the language they chose, from one read. */
+  async lookup(municipality: Municipality, userId: string): Promise<{ reference: Partial<ConversationReference>; locale?: Locale } | undefined> {
+    return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data;
   }
 
   async find(municipality: Municipality, userId: string): Promise<Partial<ConversationReference> | undefined> {
-    return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data.reference;
+    return (await this.lookup(municipality, userId))?.reference;
   }
 
   /** The people who have a personal chat with the bot: whom KE can propose as coordinator. */

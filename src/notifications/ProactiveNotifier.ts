@@ -3,7 +3,7 @@ import type { CaseEventSink } from '../cases/CaseService.js';
 import type { CaseEvent, Recipient } from '../cases/transitions.js';
 import { approvalCard, caseNotificationCard, welcomeCoordinatorCard } from '../cards/caseCards.js';
 import type { Municipality } from '../config.js';
-import { translator } from '../i18n/translate.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import type { ProactiveSender } from './ProactiveSender.js';
 
@@ -24,18 +24,15 @@ export class ProactiveNotifier implements CaseEventSink {
   async handle(municipality: Municipality, c: Case, events: readonly CaseEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type !== 'notify') continue;
-      for (const userId of await recipientsOf(this.deps.roles, municipality, event.to)) {
-        const t = translator(await this.deps.sender.localeOf(municipality, userId));
-        // A leader gets the approval card itself; everyone else a notice with a way into the case.
-        const card =
-          event.kind === 'approvalRequested' && c.proposal
-            ? approvalCard(t, c, c.proposal.id)
-            : event.kind === 'welcomeCoordinator'
-              ? welcomeCoordinatorCard(t, c)
-              : caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
-        // Best effort per recipient: one unreachable person must not stop the others or undo the change.
-        await this.deps.sender.send(municipality, userId, card);
-      }
+      // A leader gets the approval card itself; everyone else a notice with a way into the case.
+      const card = (t: Translate) =>
+        event.kind === 'approvalRequested' && c.proposal
+          ? approvalCard(t, c, c.proposal.id)
+          : event.kind === 'welcomeCoordinator'
+            ? welcomeCoordinatorCard(t, c)
+            : caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
+      // Best effort per recipient: one unreachable person must not stop the others or undo the change.
+      for (const userId of await recipientsOf(this.deps.roles, municipality, event.to)) await this.deps.sender.send(municipality, userId, card);
     }
   }
 }

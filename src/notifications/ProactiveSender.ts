@@ -3,7 +3,7 @@ import type { Attachment } from 'botbuilder';
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import type { Municipality } from '../config.js';
-import type { Locale } from '../i18n/messages.js';
+import { translator, type Translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { ConversationReferences } from './ConversationReferences.js';
 
@@ -56,17 +56,15 @@ export class ProactiveSender {
     private readonly options: SenderOptions = {},
   ) {}
 
-  /** The recipient's language, as they chose it in chat. */
-  async localeOf(municipality: Municipality, userId: string): Promise<Locale | undefined> {
-    return this.deps.references.localeOf(municipality, userId);
-  }
-
-  async send(municipality: Municipality, userId: string, card: Attachment): Promise<SendOutcome> {
-    const reference = await this.deps.references.find(municipality, userId);
-    if (!reference) {
+  /** Renders the card in the recipient's language (as they chose it in chat) and posts it. */
+  async send(municipality: Municipality, userId: string, render: (t: Translate) => Attachment): Promise<SendOutcome> {
+    const found = await this.deps.references.lookup(municipality, userId);
+    if (!found) {
       this.deps.logger.warn({ municipality, recipient: userId }, 'no conversation reference: recipient has not talked to the bot yet');
       return 'noReference';
     }
+    const { reference } = found;
+    const card = render(translator(found.locale));
     const post = () =>
       this.throttled(municipality, reference.conversation?.id ?? userId, async () => {
         // Caught inside the turn: otherwise the adapter's turn-error handler swallows it (and answers the user).

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { reminderDigestCard, type ReminderView } from '../cards/reminderCards.js';
 import type { Municipality } from '../config.js';
-import { translator } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import { recipientsOf } from '../notifications/ProactiveNotifier.js';
 import type { ProactiveSender } from '../notifications/ProactiveSender.js';
@@ -84,12 +83,12 @@ export class ReminderSweep {
     }
     report.claimed += claimed.length;
 
+    // What each reminder says is the same for every recipient: worked out once.
+    const views = new Map(await Promise.all(claimed.map(async (doc) => [doc.id, await this.view(municipality, doc.data, trainingMonths)] as const)));
     const reached = new Map<string, string[]>();
     const failed = new Set<string>();
     for (const [userId, docs] of await this.byRecipient(municipality, claimed)) {
-      const t = translator(await this.deps.sender.localeOf(municipality, userId));
-      const views = await Promise.all(docs.map((doc) => this.view(municipality, doc.data, trainingMonths)));
-      const outcome = await this.deps.sender.send(municipality, userId, reminderDigestCard(t, views));
+      const outcome = await this.deps.sender.send(municipality, userId, (t) => reminderDigestCard(t, docs.map((doc) => views.get(doc.id)!)));
       if (outcome === 'sent') report.sent++;
       // Someone without a chat, or who blocked the bot, cannot be reached later either: count them as done.
       for (const doc of docs) {

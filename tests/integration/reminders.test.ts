@@ -208,8 +208,8 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
 
     // The blocked person has a training reminder waiting once appointed; Teams answers 403.
     connector.script(`a:${BLOCKED}`, [403]);
-    const sender = (a.bot.reminders.sweep as unknown as { deps: { sender: { send: (m: 'rana', u: string, c: unknown) => Promise<string> } } }).deps.sender;
-    expect(await sender.send('rana', BLOCKED, { contentType: 'application/vnd.microsoft.card.adaptive', content: {} })).toBe('gone');
+    const sender = (a.bot.reminders.sweep as unknown as { deps: { sender: { send: (m: 'rana', u: string, render: () => unknown) => Promise<string> } } }).deps.sender;
+    expect(await sender.send('rana', BLOCKED, () => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: {} }))).toBe('gone');
     expect(await a.bot.references.find('rana', BLOCKED)).toBeUndefined();
   }, 30_000);
 
