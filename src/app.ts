@@ -68,22 +68,18 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
       return false;
     }
     state.temp.municipality = municipality;
-    const userId = context.activity.from?.aadObjectId;
-    if (userId && REACHABLE_BY.has(context.activity.type)) {
-      if (context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action?.startsWith('remove')) await references.forget(municipality, userId);
-      else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
-    }
+    if (REACHABLE_BY.has(context.activity.type)) await rememberWhereToReach(context, state);
     return true;
   });
 
-  // A language chosen during the turn reaches proactive messages at once (a no-op when nothing changed).
-  app.turn('afterTurn', async (context, state) => {
+  /** Where the person can be reached proactively, and in which language; forgotten when they remove the bot. */
+  async function rememberWhereToReach(context: TurnContext, state: AppTurnState): Promise<void> {
     const userId = context.activity.from?.aadObjectId;
-    if (userId && state.temp.municipality && context.activity.type === ActivityTypes.Message) {
-      await references.remember(state.temp.municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
-    }
-    return true;
-  });
+    const municipality = state.temp.municipality;
+    if (!userId || !municipality) return;
+    if (context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action?.startsWith('remove')) await references.forget(municipality, userId);
+    else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
+  }
 
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
   registerRoleRoutes(app, { roles, references, audit });
@@ -97,6 +93,8 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
     onFreeText: async (context, state, text) => {
       if (!(await guidanceFeature.answer(context, state, text))) await directoryFeature.answer(context, state, text);
     },
+    // Proactive messages speak the new language from now on.
+    onLanguageChosen: rememberWhereToReach,
   });
 
   app.error(async (context, error) => {

@@ -27,6 +27,8 @@ export interface ConversationRouteOptions {
   capabilities: Record<Exclude<Capability, 'language'>, Handler>;
   /** Free text that no other route claimed. */
   onFreeText?: (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
+  /** The user chose a language (already in `state.user.locale`). */
+  onLanguageChosen?: Handler;
 }
 
 async function sendMenu(context: TurnContext, state: AppTurnState): Promise<void> {
@@ -77,6 +79,7 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
       return;
     }
     state.user.locale = data.locale;
+    await options.onLanguageChosen?.(context, state);
     await context.sendActivity(translator(data.locale)('language.changed'));
   });
 

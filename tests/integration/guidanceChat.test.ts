@@ -27,6 +27,10 @@ describe('guidance on the coordinator role, in chat', () => {
     expect(textOf(reply!)).toContain('Spørsmål? Servicetorget: 75 14 51 80');
   });
 
+  it('keeps the chosen language with where to reach the user, so proactive messages speak it', async () => {
+    expect((await chat.running.bot.references.lookup('rana', 'nynorsk'))?.locale).toBe('nn');
+  });
+
   it('tells a nynorsk user about a stale card in nynorsk', async () => {
     const [reply] = await chat.say('nynorsk', { value: { verb: 'caseOpen', caseId: 'case-00000000-0000-0000-0000-000000000000' } });
     expect(reply!.body.text).toBe('Fann ikkje saka, eller du har ikkje tilgang til ho.');
