@@ -35,8 +35,10 @@ import type { Versioned } from '../store/Store.js';
 import type { Actor } from './Actor.js';
 
 const caseRef = z.object({ caseId: z.string().regex(/^case-[0-9a-f-]{36}$/) });
-const decisionData = caseRef.extend({ etag: z.string().min(1).max(100), reason: z.string().max(500).optional() });
-const proposeData = caseRef.extend({ etag: z.string().min(1).max(100), coordinator: z.string().min(1).max(100), unit: z.string().trim().min(2).max(120) });
+/** A case as the card showed it: a stale etag makes the command a conflict. */
+const versioned = caseRef.extend({ etag: z.string().min(1).max(100) });
+const decisionData = versioned.extend({ reason: z.string().max(500).optional() });
+const proposeData = versioned.extend({ coordinator: z.string().min(1).max(100), unit: z.string().trim().min(2).max(120) });
 const PAGE = 10;
 const LEADING = /^\s*(mine ansatte sine saker|mine ansattes saker|dei tilsette sine saker|my employees.? cases)\s*$/i;
 const ALL = /^\s*(alle saker|all cases)\s*$/i;
@@ -52,15 +54,13 @@ function toggles<K extends string>(items: readonly K[]): z.ZodType<Record<K, boo
   return z.object(Object.fromEntries(items.map((item) => [item, toggle]))) as unknown as z.ZodType<Record<K, boolean>, z.ZodTypeDef, unknown>;
 }
 const optionalDate = isoDate.optional().or(z.literal('').transform(() => undefined));
-const startData = caseRef.extend({
-  etag: z.string().min(1).max(100),
+const startData = versioned.extend({
   startedAt: isoDate,
   firstMeeting: optionalDate,
   evaluationOn: optionalDate,
   evaluationEveryMonths: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(24)]).optional(),
 });
 const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
-const versioned = caseRef.extend({ etag: z.string().min(1).max(100) });
 const optionalText = (max: number) => z.string().max(max).optional().transform((v) => v?.trim() || undefined);
 const changeData = versioned.extend({
   reason: z.enum(changeReasons),
@@ -70,6 +70,9 @@ const changeData = versioned.extend({
 });
 const transferData = versioned.extend({ to: z.string().min(1).max(100), note: optionalText(300) });
 const closeData = versioned.extend({ reason: z.enum(closeReasons), closedOn: isoDate });
+
+/** The proposal an approval card is about: the open one, or the one that was approved. */
+const latestProposalId = (c: Case) => c.proposal?.id ?? c.coordinator?.proposalId ?? '';
 
 export interface CaseRouteDeps {
   cases: CaseService;
@@ -158,12 +161,14 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity(t('change.done', { reference: changed.reference }));
   });
 
-  /** Buttons on the case card that open a form (or the history) for the case as it is now; the etag makes the form stale once the case moves on. */
+  /** Buttons that open a form, the history or the approval card for the case as it is now; the etag makes the form stale once the case moves on. */
   const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: { actor: Actor; municipality: Municipality }) => Promise<Attachment> | Attachment> = {
     caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
     caseStartForm: (t, doc) => startPlanCard(t, doc.data, doc.etag),
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),
     caseCloseForm: (t, doc) => closeFormCard(t, doc.data, doc.etag),
+    // From a reminder: the approval card again, as it stands now.
+    approvalShow: (t, doc) => approvalCard(t, doc.data, latestProposalId(doc.data)),
     caseTransferForm: async (t, doc, { actor, municipality }) =>
       transferFormCard(t, doc.data, doc.etag, (await references.people(municipality)).filter((person) => person.userId !== actor.userId)),
   };
@@ -259,20 +264,12 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     return currentApprovalCard(context, state, form.caseId, form.proposalId);
   });
 
-  /** From a reminder: the approval card again, as it stands now. */
-  app.adaptiveCards.actionSubmit('approvalShow', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-    await context.sendActivity({ attachments: [approvalCard(t, doc.data, doc.data.proposal?.id ?? doc.data.coordinator?.proposalId ?? '')] });
-  });
-
   app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {
     const { t } = turnScope(context, state);
     const form = cardData(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
     const { actor } = await actorOf(context, state);
     const doc = await cases.get(actor, form.caseId);
-    const proposalId = form.proposalId ?? doc.data.proposal?.id ?? doc.data.coordinator?.proposalId ?? '';
-    return approvalCard(t, doc.data, proposalId).content as AdaptiveCard;
+    return approvalCard(t, doc.data, form.proposalId ?? latestProposalId(doc.data)).content as AdaptiveCard;
   });
 
   app.adaptiveCards.actionSubmit('caseAccept', async (context, state, data) => {

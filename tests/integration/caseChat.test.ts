@@ -147,6 +147,8 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(JSON.stringify(secondClick.value.body)).toContain('Godkjent 2026');
     const refreshed = await (await invoke(LEADER2, 'approvalRefresh', { caseId: approve.data.caseId! })).json() as { value: { body: unknown } };
     expect(JSON.stringify(refreshed.value.body)).toContain('Godkjent 2026');
+    const [shown] = await say(LEADER, { value: { verb: 'approvalShow', caseId: approve.data.caseId } }); // from a reminder
+    expect(JSON.stringify(shown!.body)).toContain('Godkjent 2026');
     await new Promise((r) => setTimeout(r, 100));
     expect(connector.sent.slice(beforeApproval).filter((a) => a.conversationId === `a:${COORDINATOR}`)).toHaveLength(1);
   });
