@@ -49,7 +49,7 @@ export class ReminderSchedule implements CaseEventSink {
     const merged = reminderSettingsSchema.parse({ ...(await this.settings(municipality)), ...settings });
     await this.deps.store.put('reminders', municipality, SETTINGS_ID, merged);
     const open = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'state', op: '!=', value: 'closed' }] });
-    for (const doc of open) await this.syncCase(municipality, doc.data);
+    for (const doc of open) await this.syncCase(municipality, doc.data, merged);
     return merged;
   }
 
@@ -59,8 +59,9 @@ export class ReminderSchedule implements CaseEventSink {
     for (const event of events) if (event.type === 'trainingDeadlineStarts') await this.startTraining(municipality, event.userId);
   }
 
-  async syncCase(municipality: Municipality, c: Case): Promise<void> {
-    const wanted = caseReminders(c, await this.settings(municipality), this.now());
+  /** `settings` when the caller has them already (a re-sync of every case). */
+  async syncCase(municipality: Municipality, c: Case, settings?: ReminderSettings): Promise<void> {
+    const wanted = caseReminders(c, settings ?? (await this.settings(municipality)), this.now());
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: c.id }] });
     const closed = c.state === 'closed' || c.state === 'declined';
     await this.reconcile(municipality, wanted, existing, closed);
