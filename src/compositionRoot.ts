@@ -92,7 +92,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const cases = new CaseService({ store, audit, events: [schedule, new ProactiveNotifier({ sender, roles })] });
   const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities, logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
-  const dataCare = new DataCare({ store, audit, retentionDays: config.closedCaseRetentionDays });
+  const dataCare = new DataCare({ store, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
   const app = createApp({
     adapter,
     storage: new StoreStorage(store),

@@ -58,10 +58,13 @@ const FILLERS = new Set(
    kan skal må bør vil om hvilke hvilken hvilket kva for gjelder gjeld seg sin si sitt at så da då the a an is what how do does who of to i my`.split(/\s+/).filter(Boolean),
 );
 
+/** A token as the index and the questions both see it: fillers dropped, the rest stemmed. */
+const guidanceTerm = (token: string): string | null => (FILLERS.has(token) ? null : stem(token));
+
 function guidanceTerms(text: string): string[] {
   return tokenize(text)
-    .filter((token) => !FILLERS.has(token))
-    .map(stem);
+    .map(guidanceTerm)
+    .filter((term): term is string => term !== null);
 }
 
 interface Cue {
@@ -95,7 +98,7 @@ export class GuidanceIntents {
     for (const [topic, phrases] of Object.entries(CUES) as [GuidanceTopic, readonly string[]][]) {
       for (const text of phrases) this.cues.push({ id: id++, topic, text, size: new Set(guidanceTerms(text)).size });
     }
-    this.index = new MiniSearch<Cue>({ fields: ['text'], storeFields: [], tokenize, processTerm: (token) => (FILLERS.has(token) ? null : stem(token)) });
+    this.index = new MiniSearch<Cue>({ fields: ['text'], storeFields: [], tokenize, processTerm: guidanceTerm });
     this.index.addAll(this.cues);
   }
 

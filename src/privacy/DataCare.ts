@@ -2,7 +2,7 @@ import type { AuditEntry, AuditLog } from '../audit/AuditLog.js';
 import type { Case } from '../cases/Case.js';
 import type { Municipality } from '../config.js';
 import { ConflictError } from '../errors.js';
-import type { StoredReminder } from '../reminders/ReminderSchedule.js';
+import type { ReminderSchedule, StoredReminder } from '../reminders/ReminderSchedule.js';
 import type { Store, Versioned } from '../store/Store.js';
 
 /** How a KE admin names the resident a request is about: no national identity number is stored, so name and birth date. */
@@ -30,7 +30,7 @@ const normalised = (name: string) => name.normalize('NFC').trim().replace(/\s+/g
  * the retention period has passed.
  */
 export class DataCare {
-  constructor(private readonly deps: { store: Store; audit: AuditLog; retentionDays: number; now?: () => Date }) {}
+  constructor(private readonly deps: { store: Store; audit: AuditLog; reminders: ReminderSchedule; retentionDays: number; now?: () => Date }) {}
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -55,7 +55,7 @@ export class DataCare {
     const reminders: StoredReminder[] = [];
     const auditTrail: AuditEntry[] = [];
     for (const doc of cases) {
-      reminders.push(...(await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: doc.id }] })).map((r) => r.data));
+      reminders.push(...(await this.deps.reminders.ofCase(municipality, doc.id)).map((r) => r.data));
       auditTrail.push(...(await this.deps.audit.list(municipality, { target: `case/${doc.data.reference}`, limit: 1000 })));
       await this.deps.audit.record(municipality, { actor, action: 'privacy.accessDisclosed', target: `case/${doc.data.reference}` });
     }
@@ -66,9 +66,7 @@ export class DataCare {
   async erase(municipality: Municipality, actor: string, resident: Resident): Promise<number> {
     const cases = await this.casesOf(municipality, resident);
     for (const doc of cases) {
-      for (const reminder of await this.deps.store.list('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: doc.id }] })) {
-        await this.deps.store.delete('reminders', municipality, reminder.id);
-      }
+      await this.deps.reminders.dropCase(municipality, doc.id);
       await this.deps.store.delete('cases', municipality, doc.id);
       await this.deps.audit.record(municipality, { actor, action: 'privacy.erase', target: `case/${doc.data.reference}` });
     }

@@ -62,9 +62,19 @@ export class ReminderSchedule implements CaseEventSink {
   /** `settings` when the caller has them already (a re-sync of every case). */
   async syncCase(municipality: Municipality, c: Case, settings?: ReminderSettings): Promise<void> {
     const wanted = caseReminders(c, settings ?? (await this.settings(municipality)), this.now());
-    const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: c.id }] });
+    const existing = await this.ofCase(municipality, c.id);
     const closed = c.state === 'closed' || c.state === 'declined';
     await this.reconcile(municipality, wanted, existing, closed);
+  }
+
+  /** Every reminder a case has, whatever its status. */
+  async ofCase(municipality: Municipality, caseId: string): Promise<Versioned<StoredReminder>[]> {
+    return this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: caseId }] });
+  }
+
+  /** For an erased case: its reminders go too, sent or not. */
+  async dropCase(municipality: Municipality, caseId: string): Promise<void> {
+    for (const doc of await this.ofCase(municipality, caseId)) await this.deps.store.delete('reminders', municipality, doc.id);
   }
 
   async startTraining(municipality: Municipality, userId: string): Promise<void> {

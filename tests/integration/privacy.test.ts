@@ -65,9 +65,9 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     const doc = await bot.cases.get(coordinator, caseId);
     await bot.cases.act(coordinator, caseId, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: CLOSING }, doc.etag);
     const audit = new AuditLog(bot.store);
-    const soon = new DataCare({ store: bot.store, audit, retentionDays: 365, now: () => new Date(Date.now() + 364 * 86_400_000) });
+    const soon = new DataCare({ store: bot.store, audit, reminders: bot.reminders.schedule, retentionDays: 365, now: () => new Date(Date.now() + 364 * 86_400_000) });
     expect(await soon.anonymiseExpired('rana')).toBe(0);
-    const later = new DataCare({ store: bot.store, audit, retentionDays: 365, now: () => new Date(Date.now() + 366 * 86_400_000) });
+    const later = new DataCare({ store: bot.store, audit, reminders: bot.reminders.schedule, retentionDays: 365, now: () => new Date(Date.now() + 366 * 86_400_000) });
     expect(await later.anonymiseExpired('rana')).toBe(1);
     expect(await later.anonymiseExpired('rana')).toBe(0);
     const stripped = (await bot.store.get<Case>('cases', 'rana', caseId))!.data;
