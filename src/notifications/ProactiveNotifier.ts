@@ -1,18 +1,11 @@
 import type { Case } from '../cases/Case.js';
 import type { CaseEventSink } from '../cases/CaseService.js';
-import type { CaseEvent, Recipient } from '../cases/transitions.js';
+import type { CaseEvent } from '../cases/transitions.js';
 import { approvalCard, caseNotificationCard, welcomeCoordinatorCard } from '../cards/caseCards.js';
 import type { Municipality } from '../config.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import type { ProactiveSender } from './ProactiveSender.js';
-
-/** Who a recipient is, as people: KE's members, a unit's leaders, or one person. */
-export async function recipientsOf(roles: Roles, municipality: Municipality, to: Recipient): Promise<string[]> {
-  if (to.kind === 'user') return [to.userId];
-  if (to.kind === 'ke') return roles.holders(municipality, 'keMember');
-  return roles.leadersOf(municipality, to.unit);
-}
 
 /**
  * Turns case events into proactive messages in each recipient's personal chat, in their language.
@@ -32,7 +25,7 @@ export class ProactiveNotifier implements CaseEventSink {
             ? welcomeCoordinatorCard(t, c)
             : caseNotificationCard(t, { kind: event.kind, caseId: c.id, reference: c.reference });
       // Best effort per recipient: one unreachable person must not stop the others or undo the change.
-      for (const userId of await recipientsOf(this.deps.roles, municipality, event.to)) await this.deps.sender.send(municipality, userId, card);
+      for (const userId of await this.deps.roles.recipients(municipality, event.to)) await this.deps.sender.send(municipality, userId, card);
     }
   }
 }

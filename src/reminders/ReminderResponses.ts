@@ -1,7 +1,6 @@
 import type { Actor } from '../cases/Actor.js';
 import type { CaseService } from '../cases/CaseService.js';
 import { ConflictError, NotAllowedError } from '../errors.js';
-import { recipientsOf } from '../notifications/ProactiveNotifier.js';
 import type { Roles } from '../roles/Roles.js';
 import { addDays, osloInstant, osloParts } from '../time/oslo.js';
 import type { ReminderSchedule } from './ReminderSchedule.js';
@@ -40,7 +39,7 @@ export class ReminderResponses {
   private async mine(actor: Actor, key: string) {
     const doc = await this.deps.schedule.get(actor.municipality, key);
     if (!doc || doc.data.status === 'done') throw new ConflictError('reminder handled', { userMessage: { key: 'reminder.alreadyHandled' } });
-    const recipients = await recipientsOf(this.deps.roles, actor.municipality, doc.data.to);
+    const recipients = await this.deps.roles.recipients(actor.municipality, doc.data.to);
     if (!recipients.includes(actor.userId)) throw new NotAllowedError('not a recipient of this reminder');
     return doc;
   }

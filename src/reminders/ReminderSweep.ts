@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { reminderDigestCard, type ReminderView } from '../cards/reminderCards.js';
 import type { Municipality } from '../config.js';
 import type { Logger } from '../logger.js';
-import { recipientsOf } from '../notifications/ProactiveNotifier.js';
 import type { ProactiveSender } from '../notifications/ProactiveSender.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
@@ -105,7 +104,7 @@ export class ReminderSweep {
     const resolved = new Map<string, string[]>();
     for (const doc of docs) {
       const to = JSON.stringify(doc.data.to);
-      if (!resolved.has(to)) resolved.set(to, await recipientsOf(this.deps.roles, municipality, doc.data.to));
+      if (!resolved.has(to)) resolved.set(to, await this.deps.roles.recipients(municipality, doc.data.to));
       for (const userId of resolved.get(to)!) {
         if (!doc.data.deliveredTo.includes(userId)) byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), doc]);
       }

@@ -1,4 +1,5 @@
 import type { Actor } from '../cases/Actor.js';
+import type { Recipient } from '../cases/transitions.js';
 import type { Municipality } from '../config.js';
 import { ConflictError, NotAllowedError } from '../errors.js';
 import type { Store } from '../store/Store.js';
@@ -76,6 +77,13 @@ export class Roles {
   /** The unit a person works in, if KE has registered it. */
   async unitOf(municipality: Municipality, userId: string): Promise<string | undefined> {
     return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.unit || undefined;
+  }
+
+  /** Who a recipient is, as people: KE's members, a unit's leaders, or one person. */
+  async recipients(municipality: Municipality, to: Recipient): Promise<string[]> {
+    if (to.kind === 'user') return [to.userId];
+    if (to.kind === 'ke') return this.holders(municipality, 'keMember');
+    return this.leadersOf(municipality, to.unit);
   }
 
   /** Everyone holding a role in the municipality (for notifications to KE). */
