@@ -52,7 +52,7 @@ function linearScan(entries: readonly DirectoryEntry[], query: string): Director
 }
 
 export async function benchDirectory(quick: boolean) {
-  const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('../shared/eval/directory-dev.json', 'utf8')));
+  const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-public.json', 'utf8')));
   const ownSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-own.json', 'utf8')));
   const queries = [...publicSet, ...ownSet].map((c) => questionTopic(c.query));
 
@@ -65,8 +65,8 @@ export async function benchDirectory(quick: boolean) {
   const indexed = timeQueries(queries, rounds, (q) => search.search(q));
   const baseline = timeQueries(queries, Math.max(1, Math.floor(rounds / 3)), (q) => linearScan(entries, q));
 
-  const indexes = { rana: new DirectorySearch(seedEntries('rana'), synonymGroups()), alesund: new DirectorySearch(seedEntries('alesund'), synonymGroups()) };
-  const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m].search(questionTopic(q), 3).map((h) => h.entry));
+  const indexes: Record<string, DirectorySearch> = { rana: new DirectorySearch(seedEntries('rana'), synonymGroups()), alesund: new DirectorySearch(seedEntries('alesund'), synonymGroups()) };
+  const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3).map((h) => h.entry));
   const [pub, own] = await Promise.all([score(publicSet), score(ownSet)]);
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)));
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Case } from '../src/cases/Case.js';
 import { defaultReminderSettings } from '../src/reminders/ReminderSettings.js';
-import { ReminderSchedule, type StoredReminder } from '../src/reminders/ReminderSchedule.js';
+import type { StoredReminder } from '../src/reminders/ReminderSchedule.js';
 import { caseReminders } from '../src/reminders/rules.js';
 import { nextWorkingTime } from '../src/reminders/workingHours.js';
-import { Roles } from '../src/roles/Roles.js';
+import { createServices } from '../src/services.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';
 import { addDays } from '../src/time/oslo.js';
 
@@ -53,7 +53,7 @@ function heapMb(): number {
 export async function benchReminders(quick: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'kh-bench-reminders-'));
   const store = new SqliteStore(join(dir, 'bench.sqlite'));
-  const schedule = new ReminderSchedule({ store, roles: new Roles(store) });
+  const { schedule } = createServices(store);
   const now = nextWorkingTime(new Date(), defaultReminderSettings);
   const today = now.toISOString().slice(0, 10);
   const seedStarted = performance.now();

@@ -108,6 +108,7 @@ async function benchTurnCosmos(sqliteRps: number) {
     NODE_TLS_REJECT_UNAUTHORIZED: '0',
     NODE_NO_WARNINGS: '1',
     DEFAULT_MUNICIPALITY: 'rana',
+    EXAMPLE_MUNICIPALITIES: 'on',
     LOG_LEVEL: 'warn',
   });
   await load(bot.port, connector.serviceUrl, 2);
@@ -136,7 +137,7 @@ async function benchTurn() {
   await stop(bare.child);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kh-bench-'));
-  const bot = await startProcess('src/index.ts', { DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: 'rana', LOG_LEVEL: 'warn' });
+  const bot = await startProcess('src/index.ts', { DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: 'rana', EXAMPLE_MUNICIPALITIES: 'on', LOG_LEVEL: 'warn' });
   await load(bot.port, connector.serviceUrl, 2); // warm-up: JIT, SQLite pages, user states
   const runs: LoadFigures[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await load(bot.port, connector.serviceUrl, SECONDS));

@@ -25,12 +25,6 @@ param cosmosAutoscaleMaxThroughput int = 1000
 
 param cosmosDatabaseName string = 'koordinatorhjelpen'
 
-@description('Teams tenant id → municipality, e.g. "<tenant-guid>:rana".')
-param tenantMunicipalities string
-
-@description('The first KE admins, e.g. "rana:<entra-object-id>".')
-param keAdmins string
-
 @description('Signs export links; the same on every instance. At least 32 characters.')
 @secure()
 param linkSecret string
@@ -149,8 +143,6 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId } // DefaultAzureCredential picks this identity
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
-        { name: 'TENANT_MUNICIPALITIES', value: tenantMunicipalities }
-        { name: 'KE_ADMINS', value: keAdmins }
         { name: 'LINK_SECRET', value: linkSecret }
         { name: 'PUBLIC_URL', value: 'https://${resourceBaseName}-app.azurewebsites.net' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { evalCaseSchema, evaluate } from '../src/directory/evaluate.js';
 import { questionTopic } from '../src/directory/norwegianText.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';
-import { createDirectory } from './createDirectory.js';
+import { cliServices } from './cliServices.js';
 
 const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (!file) {
@@ -17,7 +17,7 @@ if (!file) {
 }
 const cases = z.array(evalCaseSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
 const store = new SqliteStore(':memory:');
-const { directory } = await createDirectory(store, { seed: true });
+const { directory } = await cliServices(store, { examples: true });
 const result = await evaluate(cases, async (municipality, query) => (await directory.search(municipality, questionTopic(query), 3)).map((hit) => hit.entry));
 for (const outcome of result.outcomes) {
   if (outcome.rank === 1 && !process.argv.includes('--verbose')) continue;

@@ -1,12 +1,15 @@
-/** `npm run seed`: loads the seed directory of each municipality that has none yet, into the configured store. */
+/** `npm run seed`: adds the example municipalities (Rana, Ålesund) and their directories where missing, in the configured store. */
 import { loadConfig } from '../src/config.js';
-import { seedDirectories } from '../src/directory/seedDirectories.js';
+import { loadExamples } from '../src/municipalities/examples.js';
+import { createServices } from '../src/services.js';
 import { createStore } from '../src/store/createStore.js';
-import { createDirectory } from './createDirectory.js';
 
 const store = await createStore(loadConfig());
-const { directory } = await createDirectory(store);
-for (const { municipality, loaded } of await seedDirectories(directory)) {
-  console.log(loaded ? `${municipality}: ${loaded} oppføringer lastet inn.` : `${municipality}: har allerede en tjenesteoversikt – ingenting endret.`);
+try {
+  const { municipalities, directory } = createServices(store);
+  for (const { municipality, added, entries } of await loadExamples(municipalities, directory)) {
+    console.log(`${municipality}: ${added ? 'lagt til' : 'fantes fra før'}; ${entries ? `${entries} oppføringer i tjenesteoversikten lastet inn` : 'tjenesteoversikten er urørt'}.`);
+  }
+} finally {
+  await store.close();
 }
-await store.close();

@@ -7,7 +7,10 @@ import { AppTurnState } from './conversation/AppTurnState.js';
 import { describeError } from './conversation/errorReply.js';
 import { registerConversationRoutes } from './conversation/routes.js';
 import { translator } from './i18n/translate.js';
-import type { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
+import type { Municipalities } from './municipalities/Municipalities.js';
+import { municipalityRoutes } from './municipalities/routes.js';
+import type { ImportService } from './onboarding/ImportService.js';
+import { importRoutes } from './onboarding/routes.js';
 import type { DirectoryService } from './directory/DirectoryService.js';
 import { directoryRoutes } from './directory/routes.js';
 import type { Roles } from './roles/Roles.js';
@@ -34,7 +37,10 @@ export interface AppDeps {
   adapter: TeamsAdapter;
   storage: Storage;
   botAppId?: string;
-  tenants: TenantMunicipalities;
+  municipalities: Municipalities;
+  imports: ImportService;
+  /** Where the import templates are served (`/templates`). */
+  templatesUrl: string;
   directory: DirectoryService;
   roles: Roles;
   exportLinks: ExportLinks;
@@ -49,7 +55,7 @@ export interface AppDeps {
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, tenants, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, reminderSchedule, dataCare, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, botAppId, municipalities, imports, templatesUrl, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, reminderSchedule, dataCare, logger }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -62,11 +68,8 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   app.turn('beforeTurn', async (context, state) => {
     // The error handler has no turn state; it finds the user's language here.
     context.turnState.set(LOCALE, state.user.locale);
-    const municipality = await tenants.resolve(context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id);
-    if (!municipality) {
-      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(translator(state.user.locale)('municipality.unknown'));
-      return false;
-    }
+    const municipality = await municipalityGate.resolve(context, state);
+    if (!municipality) return false;
     state.temp.municipality = municipality;
     if (REACHABLE_BY.has(context.activity.type)) await rememberWhereToReach(context, state);
     return true;
@@ -75,14 +78,16 @@ export function createApp({ adapter, storage, botAppId, tenants, directory, role
   /** Where the person can be reached proactively, and in which language; forgotten when they remove the bot. */
   async function rememberWhereToReach(context: TurnContext, state: AppTurnState): Promise<void> {
     const userId = context.activity.from?.aadObjectId;
-    const municipality = state.temp.municipality;
+    const municipality = state.temp.municipality?.id;
     if (!userId || !municipality) return;
     if (context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action?.startsWith('remove')) await references.forget(municipality, userId);
     else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
   }
 
+  const municipalityGate = municipalityRoutes({ municipalities });
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
   registerRoleRoutes(app, { roles, references, audit });
+  importRoutes(app, { imports, roles, templatesUrl });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents, directory });
   reminderRoutes(app, { responses: reminders, roles, schedule: reminderSchedule });

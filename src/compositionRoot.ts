@@ -13,11 +13,14 @@ import { accessRoute } from './privacy/routes.js';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Server } from 'restify';
 import { createApp } from './app.js';
-import { AuditLog } from './audit/AuditLog.js';
-import { municipalities, type Config } from './config.js';
+import type { Config } from './config.js';
+import { ConfigError } from './config.js';
 import { DirectoryService } from './directory/DirectoryService.js';
-import { synonymGroups } from './directory/seedData.js';
-import { seedDirectories } from './directory/seedDirectories.js';
+import { loadExamples } from './municipalities/examples.js';
+import type { Municipalities } from './municipalities/Municipalities.js';
+import type { ImportService } from './onboarding/ImportService.js';
+import { createServices } from './services.js';
+import { templatesRoute } from './onboarding/templatesRoute.js';
 import { Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
@@ -26,7 +29,6 @@ import { CaseService } from './cases/CaseService.js';
 import { ConversationReferences } from './notifications/ConversationReferences.js';
 import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
 import { createLogger, type Logger } from './logger.js';
-import { TenantMunicipalities } from './municipalities/TenantMunicipalities.js';
 import { createServer } from './server.js';
 import { createStore } from './store/createStore.js';
 import type { Store } from './store/Store.js';
@@ -35,6 +37,8 @@ import { StoreStorage } from './store/StoreStorage.js';
 export interface Bot {
   server: Server;
   store: Store;
+  municipalities: Municipalities;
+  imports: ImportService;
   directory: DirectoryService;
   roles: Roles;
   cases: CaseService;
@@ -66,16 +70,6 @@ function publicCloudWithSigningKeysFrom(openIdMetadataUrl: string) {
 export async function createBot(config: Config, overrides: { store?: Store; logger?: Logger } = {}): Promise<Bot> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const store = overrides.store ?? (await createStore(config));
-  const tenants = new TenantMunicipalities(store, config.defaultMunicipality);
-  await tenants.seed(config.tenantMunicipalities);
-  const roles = new Roles(store);
-  for (const { municipality, userId } of config.keAdmins) await roles.grant(municipality, userId, 'keAdmin');
-  const audit = new AuditLog(store);
-  const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: config.directoryRefreshMs });
-  for (const { municipality, loaded } of await seedDirectories(directory)) {
-    if (loaded) logger.info({ municipality, entries: loaded }, 'service directory seeded');
-  }
-
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.password ?? '',
@@ -88,16 +82,36 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
   const references = new ConversationReferences(store);
   const sender = new ProactiveSender({ adapter, botAppId: config.bot.appId ?? '', references, logger });
-  const schedule = new ReminderSchedule({ store, roles });
-  const cases = new CaseService({ store, audit, events: [schedule, new ProactiveNotifier({ sender, roles })] });
-  const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities, logger });
+  // Roles keeps no state of its own: the notifier may ask its own instance who a recipient is.
+  const notifier = new ProactiveNotifier({ sender, roles: new Roles(store) });
+  const { municipalities, roles, audit, directory, schedule, cases, imports } = createServices(store, {
+    defaultMunicipality: config.defaultMunicipality,
+    directoryRefreshMs: config.directoryRefreshMs,
+    caseEvents: [notifier],
+  });
+  if (config.exampleMunicipalities) {
+    for (const { municipality, added, entries } of await loadExamples(municipalities, directory)) {
+      if (added || entries) logger.info({ municipality, entries }, 'example municipality loaded');
+    }
+  }
+  if (config.defaultMunicipality && !(await municipalities.get(config.defaultMunicipality))) {
+    throw new ConfigError(`Invalid configuration:\n  DEFAULT_MUNICIPALITY: no municipality "${config.defaultMunicipality}" (add it with "npm run municipality -- add", or set EXAMPLE_MUNICIPALITIES=on)`);
+  }
+  for (const { municipality, userId } of config.keAdmins) {
+    await municipalities.require(municipality);
+    await roles.grant(municipality, userId, 'keAdmin');
+  }
+
+  const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities: () => municipalities.ids(), logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
   const dataCare = new DataCare({ store, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
   const app = createApp({
     adapter,
     storage: new StoreStorage(store),
     botAppId: config.bot.appId,
-    tenants,
+    municipalities,
+    imports,
+    templatesUrl: `${config.publicUrl.replace(/\/$/, '')}/templates`,
     directory,
     roles,
     exportLinks,
@@ -119,7 +133,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   // The retention rule runs nightly in every instance; each case is anonymised once (conditional write).
   const retention = config.retentionRun
     ? new Cron(config.retentionRun, { timezone: OSLO, protect: true, catch: (error) => logger.error({ err: error }, 'retention run failed') }, async () => {
-        for (const municipality of municipalities) {
+        for (const municipality of await municipalities.ids()) {
           const anonymised = await dataCare.anonymiseExpired(municipality);
           if (anonymised) logger.info({ municipality, anonymised }, 'closed cases anonymised after the retention period');
         }
@@ -133,12 +147,15 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     routes: [
       { path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) },
       { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare }) },
+      { path: '/templates/:name', handler: templatesRoute() },
     ],
   });
 
   return {
     server,
     store,
+    municipalities,
+    imports,
     directory,
     roles,
     cases,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const MUNICIPALITIES = ['rana', 'alesund'] as const;
+import { municipalityIdSchema, type MunicipalityId } from './municipalities/Municipality.js';
 
 const optionalString = z
   .string()
@@ -20,8 +19,8 @@ const schema = z
     COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
     COSMOS_KEY: optionalString,
     COSMOS_DATABASE: z.string().trim().min(1).default('koordinatorhjelpen'),
-    DEFAULT_MUNICIPALITY: optionalString.pipe(z.enum(MUNICIPALITIES).optional()),
-    TENANT_MUNICIPALITIES: optionalString,
+    DEFAULT_MUNICIPALITY: optionalString.pipe(municipalityIdSchema.optional()),
+    EXAMPLE_MUNICIPALITIES: z.enum(['on', 'off']).default('off'),
     KE_ADMINS: optionalString,
     DIRECTORY_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
@@ -46,13 +45,17 @@ const schema = z
     if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE=SingleTenant' });
     }
+    if (env.BOT_ID && env.DEFAULT_MUNICIPALITY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEFAULT_MUNICIPALITY'],
+        message: 'is for local trials only and would give every tenant that municipality; connect tenants with "npm run municipality -- add/update --tenant" instead',
+      });
+    }
   });
-
-export type Municipality = (typeof MUNICIPALITIES)[number];
 
 /** Every environment variable the bot reads (for checks that deployment files name only real ones). */
 export const configVariables: readonly string[] = Object.keys(schema.innerType().shape);
-export const municipalities: readonly Municipality[] = MUNICIPALITIES;
 
 export interface Config {
   port: number;
@@ -66,11 +69,12 @@ export interface Config {
   };
   dataDir: string;
   cosmos?: { endpoint: string; key?: string; database: string };
-  defaultMunicipality?: Municipality;
-  /** Teams tenant id → municipality, seeded into the store at start-up. */
-  tenantMunicipalities: ReadonlyMap<string, Municipality>;
-  /** The first KE admins: municipality and Entra object id, granted at start-up. */
-  keAdmins: readonly { municipality: Municipality; userId: string }[];
+  /** Local trials only: the municipality of a tenant that is not connected. */
+  defaultMunicipality?: MunicipalityId;
+  /** Load the shipped example municipalities (Rana, Ålesund) and their directories where missing. */
+  exampleMunicipalities: boolean;
+  /** KE admins granted at start-up (local trials): municipality and Entra object id. */
+  keAdmins: readonly { municipality: MunicipalityId; userId: string }[];
   /** How often an instance checks whether another instance changed the directory. */
   directoryRefreshMs: number;
   /** The bot's public base URL, for links it hands out. */
@@ -105,8 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
     defaultMunicipality: e.DEFAULT_MUNICIPALITY,
-    tenantMunicipalities: parseTenantMunicipalities(e.TENANT_MUNICIPALITIES),
-    keAdmins: parsePairs('KE_ADMINS', e.KE_ADMINS, 'municipality:userObjectId').map(([municipality, userId]) => ({ municipality: asMunicipality('KE_ADMINS', municipality), userId })),
+    exampleMunicipalities: e.EXAMPLE_MUNICIPALITIES === 'on',
+    keAdmins: parsePairs('KE_ADMINS', e.KE_ADMINS, 'municipality:userObjectId').map(([municipality, userId]) => ({ municipality: asMunicipalityId('KE_ADMINS', municipality), userId })),
     directoryRefreshMs: e.DIRECTORY_REFRESH_SECONDS * 1000,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     linkSecret: e.LINK_SECRET,
@@ -115,10 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderSweep: e.REMINDER_SWEEP === 'off' ? undefined : e.REMINDER_SWEEP,
     logLevel: e.LOG_LEVEL,
   };
-}
-
-function parseTenantMunicipalities(raw: string | undefined): Map<string, Municipality> {
-  return new Map(parsePairs('TENANT_MUNICIPALITIES', raw, 'tenantId:municipality').map(([tenantId, m]) => [tenantId, asMunicipality('TENANT_MUNICIPALITIES', m)]));
 }
 
 /** "a:b, c:d" → [[a, b], [c, d]], or a ConfigError naming the variable. */
@@ -134,9 +134,7 @@ function parsePairs(variable: string, raw: string | undefined, shape: string): [
     });
 }
 
-function asMunicipality(variable: string, value: string): Municipality {
-  if (!(MUNICIPALITIES as readonly string[]).includes(value)) {
-    throw new ConfigError(`Invalid configuration:\n  ${variable}: unknown municipality "${value}" (one of ${MUNICIPALITIES.join(', ')})`);
-  }
-  return value as Municipality;
+function asMunicipalityId(variable: string, value: string): MunicipalityId {
+  if (!municipalityIdSchema.safeParse(value).success) throw new ConfigError(`Invalid configuration:\n  ${variable}: "${value}" is not a municipality id (lower-case letters, digits and hyphens)`);
+  return value;
 }

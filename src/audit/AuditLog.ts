@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Municipality } from '../config.js';
-import type { Store } from '../store/Store.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { Store, WriteOp } from '../store/Store.js';
 
 export interface AuditEntry {
   at: string;
@@ -20,12 +20,18 @@ export class AuditLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async record(municipality: Municipality, entry: Omit<AuditEntry, 'at'>): Promise<void> {
-    const at = this.now().toISOString();
-    await this.store.create<AuditEntry>('audit', municipality, `${at}-${randomUUID()}`, { at, ...entry });
+  async record(municipality: MunicipalityId, entry: Omit<AuditEntry, 'at'>): Promise<void> {
+    const op = this.entryOp(municipality, entry);
+    await this.store.create<AuditEntry>('audit', municipality, op.id, op.data as AuditEntry);
   }
 
-  async list(municipality: Municipality, query: { target?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+  /** The same entry as a write in someone else's all-or-nothing batch (an import). */
+  entryOp(municipality: MunicipalityId, entry: Omit<AuditEntry, 'at'>): WriteOp {
+    const at = this.now().toISOString();
+    return { container: 'audit', partition: municipality, id: `${at}-${randomUUID()}`, data: { at, ...entry } satisfies AuditEntry };
+  }
+
+  async list(municipality: MunicipalityId, query: { target?: string; limit?: number } = {}): Promise<AuditEntry[]> {
     const docs = await this.store.list<AuditEntry>('audit', municipality, {
       where: query.target ? [{ field: 'target', op: '=', value: query.target }] : [],
       orderBy: { field: 'at', direction: 'desc' },

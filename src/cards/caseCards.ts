@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from '../cases/Case.js';
+import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from '../cases/Case.js';
 import type { NotificationKind } from '../cases/transitions.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { osloDateTime } from '../time/oslo.js';
@@ -174,7 +174,15 @@ export function caseHistoryCard(t: Translate, c: Case): Attachment {
       ? t('history.period', { name: inert(p.name ?? p.userId), unit: inert(p.unit), from: day(p.appointedAt), until: day(until) })
       : t('history.periodNow', { name: inert(p.name ?? p.userId), unit: inert(p.unit), from: day(p.appointedAt) });
   const codeText = (entry: HistoryEntry) =>
-    !entry.code ? '' : entry.event === 'reportChange' ? t(`change.reason.${entry.code as ChangeReason}`) : entry.event === 'close' ? t(`close.reason.${entry.code as CloseReason}`) : '';
+    !entry.code
+      ? ''
+      : entry.event === 'reportChange'
+        ? t(`change.reason.${entry.code as ChangeReason}`)
+        : entry.event === 'close'
+          ? t(`close.reason.${entry.code as CloseReason}`)
+          : entry.event === 'import'
+            ? t(`case.state.${entry.code as CaseState}`)
+            : '';
   return expandCard('caseHistory', {
     caseId: c.id,
     title: t('history.title', { reference: c.reference }),

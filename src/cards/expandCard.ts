@@ -29,7 +29,10 @@ export type CardName =
   | 'guidanceAnswer'
   | 'reminderDigest'
   | 'privacyRequest'
-  | 'reminderSettings';
+  | 'reminderSettings'
+  | 'municipalityChoice'
+  | 'importHelp'
+  | 'importReport';
 
 const templates = new Map<CardName, Template>();
 

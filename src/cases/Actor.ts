@@ -1,11 +1,11 @@
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 
 /** The person acting, as the rules see them: identity, municipality, KE membership and the units they lead. */
 export interface Actor {
   userId: string;
   /** Display name from Teams, for the case history. */
   name?: string;
-  municipality: Municipality;
+  municipality: MunicipalityId;
   isKe: boolean;
   /** Units this person leads; a leader approves coordinators from these units. */
   leads: readonly string[];

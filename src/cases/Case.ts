@@ -1,4 +1,4 @@
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 
 /**
  * The life of a case, from the seeds' "Hvordan melde inn behov", "Hvordan utpekes koordinator" and
@@ -101,7 +101,7 @@ export interface HistoryEntry {
   at: string;
   by: string;
   byName?: string;
-  event: 'report' | CommandType;
+  event: 'report' | 'import' | CommandType;
   /** The coordinator the event concerns (proposed, appointed, transferred to). */
   coordinator?: string;
   /** A reason code (change, close) or the new state, rendered from the catalogue. */
@@ -145,7 +145,9 @@ export interface Case {
   id: string;
   /** Human-friendly reference shown in notifications instead of any personal detail, e.g. "RANA-2026-0007". */
   reference: string;
-  municipality: Municipality;
+  /** The case's id in the system KE imported it from (`npm run import`); re-imports are keyed by it. */
+  externalId?: string;
+  municipality: MunicipalityId;
   state: CaseState;
   report: Report;
   createdAt: string;

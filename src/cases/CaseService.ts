@@ -1,8 +1,8 @@
 import type { AuditLog } from '../audit/AuditLog.js';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
-import type { Store, Versioned } from '../store/Store.js';
+import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import type { Actor } from './Actor.js';
 import type { Case, CaseState, CommandType } from './Case.js';
 import { parseReportInput } from './reportInput.js';
@@ -10,7 +10,7 @@ import { canView, mayGive, reportCase, transition, type CaseEvent, type Command,
 
 /** Carries out what a transition caused: notifications, deadlines. Implemented by the Teams notifier. */
 export interface CaseEventSink {
-  handle(municipality: Municipality, c: Case, events: readonly CaseEvent[]): Promise<void>;
+  handle(municipality: MunicipalityId, c: Case, events: readonly CaseEvent[]): Promise<void>;
 }
 
 export interface CaseServiceDeps {
@@ -132,6 +132,11 @@ export class CaseService {
     return cases.filter((c) => canView(c, actor));
   }
 
+  /** Whether the municipality has any case, open or closed (a municipality is not removed while it has). */
+  async holdsAny(municipality: MunicipalityId): Promise<boolean> {
+    return (await this.deps.store.list('cases', municipality, { limit: 1 })).length > 0;
+  }
+
   private async afterChange(actor: Actor, c: Case, events: readonly CaseEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type === 'audit') await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: event.action, target: `case/${c.reference}`, details: { state: c.state } });
@@ -140,8 +145,45 @@ export class CaseService {
     for (const sink of this.deps.events) await sink.handle(actor.municipality, c, effects);
   }
 
+  /** Which of these case ids exist already (an import's re-run finds the cases it made). */
+  async existing(municipality: MunicipalityId, ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < ids.length; start += 32) {
+      const docs = await Promise.all(ids.slice(start, start + 32).map((id) => this.deps.store.get('cases', municipality, id)));
+      for (const doc of docs) if (doc) found.add(doc.id);
+    }
+    return found;
+  }
+
+  /** A case's reference by id, for an import's report (nothing about the resident is read out). */
+  async referenceOf(municipality: MunicipalityId, id: string): Promise<string | undefined> {
+    return (await this.deps.store.get<Case>('cases', municipality, id))?.data.reference;
+  }
+
+  /**
+   * `count` case references in a row for an import, and the write that claims them. The write is
+   * conditional on the counter as read: a case reported meanwhile makes the import's batch a conflict.
+   */
+  async reserveReferences(municipality: MunicipalityId, count: number): Promise<{ references: string[]; op?: WriteOp }> {
+    if (count === 0) return { references: [] };
+    const year = this.now().getUTCFullYear();
+    const id = `caseCounter-${year}`;
+    const current = await this.deps.store.get<{ n: number }>('revisions', municipality, id);
+    const first = (current?.data.n ?? 0) + 1;
+    const references = Array.from({ length: count }, (_, index) => formatReference(municipality, year, first + index));
+    return { references, op: { container: 'revisions', partition: municipality, id, data: { n: first + count - 1 }, ifMatch: current?.etag ?? null } };
+  }
+
+  /** New cases as writes for an import's batch, with an audit entry each; the events they cause are the caller's (reminders). */
+  importOps(municipality: MunicipalityId, cases: readonly Case[], importedBy: string): WriteOp[] {
+    return cases.flatMap((c) => [
+      { container: 'cases' as const, partition: municipality, id: c.id, data: c },
+      this.deps.audit.entryOp(municipality, { actor: importedBy, action: 'case.import', target: `case/${c.reference}`, details: { state: c.state } }),
+    ]);
+  }
+
   /** RANA-2026-0001: a per-municipality, per-year counter claimed with a conditional write. */
-  private async nextReference(municipality: Municipality): Promise<string> {
+  private async nextReference(municipality: MunicipalityId): Promise<string> {
     const year = this.now().getUTCFullYear();
     const id = `caseCounter-${year}`;
     for (;;) {
@@ -150,12 +192,16 @@ export class CaseService {
       try {
         if (current) await this.deps.store.put('revisions', municipality, id, { n }, current.etag);
         else await this.deps.store.create('revisions', municipality, id, { n });
-        return `${municipality.toUpperCase()}-${year}-${String(n).padStart(4, '0')}`;
+        return formatReference(municipality, year, n);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
     }
   }
+}
+
+function formatReference(municipality: MunicipalityId, year: number, n: number): string {
+  return `${municipality.toUpperCase()}-${year}-${String(n).padStart(4, '0')}`;
 }
 
 function refusalError(reason: Refusal): Error {

@@ -29,7 +29,7 @@ import type { ConversationReferences } from '../notifications/ConversationRefere
 import type { Roles } from '../roles/Roles.js';
 import type { CaseService } from './CaseService.js';
 import type { Attachment } from 'botbuilder';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Versioned } from '../store/Store.js';
 import type { Actor } from './Actor.js';
@@ -120,7 +120,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   });
 
   /** The case card as this person may see it now, with the actions open to them. */
-  async function sendCaseCard(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: Municipality }, caseId: string): Promise<void> {
+  async function sendCaseCard(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId }, caseId: string): Promise<void> {
     const { t, actor, municipality } = scope;
     const doc = await cases.get(actor, caseId);
     const c = doc.data;
@@ -135,7 +135,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
    * A command from a card. When someone else got there first (a stale card, a double click, two
    * users at once), the user is told and gets the case as it is now; nothing of theirs was saved.
    */
-  async function act(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: Municipality }, caseId: string, command: Command, etag: string): Promise<Case | undefined> {
+  async function act(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId }, caseId: string, command: Command, etag: string): Promise<Case | undefined> {
     try {
       return await cases.act(scope.actor, caseId, command, etag);
     } catch (error) {
@@ -162,7 +162,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   });
 
   /** Buttons that open a form, the history or the approval card for the case as it is now; the etag makes the form stale once the case moves on. */
-  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: { actor: Actor; municipality: Municipality }) => Promise<Attachment> | Attachment> = {
+  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: { actor: Actor; municipality: MunicipalityId }) => Promise<Attachment> | Attachment> = {
     caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
     caseStartForm: (t, doc) => startPlanCard(t, doc.data, doc.etag),
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),

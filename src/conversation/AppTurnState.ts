@@ -1,5 +1,5 @@
 import { TurnState, type DefaultConversationState, type DefaultTempState, type DefaultUserState } from '@microsoft/teams-ai';
-import type { Municipality } from '../config.js';
+import type { Municipality } from '../municipalities/Municipality.js';
 import type { Locale } from '../i18n/messages.js';
 
 export interface UserState extends DefaultUserState {
@@ -8,6 +8,7 @@ export interface UserState extends DefaultUserState {
 }
 
 export interface TempState extends DefaultTempState {
+  /** The municipality the turn belongs to, resolved before any route runs. */
   municipality?: Municipality;
 }
 

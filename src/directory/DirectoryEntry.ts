@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { municipalities } from '../config.js';
+import { municipalityIdSchema } from '../municipalities/Municipality.js';
 
 const phoneNumber = z.string().regex(/^\d{5,8}$/, 'telefonnummer skal ha 5–8 sifre');
 
@@ -30,7 +30,7 @@ export const directoryEntrySchema = z.object({
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
 export const directoryFileSchema = z.object({
-  municipality: z.enum(municipalities as [string, ...string[]]),
+  municipality: municipalityIdSchema,
   source: z.string(),
   entries: z.array(directoryEntrySchema),
 });

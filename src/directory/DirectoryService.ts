@@ -1,8 +1,8 @@
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { ConflictError, InputError } from '../errors.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { Roles } from '../roles/Roles.js';
-import type { Store } from '../store/Store.js';
+import type { Store, WriteOp } from '../store/Store.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
 import { DirectorySearch, type SearchHit } from './DirectorySearch.js';
 
@@ -36,34 +36,34 @@ export interface DirectoryServiceDeps {
  * compares revisions at most every `refreshMs` and rebuilds, so edits reach all instances.
  */
 export class DirectoryService {
-  private readonly indexes = new Map<Municipality, CachedIndex>();
-  private readonly building = new Map<Municipality, Promise<CachedIndex>>();
+  private readonly indexes = new Map<MunicipalityId, CachedIndex>();
+  private readonly building = new Map<MunicipalityId, Promise<CachedIndex>>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: DirectoryServiceDeps) {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async search(municipality: Municipality, query: string, limit = 3): Promise<SearchHit[]> {
+  async search(municipality: MunicipalityId, query: string, limit = 3): Promise<SearchHit[]> {
     return (await this.index(municipality)).search.search(query, limit);
   }
 
-  async categories(municipality: Municipality): Promise<string[]> {
+  async categories(municipality: MunicipalityId): Promise<string[]> {
     const entries = await this.list(municipality);
     return [...new Set(entries.map((entry) => entry.category))].sort((a, b) => a.localeCompare(b, 'nb'));
   }
 
-  async get(municipality: Municipality, id: string): Promise<DirectoryEntry | undefined> {
+  async get(municipality: MunicipalityId, id: string): Promise<DirectoryEntry | undefined> {
     return (await this.deps.store.get<DirectoryEntry>('directory', municipality, id))?.data;
   }
 
-  async list(municipality: Municipality, options: { includeRetired?: boolean } = {}): Promise<DirectoryEntry[]> {
+  async list(municipality: MunicipalityId, options: { includeRetired?: boolean } = {}): Promise<DirectoryEntry[]> {
     const docs = await this.deps.store.list<DirectoryEntry>('directory', municipality, { orderBy: { field: 'name', direction: 'asc' } });
     return docs.map((doc) => doc.data).filter((entry) => options.includeRetired || !entry.retired);
   }
 
   /** Loads the seed rows when the municipality has no directory yet. Returns how many were loaded. */
-  async seedIfEmpty(municipality: Municipality, entries: readonly DirectoryEntry[]): Promise<number> {
+  async seedIfEmpty(municipality: MunicipalityId, entries: readonly DirectoryEntry[]): Promise<number> {
     const existing = await this.deps.store.list('directory', municipality, { limit: 1 });
     if (existing.length > 0) return 0;
     for (const entry of entries) await this.deps.store.put('directory', municipality, entry.id, entry);
@@ -72,7 +72,7 @@ export class DirectoryService {
   }
 
   /** Adds or replaces an entry. KE admins of the municipality only; audited. */
-  async save(municipality: Municipality, actor: Actor, input: unknown): Promise<DirectoryEntry> {
+  async save(municipality: MunicipalityId, actor: Actor, input: unknown): Promise<DirectoryEntry> {
     const userId = await this.authorize(municipality, actor);
     const entry = parseEntry(input);
     const previous = await this.get(municipality, entry.id);
@@ -88,7 +88,7 @@ export class DirectoryService {
   }
 
   /** Retires an entry: it leaves search but stays in the store and the audit trail. */
-  async retire(municipality: Municipality, actor: Actor, id: string): Promise<DirectoryEntry> {
+  async retire(municipality: MunicipalityId, actor: Actor, id: string): Promise<DirectoryEntry> {
     const userId = await this.authorize(municipality, actor);
     const current = await this.deps.store.get<DirectoryEntry>('directory', municipality, id);
     if (!current) throw new InputError(`Fant ingen oppføring med id «${id}».`);
@@ -100,34 +100,37 @@ export class DirectoryService {
   }
 
   /**
-   * Replaces the whole directory with validated entries (entries missing from the import are retired,
-   * not deleted). Validates everything before writing anything.
+   * The writes that make the directory what a file says (entries missing from it are retired, not
+   * deleted), for an all-or-nothing import; `applied()` after the write. Entries are validated by the caller.
    */
-  async importAll(municipality: Municipality, actor: Actor, input: unknown[]): Promise<{ saved: number; retired: number }> {
-    const userId = await this.authorize(municipality, actor);
-    const entries = input.map((raw, index) => parseEntry(raw, index + 1));
+  async importOps(municipality: MunicipalityId, entries: readonly DirectoryEntry[]): Promise<{ ops: WriteOp[]; saved: number; retired: number; unchanged: number }> {
+    const current = new Map((await this.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry]));
     const ids = new Set(entries.map((entry) => entry.id));
-    if (ids.size !== entries.length) throw new InputError('Importfilen har samme id på flere rader.');
-    const stale = (await this.list(municipality)).filter((entry) => !ids.has(entry.id));
-    for (const entry of entries) await this.deps.store.put('directory', municipality, entry.id, entry);
-    for (const entry of stale) await this.deps.store.put('directory', municipality, entry.id, { ...entry, retired: true });
-    await this.deps.audit.record(municipality, {
-      actor: userId,
-      action: 'directory.import',
-      target: `directory/*`,
-      details: { saved: entries.length, retired: stale.length },
-    });
-    await this.bumpRevision(municipality);
-    return { saved: entries.length, retired: stale.length };
+    const changed = entries.filter((entry) => JSON.stringify(current.get(entry.id)) !== JSON.stringify(entry));
+    const stale = [...current.values()].filter((entry) => !ids.has(entry.id) && !entry.retired);
+    const ops: WriteOp[] = [
+      ...changed.map((entry) => ({ container: 'directory' as const, partition: municipality, id: entry.id, data: entry })),
+      ...stale.map((entry) => ({ container: 'directory' as const, partition: municipality, id: entry.id, data: { ...entry, retired: true } })),
+    ];
+    if (ops.length) {
+      const revision = (await this.deps.store.get<Revision>('revisions', municipality, 'directory'))?.data.revision ?? 0;
+      ops.push({ container: 'revisions', partition: municipality, id: 'directory', data: { revision: revision + 1, changedAt: this.now().toISOString() } satisfies Revision });
+    }
+    return { ops, saved: changed.length, retired: stale.length, unchanged: entries.length - changed.length };
+  }
+
+  /** After an import's write: this instance rebuilds its index now (others within `refreshMs`, by the revision). */
+  applied(municipality: MunicipalityId): void {
+    this.indexes.delete(municipality);
   }
 
   /** KE admins of the municipality may change its directory; operators (shell access to the store) may too. Returns the audit identity. */
-  private async authorize(municipality: Municipality, actor: Actor): Promise<string> {
+  private async authorize(municipality: MunicipalityId, actor: Actor): Promise<string> {
     if ('operator' in actor) return `operator:${actor.operator}`;
     return this.deps.roles.require(municipality, actor.userId, 'keAdmin');
   }
 
-  private async index(municipality: Municipality): Promise<CachedIndex> {
+  private async index(municipality: MunicipalityId): Promise<CachedIndex> {
     const cached = this.indexes.get(municipality);
     const now = this.now().getTime();
     if (cached && now - cached.checkedAt < this.deps.refreshMs) return cached;
@@ -151,7 +154,7 @@ export class DirectoryService {
     }
   }
 
-  private async bumpRevision(municipality: Municipality): Promise<void> {
+  private async bumpRevision(municipality: MunicipalityId): Promise<void> {
     for (;;) {
       const current = await this.deps.store.get<Revision>('revisions', municipality, 'directory');
       const next: Revision = { revision: (current?.data.revision ?? 0) + 1, changedAt: this.now().toISOString() };

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Municipality } from '../config.js';
-import { InputError } from '../errors.js';
-import type { DirectoryEntry } from './DirectoryEntry.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { Problem } from '../files/Problem.js';
+import { readTable } from '../files/tabularFile.js';
+import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
 
 export type DirectoryFormat = 'json' | 'csv' | 'hsds';
 
@@ -21,52 +21,42 @@ export function toCsv(entries: readonly DirectoryEntry[]): string {
   );
 }
 
-/** Parses the CSV written by `toCsv` into raw entries; the service validates them. */
-export function fromCsv(text: string): unknown[] {
-  let rows: Record<string, string>[];
-  try {
-    const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter });
-  } catch (error) {
-    throw new InputError(`CSV-filen kan ikke leses: ${(error as Error).message}`, { cause: error });
-  }
-  return rows.map((row) => {
-    const optional = (key: string) => (row[key] ? row[key] : undefined);
-    const number = (key: string) => (row[key] ? Number(row[key]) : undefined);
-    return {
-      id: row.id,
-      category: row.category,
-      unit: row.unit,
-      name: row.name,
-      phones: (row.phones ?? '')
-        .split(';')
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map((part) => {
-          const [, digits = '', label] = /^([\d\s]+?)\s*(?:([^\d\s].*))?$/u.exec(part) ?? [];
-          return label ? { number: digits.replace(/\s/g, ''), label } : { number: digits.replace(/\s/g, '') };
-        }),
-      email: optional('email'),
-      web: optional('web'),
-      contactRole: optional('contactRole'),
-      offers: row.offers,
-      targetGroup: optional('targetGroup'),
-      ageMin: number('ageMin'),
-      ageMax: number('ageMax'),
-      howToApply: optional('howToApply'),
-      keywords: (row.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean),
-      lastReviewed: row.lastReviewed,
-      retired: row.retired === 'ja' || row.retired === 'true' ? true : undefined,
-    };
-  });
+/** A CSV row (as `toCsv` writes it) as a raw entry; the schema validates it. */
+function entryFromCsv(row: Record<string, string>): unknown {
+  const optional = (key: string) => (row[key] ? row[key] : undefined);
+  const number = (key: string) => (row[key] ? Number(row[key]) : undefined);
+  return {
+    id: row.id,
+    category: row.category,
+    unit: row.unit,
+    name: row.name,
+    phones: (row.phones ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [, digits = '', label] = /^([\d\s]+?)\s*(?:([^\d\s].*))?$/u.exec(part) ?? [];
+        return label ? { number: digits.replace(/\s/g, ''), label } : { number: digits.replace(/\s/g, '') };
+      }),
+    email: optional('email'),
+    web: optional('web'),
+    contactRole: optional('contactRole'),
+    offers: row.offers,
+    targetGroup: optional('targetGroup'),
+    ageMin: number('ageMin'),
+    ageMax: number('ageMax'),
+    howToApply: optional('howToApply'),
+    keywords: (row.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    lastReviewed: row.lastReviewed,
+    retired: row.retired === 'ja' || row.retired === 'true' ? true : undefined,
+  };
 }
 
 /**
  * Open Referral HSDS 3.0 shaped export: organizations (units), services, phones and eligibility,
  * linked by id, so the directory can move to other HSDS tools.
  */
-export function toHsds(municipality: Municipality, entries: readonly DirectoryEntry[]) {
+export function toHsds(municipality: MunicipalityId, entries: readonly DirectoryEntry[]) {
   const orgId = (unit: string) => `${municipality}-org-${unit.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-')}`;
   const units = [...new Set(entries.map((entry) => entry.unit))];
   return {
@@ -93,24 +83,65 @@ export function toHsds(municipality: Municipality, entries: readonly DirectoryEn
 }
 
 /** A whole directory as a file in one of the export formats. */
-export function exportFile(format: DirectoryFormat, municipality: Municipality, entries: readonly DirectoryEntry[]): { body: string; contentType: string; fileName: string } {
+export function exportFile(format: DirectoryFormat, municipality: MunicipalityId, entries: readonly DirectoryEntry[]): { body: string; contentType: string; fileName: string } {
   const fileName = `tjenesteoversikt-${municipality}.${format === 'csv' ? 'csv' : format === 'hsds' ? 'hsds.json' : 'json'}`;
   if (format === 'csv') return { body: toCsv(entries), contentType: 'text/csv; charset=utf-8', fileName };
   const json = format === 'hsds' ? toHsds(municipality, entries) : { municipality, source: 'export', entries };
   return { body: `${JSON.stringify(json, null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName };
 }
 
-/** Raw entries from an uploaded or local file: CSV by name or content type, otherwise JSON (an array, or `{ entries }`). */
-export function importFile(name: string, text: string): { municipality?: string; rows: unknown[] } {
-  if (/\.csv$/i.test(name)) return { rows: fromCsv(text) };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError('Filen er verken gyldig CSV (.csv) eller JSON.', { cause: error });
+/** A text cell a spreadsheet would run as a formula. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * A directory file (CSV as exported, or JSON: an array or `{ municipality, entries }`) as validated
+ * entries, with a problem per bad row: the CSV line (header = 1) or the JSON entry's position.
+ */
+export function readDirectoryFile(name: string, text: string): { municipality?: string; entries: DirectoryEntry[]; problems: Problem[] } {
+  let rows: { line: number; raw: unknown }[];
+  let municipality: string | undefined;
+  const problems: Problem[] = [];
+  if (/\.csv$/i.test(name) || !/^\s*[[{]/.test(text)) {
+    const table = readTable(text, { required: ['id', 'category', 'unit', 'name', 'offers', 'lastReviewed'], known: CSV_COLUMNS });
+    problems.push(...table.problems);
+    rows = table.rows.map((row) => ({ line: row.line, raw: entryFromCsv(row.values) }));
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { entries: [], problems: [{ line: 1, key: 'import.problem.notJsonOrCsv' }] };
+    }
+    const doc = (Array.isArray(json) ? { entries: json } : json) as { municipality?: unknown; entries?: unknown };
+    if (!Array.isArray(doc.entries)) return { entries: [], problems: [{ line: 1, key: 'import.problem.noEntries' }] };
+    municipality = typeof doc.municipality === 'string' ? doc.municipality : undefined;
+    rows = doc.entries.map((raw, index) => ({ line: index + 1, raw }));
   }
-  if (Array.isArray(json)) return { rows: json };
-  const doc = json as { municipality?: string; entries?: unknown };
-  if (!Array.isArray(doc.entries)) throw new InputError('JSON-filen mangler en liste «entries».');
-  return { municipality: doc.municipality, rows: doc.entries };
+  if (!problems.length && rows.length === 0) problems.push({ line: 1, key: 'import.problem.noRows' });
+  const entries: DirectoryEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, raw } of rows) {
+    const parsed = directoryEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const column = String(issue.path[0] ?? 'id');
+      const key = column === 'phones' ? 'import.problem.badPhone' : issue.code === 'too_small' || issue.code === 'invalid_type' ? 'import.problem.required' : issue.code === 'too_big' ? 'import.problem.tooLongField' : 'import.problem.invalidField';
+      problems.push({ line, key, params: { column } });
+      continue;
+    }
+    const entry = parsed.data;
+    const formula = Object.entries(entry).find(([, value]) => typeof value === 'string' && FORMULA.test(value));
+    if (formula) {
+      problems.push({ line, key: 'import.problem.formula', params: { column: formula[0] } });
+      continue;
+    }
+    const first = seen.get(entry.id);
+    if (first !== undefined) {
+      problems.push({ line, key: 'import.problem.duplicate', params: { column: 'id', value: entry.id, first } });
+      continue;
+    }
+    seen.set(entry.id, line);
+    entries.push(entry);
+  }
+  return { ...(municipality ? { municipality } : {}), entries, problems };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Municipality } from '../config.js';
+import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
 import type { DirectoryEntry } from './DirectoryEntry.js';
 
 export const evalCaseSchema = z.object({
-  municipality: z.enum(['rana', 'alesund']),
+  municipality: municipalityIdSchema,
   query: z.string().min(1),
   expectPhones: z.array(z.string()).optional(),
   expectNames: z.array(z.string()).optional(),
@@ -25,7 +25,7 @@ export function isExpected(entry: DirectoryEntry, evalCase: EvalCase): boolean {
   return (evalCase.expectNames ?? []).some((expected) => name.includes(expected.toLowerCase()));
 }
 
-export async function evaluate(cases: EvalCase[], search: (municipality: Municipality, query: string) => Promise<DirectoryEntry[]>): Promise<{ top1: number; top3: number; n: number; outcomes: EvalOutcome[] }> {
+export async function evaluate(cases: EvalCase[], search: (municipality: MunicipalityId, query: string) => Promise<DirectoryEntry[]>): Promise<{ top1: number; top3: number; n: number; outcomes: EvalOutcome[] }> {
   const outcomes: EvalOutcome[] = [];
   for (const evalCase of cases) {
     const entries = (await search(evalCase.municipality, evalCase.query)).slice(0, 3);

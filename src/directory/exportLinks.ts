@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { municipalities, type Municipality } from '../config.js';
+import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
 import type { DirectoryFormat } from './directoryFormats.js';
 
 export interface ExportGrant {
-  municipality: Municipality;
+  municipality: MunicipalityId;
   /** A directory file, or everything stored about one resident (an access request, GDPR art. 15). */
   format: DirectoryFormat | 'residentAccess';
   /** For `residentAccess`: the resident's cases (references to data, never the data itself). */
@@ -41,7 +41,7 @@ export class ExportLinks {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     try {
       const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ExportGrant;
-      if (!(municipalities as readonly string[]).includes(grant.municipality) || !(grant.format in PATHS)) return undefined;
+      if (!municipalityIdSchema.safeParse(grant.municipality).success || !(grant.format in PATHS)) return undefined;
       return grant.expiresAt > this.now() ? grant : undefined;
     } catch {
       return undefined;

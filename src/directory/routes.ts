@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from '../cards/directoryCards.js';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
@@ -11,7 +11,6 @@ import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import type { DirectoryService } from './DirectoryService.js';
-import { importFile } from './directoryFormats.js';
 import type { ExportLinks } from './exportLinks.js';
 import { questionTopic, terms } from './norwegianText.js';
 
@@ -19,9 +18,6 @@ import { questionTopic, terms } from './norwegianText.js';
 export const DIRECTORY_QUESTION = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+(?:kontakter|kontaktar|kontakte|ringer|ringjer|spør|kan|skal|søker|søkjer|får|henvender|vender)\b.*|(?:kontakt|telefon|nummer|tlf)\s+(?:for|til)\b.*)$/iu;
 const NEW_ENTRY = /^\s*(ny|legg til)\s+(tjeneste|teneste|oppføring)\s*$/iu;
 const EXPORT = /^\s*(eksporter|eksport|last ned)(\s+(tjenesteoversikt(en)?|tenesteoversikta?|katalogen))?\s*$/iu;
-const IMPORT = /^\s*(importer|import)(\s+(tjenesteoversikt(en)?|tenesteoversikta?|katalogen))?\s*$/iu;
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const CATEGORY_LIMIT = 10;
 
 const searchData = z.object({ query: z.string().trim().min(2).max(200) });
@@ -32,36 +28,6 @@ export interface DirectoryRouteDeps {
   directory: DirectoryService;
   roles: Roles;
   exportLinks: ExportLinks;
-}
-
-interface FileAttachment {
-  name: string;
-  url: string;
-}
-
-/** A file the user attached: Teams' download info, or a plain attachment with a content URL (Playground, Emulator). */
-function attachedFile(context: TurnContext): FileAttachment | undefined {
-  for (const attachment of context.activity.attachments ?? []) {
-    const content = attachment.content as { downloadUrl?: unknown } | undefined;
-    if (attachment.contentType === TEAMS_FILE && typeof content?.downloadUrl === 'string') return { name: attachment.name ?? '', url: content.downloadUrl };
-    if (/^(text\/csv|application\/json|text\/plain)/.test(attachment.contentType) && attachment.contentUrl) return { name: attachment.name ?? '', url: attachment.contentUrl };
-  }
-  return undefined;
-}
-
-async function download(file: FileAttachment, t: Translate): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
-  } catch (error) {
-    throw new InputError(t('directory.import.unreadable'), { cause: error });
-  }
-  if (!response.ok) throw new InputError(t('directory.import.unreadable'));
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_IMPORT_BYTES) throw new InputError(t('directory.import.tooLarge'));
-  const body = await response.arrayBuffer();
-  if (body.byteLength > MAX_IMPORT_BYTES) throw new InputError(t('directory.import.tooLarge'));
-  return new TextDecoder('utf-8').decode(body);
 }
 
 /** Who-do-I-contact: free questions, the search card, category browsing, and KE admins' edits. */
@@ -102,24 +68,6 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     const link = (format: 'csv' | 'json' | 'hsds') => exportLinks.create({ municipality, format, actor });
     await context.sendActivity({ attachments: [directoryExportCard(t, { csv: link('csv'), json: link('json'), hsds: link('hsds') })] });
   });
-
-  app.message(IMPORT, async (context, state) => {
-    const { t, municipality, userId } = turnScope(context, state);
-    await roles.require(municipality, userId, 'keAdmin');
-    await context.sendActivity(t('directory.import.howTo'));
-  });
-
-  app.message(
-    async (context) => attachedFile(context) !== undefined,
-    async (context, state) => {
-      const { t, municipality, userId } = turnScope(context, state);
-      await roles.require(municipality, userId, 'keAdmin');
-      const file = attachedFile(context)!;
-      const { rows } = importFile(file.name, await download(file, t));
-      const result = await directory.importAll(municipality, { userId }, rows);
-      await context.sendActivity(t('directory.import.done', { saved: result.saved, retired: result.retired }));
-    },
-  );
 
   app.message(NEW_ENTRY, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
@@ -220,7 +168,7 @@ function fromForm(t: Translate, id: string, form: Record<string, unknown>): unkn
   };
 }
 
-async function freeId(directory: DirectoryService, municipality: Municipality, name: string): Promise<string> {
+async function freeId(directory: DirectoryService, municipality: MunicipalityId, name: string): Promise<string> {
   const slug = name
     .toLowerCase()
     .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { directoryFileSchema, type DirectoryEntry } from './DirectoryEntry.js';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../../data/directory/${name}.json`, import.meta.url));
 
 /** The directory rows extracted by hand from the municipality's seed document, validated. */
-export function seedEntries(municipality: Municipality): DirectoryEntry[] {
+export function seedEntries(municipality: MunicipalityId): DirectoryEntry[] {
   const file = directoryFileSchema.parse(JSON.parse(readFileSync(dataFile(municipality), 'utf8')));
   return file.entries;
 }

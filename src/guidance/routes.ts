@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { guidanceAnswerCard, guidanceMenuCard } from '../cards/guidanceCards.js';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
@@ -23,7 +23,7 @@ export interface GuidanceRouteDeps {
 /** Guidance on the coordinator role: the topic menu, answers by topic, and questions in free text. */
 export function guidanceRoutes(app: Application<AppTurnState>, { intents, directory }: GuidanceRouteDeps) {
   /** KE if the directory lists it, else the municipality's front desk. */
-  async function contactFor(municipality: Municipality) {
+  async function contactFor(municipality: MunicipalityId) {
     return (await directory.get(municipality, `${municipality}-koordinerende-enhet`)) ?? (await directory.get(municipality, `${municipality}-servicetorget`));
   }
 

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Store } from '../store/Store.js';
 
@@ -19,7 +19,7 @@ export class ConversationReferences {
 
   constructor(private readonly store: Store) {}
 
-  async remember(municipality: Municipality, userId: string, reference: Partial<ConversationReference>, locale?: Locale): Promise<void> {
+  async remember(municipality: MunicipalityId, userId: string, reference: Partial<ConversationReference>, locale?: Locale): Promise<void> {
     if (reference.conversation?.conversationType && reference.conversation.conversationType !== 'personal') return;
     const key = `${municipality}/${userId}`;
     const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${reference.user?.name ?? ''}|${locale ?? ''}`;
@@ -29,16 +29,16 @@ export class ConversationReferences {
   }
 
   /** Where to reach the person and the language they chose, from one read. */
-  async lookup(municipality: Municipality, userId: string): Promise<{ reference: Partial<ConversationReference>; locale?: Locale } | undefined> {
+  async lookup(municipality: MunicipalityId, userId: string): Promise<{ reference: Partial<ConversationReference>; locale?: Locale } | undefined> {
     return (await this.store.get<StoredReference>('conversations', municipality, userId))?.data;
   }
 
-  async find(municipality: Municipality, userId: string): Promise<Partial<ConversationReference> | undefined> {
+  async find(municipality: MunicipalityId, userId: string): Promise<Partial<ConversationReference> | undefined> {
     return (await this.lookup(municipality, userId))?.reference;
   }
 
   /** The people who have a personal chat with the bot: whom KE can propose as coordinator. */
-  async people(municipality: Municipality): Promise<{ userId: string; name: string }[]> {
+  async people(municipality: MunicipalityId): Promise<{ userId: string; name: string }[]> {
     const docs = await this.store.list<StoredReference>('conversations', municipality);
     return docs
       .map((doc) => ({ userId: doc.id, name: doc.data.reference.user?.name ?? doc.id }))
@@ -46,7 +46,7 @@ export class ConversationReferences {
   }
 
   /** Teams said the user blocked or removed the bot: stop sending there. */
-  async forget(municipality: Municipality, userId: string): Promise<void> {
+  async forget(municipality: MunicipalityId, userId: string): Promise<void> {
     this.known.delete(`${municipality}/${userId}`);
     await this.store.delete('conversations', municipality, userId);
   }

@@ -2,7 +2,7 @@ import type { Case } from '../cases/Case.js';
 import type { CaseEventSink } from '../cases/CaseService.js';
 import type { CaseEvent } from '../cases/transitions.js';
 import { approvalCard, caseNotificationCard, welcomeCoordinatorCard } from '../cards/caseCards.js';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import type { ProactiveSender } from './ProactiveSender.js';
@@ -14,7 +14,7 @@ import type { ProactiveSender } from './ProactiveSender.js';
 export class ProactiveNotifier implements CaseEventSink {
   constructor(private readonly deps: { sender: ProactiveSender; roles: Roles }) {}
 
-  async handle(municipality: Municipality, c: Case, events: readonly CaseEvent[]): Promise<void> {
+  async handle(municipality: MunicipalityId, c: Case, events: readonly CaseEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type !== 'notify') continue;
       // A leader gets the approval card itself; everyone else a notice with a way into the case.

@@ -2,7 +2,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Attachment } from 'botbuilder';
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { translator, type Translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { ConversationReferences } from './ConversationReferences.js';
@@ -48,7 +48,7 @@ function retryAfterMs(error: unknown): number | undefined {
  * conversation when Teams says the bot was blocked or removed.
  */
 export class ProactiveSender {
-  private readonly tenantThrottles = new Map<Municipality, <T>(work: () => Promise<T>) => Promise<T>>();
+  private readonly tenantThrottles = new Map<MunicipalityId, <T>(work: () => Promise<T>) => Promise<T>>();
   private readonly conversationThrottles = new Map<string, <T>(work: () => Promise<T>) => Promise<T>>();
 
   constructor(
@@ -57,7 +57,7 @@ export class ProactiveSender {
   ) {}
 
   /** Renders the card in the recipient's language (as they chose it in chat) and posts it. */
-  async send(municipality: Municipality, userId: string, render: (t: Translate) => Attachment): Promise<SendOutcome> {
+  async send(municipality: MunicipalityId, userId: string, render: (t: Translate) => Attachment): Promise<SendOutcome> {
     const found = await this.deps.references.lookup(municipality, userId);
     if (!found) {
       this.deps.logger.warn({ municipality, recipient: userId }, 'no conversation reference: recipient has not talked to the bot yet');
@@ -103,7 +103,7 @@ export class ProactiveSender {
     }
   }
 
-  private throttled<T>(municipality: Municipality, conversation: string, work: () => Promise<T>): Promise<T> {
+  private throttled<T>(municipality: MunicipalityId, conversation: string, work: () => Promise<T>): Promise<T> {
     let tenant = this.tenantThrottles.get(municipality);
     if (!tenant) {
       const throttle = pThrottle(PER_TENANT);

@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditLog } from '../audit/AuditLog.js';
 import type { Case } from '../cases/Case.js';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { ConflictError } from '../errors.js';
 import type { ReminderSchedule, StoredReminder } from '../reminders/ReminderSchedule.js';
 import type { Store, Versioned } from '../store/Store.js';
@@ -15,7 +15,7 @@ export interface Resident {
 /** Everything stored about one resident, as an access request (GDPR art. 15) delivers it. */
 export interface AccessReport {
   generatedAt: string;
-  municipality: Municipality;
+  municipality: MunicipalityId;
   cases: Case[];
   reminders: StoredReminder[];
   /** Who read or changed these cases, and when. */
@@ -37,20 +37,20 @@ export class DataCare {
   }
 
   /** The resident's cases: found by birth date (indexed), then by name, ignoring case and spacing. */
-  async casesOf(municipality: Municipality, resident: Resident): Promise<Versioned<Case>[]> {
+  async casesOf(municipality: MunicipalityId, resident: Resident): Promise<Versioned<Case>[]> {
     const sameBirthDate = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'report.resident.birthDate', op: '=', value: resident.birthDate }] });
     return sameBirthDate.filter((doc) => normalised(doc.data.report.resident.name) === normalised(resident.name));
   }
 
   /** Finds what an access request covers; the request itself is audited. */
-  async requestAccess(municipality: Municipality, actor: string, resident: Resident): Promise<string[]> {
+  async requestAccess(municipality: MunicipalityId, actor: string, resident: Resident): Promise<string[]> {
     const cases = await this.casesOf(municipality, resident);
     await this.deps.audit.record(municipality, { actor, action: 'privacy.accessRequest', target: 'resident', details: { cases: cases.length } });
     return cases.map((doc) => doc.id);
   }
 
   /** The file behind an access link: the cases, their reminders and their audit trail. Each case's disclosure is audited. */
-  async accessReport(municipality: Municipality, actor: string, caseIds: readonly string[]): Promise<AccessReport> {
+  async accessReport(municipality: MunicipalityId, actor: string, caseIds: readonly string[]): Promise<AccessReport> {
     const cases = (await Promise.all(caseIds.map((id) => this.deps.store.get<Case>('cases', municipality, id)))).filter((doc): doc is Versioned<Case> => Boolean(doc));
     const reminders: StoredReminder[] = [];
     const auditTrail: AuditEntry[] = [];
@@ -63,7 +63,7 @@ export class DataCare {
   }
 
   /** An erasure request: the resident's cases and their reminders are deleted; the audit log keeps that it happened, by reference. */
-  async erase(municipality: Municipality, actor: string, resident: Resident): Promise<number> {
+  async erase(municipality: MunicipalityId, actor: string, resident: Resident): Promise<number> {
     const cases = await this.casesOf(municipality, resident);
     for (const doc of cases) {
       await this.deps.reminders.dropCase(municipality, doc.id);
@@ -78,7 +78,7 @@ export class DataCare {
    * dates, units and steps (KE's overview) but loses who the resident is, the need and every note.
    * Idempotent and safe to run in every instance (a conditional write per case).
    */
-  async anonymiseExpired(municipality: Municipality): Promise<number> {
+  async anonymiseExpired(municipality: MunicipalityId): Promise<number> {
     const cutoff = new Date(this.now().getTime() - this.deps.retentionDays * 86_400_000).toISOString();
     const expired = await this.deps.store.list<Case>('cases', municipality, {
       where: [

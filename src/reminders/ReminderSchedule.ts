@@ -1,10 +1,11 @@
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Case } from '../cases/Case.js';
 import type { CaseEventSink } from '../cases/CaseService.js';
 import type { CaseEvent } from '../cases/transitions.js';
 import { ConflictError } from '../errors.js';
+import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Roles } from '../roles/Roles.js';
-import type { Store, Versioned } from '../store/Store.js';
+import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
 import { caseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
 
@@ -20,7 +21,6 @@ export interface StoredReminder extends ScheduledReminder {
   sentAt?: string;
 }
 
-const SETTINGS_ID = 'settings';
 /** A claim older than this is taken to be from an instance that died between claim and send. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 /** How many due reminders one query returns. */
@@ -32,64 +32,77 @@ export const REMINDER_BATCH = 500;
  * and claims each item with a conditional write, so many instances send each reminder once.
  */
 export class ReminderSchedule implements CaseEventSink {
-  constructor(private readonly deps: { store: Store; roles: Roles; now?: () => Date }) {}
+  constructor(private readonly deps: { store: Store; roles: Roles; municipalities: Municipalities; now?: () => Date }) {}
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
-  async settings(municipality: Municipality): Promise<ReminderSettings> {
-    const doc = await this.deps.store.get<unknown>('reminders', municipality, SETTINGS_ID);
-    const parsed = reminderSettingsSchema.safeParse(doc?.data ?? {});
-    return parsed.success ? parsed.data : defaultReminderSettings;
+  /** The municipality's settings (part of its record), defaults where it has none. */
+  async settings(municipality: MunicipalityId): Promise<ReminderSettings> {
+    return (await this.deps.municipalities.get(municipality))?.reminders ?? defaultReminderSettings;
   }
 
   /** New settings, and every open case's reminders moved to match them. */
-  async saveSettings(municipality: Municipality, settings: Partial<ReminderSettings>): Promise<ReminderSettings> {
+  async saveSettings(municipality: MunicipalityId, settings: Partial<ReminderSettings>): Promise<ReminderSettings> {
     const merged = reminderSettingsSchema.parse({ ...(await this.settings(municipality)), ...settings });
-    await this.deps.store.put('reminders', municipality, SETTINGS_ID, merged);
+    await this.deps.municipalities.update(municipality, (record) => ({ ...record, reminders: merged }));
     const open = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'state', op: '!=', value: 'closed' }] });
     for (const doc of open) await this.syncCase(municipality, doc.data, merged);
     return merged;
   }
 
   /** Every case change: bring the case's reminders in step; an appointment starts the training deadline. */
-  async handle(municipality: Municipality, c: Case, events: readonly CaseEvent[]): Promise<void> {
+  async handle(municipality: MunicipalityId, c: Case, events: readonly CaseEvent[]): Promise<void> {
     await this.syncCase(municipality, c);
     for (const event of events) if (event.type === 'trainingDeadlineStarts') await this.startTraining(municipality, event.userId);
   }
 
   /** `settings` when the caller has them already (a re-sync of every case). */
-  async syncCase(municipality: Municipality, c: Case, settings?: ReminderSettings): Promise<void> {
+  async syncCase(municipality: MunicipalityId, c: Case, settings?: ReminderSettings): Promise<void> {
     const wanted = caseReminders(c, settings ?? (await this.settings(municipality)), this.now());
     const existing = await this.ofCase(municipality, c.id);
     const closed = c.state === 'closed' || c.state === 'declined';
     await this.reconcile(municipality, wanted, existing, closed);
   }
 
+  /**
+   * The reminders of cases new to the store (an import) and of training deadlines that start with
+   * them, as writes for the caller's all-or-nothing batch: the same rules as for a case made in chat.
+   */
+  async importOps(municipality: MunicipalityId, cases: readonly Case[], trainingStarted: readonly { userId: string; startedAt: string }[]): Promise<WriteOp[]> {
+    const settings = await this.settings(municipality);
+    const now = this.now();
+    const reminders = [
+      ...cases.flatMap((c) => (c.state === 'closed' || c.state === 'declined' ? [] : caseReminders(c, settings, now))),
+      ...trainingStarted.flatMap(({ userId, startedAt }) => trainingReminders(userId, startedAt, settings)),
+    ];
+    return reminders.map((reminder) => ({ container: 'reminders', partition: municipality, id: reminder.key, data: { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] } satisfies StoredReminder }));
+  }
+
   /** Every reminder a case has, whatever its status. */
-  async ofCase(municipality: Municipality, caseId: string): Promise<Versioned<StoredReminder>[]> {
+  async ofCase(municipality: MunicipalityId, caseId: string): Promise<Versioned<StoredReminder>[]> {
     return this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'caseId', op: '=', value: caseId }] });
   }
 
   /** For an erased case: its reminders go too, sent or not. */
-  async dropCase(municipality: Municipality, caseId: string): Promise<void> {
+  async dropCase(municipality: MunicipalityId, caseId: string): Promise<void> {
     for (const doc of await this.ofCase(municipality, caseId)) await this.deps.store.delete('reminders', municipality, doc.id);
   }
 
-  async startTraining(municipality: Municipality, userId: string): Promise<void> {
+  async startTraining(municipality: MunicipalityId, userId: string): Promise<void> {
     const startedAt = await this.deps.roles.startTraining(municipality, userId, this.now().toISOString());
     if (startedAt) await this.reconcile(municipality, trainingReminders(userId, startedAt, await this.settings(municipality)), [], false);
   }
 
-  async completeTraining(municipality: Municipality, userId: string, on: string): Promise<void> {
+  async completeTraining(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
     await this.deps.roles.completeTraining(municipality, userId, on);
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'userId', op: '=', value: userId }] });
     await this.reconcile(municipality, [], existing.filter((doc) => doc.data.kind === 'training'), false);
   }
 
   /** Creates what is wanted and missing; removes what is no longer wanted and not yet sent (or everything, for a closed case). */
-  private async reconcile(municipality: Municipality, wanted: readonly ScheduledReminder[], existing: readonly Versioned<StoredReminder>[], dropAll: boolean): Promise<void> {
+  private async reconcile(municipality: MunicipalityId, wanted: readonly ScheduledReminder[], existing: readonly Versioned<StoredReminder>[], dropAll: boolean): Promise<void> {
     const wantedKeys = new Set(wanted.map((reminder) => reminder.key));
     const existingByKey = new Map(existing.map((doc) => [doc.id, doc]));
     for (const reminder of wanted) {
@@ -119,7 +132,7 @@ export class ReminderSchedule implements CaseEventSink {
   }
 
   /** What is due now: pending items past their time, and claims whose instance seems to have died. */
-  async due(municipality: Municipality, now: Date, limit = REMINDER_BATCH): Promise<Versioned<StoredReminder>[]> {
+  async due(municipality: MunicipalityId, now: Date, limit = REMINDER_BATCH): Promise<Versioned<StoredReminder>[]> {
     const at = now.toISOString();
     const [pending, abandoned] = await Promise.all([
       this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'dueAt', op: '<=', value: at }], orderBy: { field: 'dueAt', direction: 'asc' }, limit }),
@@ -132,7 +145,7 @@ export class ReminderSchedule implements CaseEventSink {
   }
 
   /** A conditional write that only one instance wins; undefined for the others. */
-  async claim(municipality: Municipality, doc: Versioned<StoredReminder>, instanceId: string, now: Date): Promise<Versioned<StoredReminder> | undefined> {
+  async claim(municipality: MunicipalityId, doc: Versioned<StoredReminder>, instanceId: string, now: Date): Promise<Versioned<StoredReminder> | undefined> {
     try {
       return await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, { ...doc.data, status: 'sending', claimedBy: instanceId, claimedAt: now.toISOString(), attempts: doc.data.attempts + 1 }, doc.etag);
     } catch (error) {
@@ -142,7 +155,7 @@ export class ReminderSchedule implements CaseEventSink {
   }
 
   /** Records who got it; when everyone has, it is sent and never sent again. */
-  async delivered(municipality: Municipality, claimed: Versioned<StoredReminder>, to: readonly string[], complete: boolean, now: Date): Promise<void> {
+  async delivered(municipality: MunicipalityId, claimed: Versioned<StoredReminder>, to: readonly string[], complete: boolean, now: Date): Promise<void> {
     const deliveredTo = [...new Set([...claimed.data.deliveredTo, ...to])];
     const data: StoredReminder = complete ? { ...claimed.data, deliveredTo, status: 'sent', sentAt: now.toISOString() } : { ...claimed.data, deliveredTo };
     await this.deps.store.put<StoredReminder>('reminders', municipality, claimed.id, data, claimed.etag).catch((error: unknown) => {
@@ -150,17 +163,17 @@ export class ReminderSchedule implements CaseEventSink {
     });
   }
 
-  async get(municipality: Municipality, key: string): Promise<Versioned<StoredReminder> | undefined> {
+  async get(municipality: MunicipalityId, key: string): Promise<Versioned<StoredReminder> | undefined> {
     return this.deps.store.get<StoredReminder>('reminders', municipality, key);
   }
 
   /** «Utsett»: due again at `until`, for the same recipients. */
-  async snooze(municipality: Municipality, doc: Versioned<StoredReminder>, until: Date): Promise<StoredReminder> {
+  async snooze(municipality: MunicipalityId, doc: Versioned<StoredReminder>, until: Date): Promise<StoredReminder> {
     const data: StoredReminder = { ...doc.data, status: 'pending', dueAt: until.toISOString(), deliveredTo: [], claimedBy: undefined, claimedAt: undefined };
     return (await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, data, doc.etag)).data;
   }
 
-  async done(municipality: Municipality, doc: Versioned<StoredReminder>): Promise<void> {
+  async done(municipality: MunicipalityId, doc: Versioned<StoredReminder>): Promise<void> {
     await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, { ...doc.data, status: 'done' }, doc.etag);
   }
 }

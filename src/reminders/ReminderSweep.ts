@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { reminderDigestCard, type ReminderView } from '../cards/reminderCards.js';
-import type { Municipality } from '../config.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Logger } from '../logger.js';
 import type { ProactiveSender } from '../notifications/ProactiveSender.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
@@ -14,7 +14,7 @@ const MAX_BATCHES = 20;
 const DRY_RUN_LIMIT = 10_000;
 
 export interface SweepReport {
-  municipality: Municipality;
+  municipality: MunicipalityId;
   workingTime: boolean;
   due: number;
   claimed: number;
@@ -29,7 +29,8 @@ export interface ReminderSweepDeps {
   roles: Roles;
   sender: ProactiveSender;
   references: ConversationReferences;
-  municipalities: readonly Municipality[];
+  /** The municipalities to sweep, asked each run (one onboarded since start-up is swept too). */
+  municipalities: () => Promise<readonly MunicipalityId[]>;
   logger: Logger;
   /** Names this instance in claims, so a stuck claim can be traced. */
   instanceId?: string;
@@ -49,11 +50,11 @@ export class ReminderSweep {
 
   async run(now = new Date(), options: { dryRun?: boolean } = {}): Promise<SweepReport[]> {
     const reports: SweepReport[] = [];
-    for (const municipality of this.deps.municipalities) reports.push(await this.sweep(municipality, now, options.dryRun ?? false));
+    for (const municipality of await this.deps.municipalities()) reports.push(await this.sweep(municipality, now, options.dryRun ?? false));
     return reports;
   }
 
-  private async sweep(municipality: Municipality, now: Date, dryRun: boolean): Promise<SweepReport> {
+  private async sweep(municipality: MunicipalityId, now: Date, dryRun: boolean): Promise<SweepReport> {
     const settings = await this.deps.schedule.settings(municipality);
     const report: SweepReport = { municipality, workingTime: isWorkingTime(now, settings), due: 0, claimed: 0, sent: 0, plan: [] };
     if (!report.workingTime && !dryRun) return report;
@@ -74,7 +75,7 @@ export class ReminderSweep {
     return report;
   }
 
-  private async deliver(municipality: Municipality, due: readonly Versioned<StoredReminder>[], trainingMonths: number, now: Date, report: SweepReport): Promise<void> {
+  private async deliver(municipality: MunicipalityId, due: readonly Versioned<StoredReminder>[], trainingMonths: number, now: Date, report: SweepReport): Promise<void> {
     const claimed: Versioned<StoredReminder>[] = [];
     for (const doc of due) {
       const mine = await this.deps.schedule.claim(municipality, doc, this.instanceId, now);
@@ -99,7 +100,7 @@ export class ReminderSweep {
   }
 
   /** Who gets what: a KE or leader reminder reaches every current holder of that role, except those who have it. */
-  private async byRecipient(municipality: Municipality, docs: readonly Versioned<StoredReminder>[]): Promise<Map<string, Versioned<StoredReminder>[]>> {
+  private async byRecipient(municipality: MunicipalityId, docs: readonly Versioned<StoredReminder>[]): Promise<Map<string, Versioned<StoredReminder>[]>> {
     const byRecipient = new Map<string, Versioned<StoredReminder>[]>();
     const resolved = new Map<string, string[]>();
     for (const doc of docs) {
@@ -112,7 +113,7 @@ export class ReminderSweep {
     return byRecipient;
   }
 
-  private async view(municipality: Municipality, reminder: StoredReminder, trainingMonths: number): Promise<ReminderView> {
+  private async view(municipality: MunicipalityId, reminder: StoredReminder, trainingMonths: number): Promise<ReminderView> {
     const personName = reminder.kind === 'training' && reminder.to.kind === 'ke' && reminder.userId ? (await this.deps.references.find(municipality, reminder.userId))?.user?.name : undefined;
     return { reminder, trainingMonths, ...(personName ? { personName } : {}) };
   }

@@ -3,7 +3,25 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Agent } from 'node:https';
 import { ConflictError, StoreUnavailableError } from '../errors.js';
 import { cosmosContainerDefinitions, type ContainerName } from './containers.js';
-import { assertFieldPath, type ListQuery, type Store, type StoreHealth, type Versioned } from './Store.js';
+import { randomUUID } from 'node:crypto';
+import { assertFieldPath, type ListQuery, type Store, type StoreHealth, type Versioned, type WriteOp } from './Store.js';
+
+const JOURNAL = 'journal';
+/** Documents per journal part (well under Cosmos' 2 MB document limit for directory entries and cases). */
+const JOURNAL_PART = 200;
+/** Requests in flight at once during a multi-document write. */
+const PARALLEL = 16;
+/** A journal not touched for this long belongs to a process that died: roll it back. */
+const JOURNAL_STALE_MS = 2 * 60_000;
+
+interface JournalEntry {
+  container: ContainerName;
+  partition: string;
+  id: string;
+  /** The document before the write; null when it did not exist. */
+  previous: unknown;
+}
+type JournalDoc = { kind: 'head'; parts: number; touchedAt: string } | { kind: 'part'; runId: string; entries: JournalEntry[] };
 
 interface CosmosDoc<T> {
   id: string;
@@ -75,6 +93,7 @@ export class CosmosStore implements Store {
         store.containersByName.set(definition.name, container);
       }
     });
+    await store.rollBackInterruptedWrites();
     return store;
   }
 
@@ -129,6 +148,59 @@ export class CosmosStore implements Store {
     return resources.map((doc) => toVersioned(doc));
   }
 
+  async writeAll(ops: readonly WriteOp[]): Promise<void> {
+    await this.rollBackInterruptedWrites();
+    const runId = randomUUID();
+    const previous = await inParallel(ops, (op) => this.get(op.container, op.partition, op.id));
+    const entries: JournalEntry[] = ops.map((op, index) => ({ container: op.container, partition: op.partition, id: op.id, previous: previous[index]?.data ?? null }));
+    const parts = chunk(entries, JOURNAL_PART);
+    const head = (): JournalDoc => ({ kind: 'head', parts: parts.length, touchedAt: new Date().toISOString() });
+    await this.put<JournalDoc>(JOURNAL, JOURNAL, runId, head());
+    await inParallel(parts, (part, index) => this.put<JournalDoc>(JOURNAL, JOURNAL, `${runId}-${index}`, { kind: 'part', runId, entries: part }));
+    try {
+      for (const [index, batch] of chunk(ops, 500).entries()) {
+        if (index > 0) await this.put<JournalDoc>(JOURNAL, JOURNAL, runId, head());
+        await inParallel(batch, async (op) => {
+          if (op.data === undefined) await this.delete(op.container, op.partition, op.id);
+          else if (op.ifMatch === null) await this.create(op.container, op.partition, op.id, op.data);
+          else await this.put(op.container, op.partition, op.id, op.data, op.ifMatch);
+        });
+      }
+    } catch (error) {
+      await this.rollBack(runId, entries, parts.length);
+      throw error;
+    }
+    // Removing the head commits the write; parts left behind by a crash here are swept up later.
+    await this.delete(JOURNAL, JOURNAL, runId);
+    await inParallel(parts, (_part, index) => this.delete(JOURNAL, JOURNAL, `${runId}-${index}`));
+  }
+
+  /** Restores what a multi-document write found, for writes whose process died before committing. */
+  async rollBackInterruptedWrites(): Promise<number> {
+    const docs = await this.list<JournalDoc>(JOURNAL, JOURNAL);
+    const heads = new Map(docs.filter((doc) => doc.data.kind === 'head').map((doc) => [doc.id, doc.data as Extract<JournalDoc, { kind: 'head' }>]));
+    let rolledBack = 0;
+    for (const [runId, head] of heads) {
+      if (Date.now() - Date.parse(head.touchedAt) < JOURNAL_STALE_MS) continue;
+      const entries = docs.flatMap((doc) => (doc.data.kind === 'part' && doc.data.runId === runId ? doc.data.entries : []));
+      await this.rollBack(runId, entries, head.parts);
+      rolledBack += 1;
+    }
+    // Parts whose head is gone belong to committed writes.
+    const orphans = docs.filter((doc) => doc.data.kind === 'part' && !heads.has(doc.data.runId));
+    await inParallel(orphans, (doc) => this.delete(JOURNAL, JOURNAL, doc.id));
+    return rolledBack;
+  }
+
+  private async rollBack(runId: string, entries: readonly JournalEntry[], parts: number): Promise<void> {
+    await inParallel(entries, async (entry) => {
+      if (entry.previous === null) await this.delete(entry.container, entry.partition, entry.id);
+      else await this.put(entry.container, entry.partition, entry.id, entry.previous);
+    });
+    await inParallel(Array.from({ length: parts }, (_, index) => `${runId}-${index}`), (id) => this.delete(JOURNAL, JOURNAL, id));
+    await this.delete(JOURNAL, JOURNAL, runId);
+  }
+
   async health(): Promise<StoreHealth> {
     try {
       await this.client.getDatabaseAccount();
@@ -147,6 +219,26 @@ export class CosmosStore implements Store {
     if (!container) throw new Error(`Cosmos container ${name} is not initialised`);
     return container;
   }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+/** `work` over every item, `PARALLEL` at a time, results in order. */
+async function inParallel<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  return results;
 }
 
 /** Cosmos ids may not contain / \ ? #; bot state keys do. */

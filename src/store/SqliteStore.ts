@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConflictError, StoreUnavailableError } from '../errors.js';
 import { containerNames, containers, type ContainerName } from './containers.js';
-import { assertFieldPath, type ListQuery, type Store, type StoreHealth, type Versioned } from './Store.js';
+import { assertFieldPath, type ListQuery, type Store, type StoreHealth, type Versioned, type WriteOp } from './Store.js';
 
 interface Row {
   id: string;
@@ -97,6 +97,38 @@ export class SqliteStore implements Store {
     }
     const rows = this.run(() => this.db.prepare(sql).all(...params)) as Row[];
     return rows.map((row) => toVersioned<T>(row));
+  }
+
+  async writeAll(ops: readonly WriteOp[]): Promise<void> {
+    const upserts = new Map<ContainerName, Database.Statement>();
+    const deletes = new Map<ContainerName, Database.Statement>();
+    const inserts = new Map<ContainerName, Database.Statement>();
+    const replaces = new Map<ContainerName, Database.Statement>();
+    const statement = (cache: Map<ContainerName, Database.Statement>, container: ContainerName, sql: string) => {
+      let prepared = cache.get(container);
+      if (!prepared) cache.set(container, (prepared = this.db.prepare(sql)));
+      return prepared;
+    };
+    this.run(() =>
+      this.db.transaction(() => {
+        for (const op of ops) {
+          if (op.data === undefined) statement(deletes, op.container, `DELETE FROM ${op.container} WHERE partition = ? AND id = ?`).run(op.partition, op.id);
+          else if (op.ifMatch !== undefined) {
+            const result =
+              op.ifMatch === null
+                ? statement(inserts, op.container, `INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(op.partition, op.id, JSON.stringify(op.data), randomUUID())
+                : statement(replaces, op.container, `UPDATE ${op.container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`).run(JSON.stringify(op.data), randomUUID(), op.partition, op.id, op.ifMatch);
+            if (result.changes === 0) throw new ConflictError(`${op.container}/${op.id} changed since it was read`);
+          } else
+            statement(
+              upserts,
+              op.container,
+              `INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?)
+               ON CONFLICT (partition, id) DO UPDATE SET data = excluded.data, etag = excluded.etag`,
+            ).run(op.partition, op.id, JSON.stringify(op.data), randomUUID());
+        }
+      })(),
+    );
   }
 
   async health(): Promise<StoreHealth> {

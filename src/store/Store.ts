@@ -23,6 +23,16 @@ export interface ListQuery {
   limit?: number;
 }
 
+/** One document of an all-or-nothing write: written as given (upsert), or deleted when `data` is undefined. */
+export interface WriteOp {
+  container: ContainerName;
+  partition: string;
+  id: string;
+  data?: unknown;
+  /** Write only if the stored etag is still this one (null: only if the document does not exist); otherwise the whole write fails with a `ConflictError`. */
+  ifMatch?: string | null;
+}
+
 export interface StoreHealth {
   ok: boolean;
   kind: 'sqlite' | 'cosmos';
@@ -46,6 +56,12 @@ export interface Store {
   /** Returns false when there was nothing to delete. */
   delete(container: ContainerName, partition: string, id: string, ifMatch?: string): Promise<boolean>;
   list<T>(container: ContainerName, partition: string, query?: ListQuery): Promise<Versioned<T>[]>;
+  /**
+   * Writes every document or none (imports). SQLite: one transaction. Cosmos: a journal of the
+   * documents' previous versions is written first and removed at the end; a failure rolls back at
+   * once, and a process that died mid-write is rolled back when a store next connects.
+   */
+  writeAll(ops: readonly WriteOp[]): Promise<void>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -15,8 +15,14 @@ interface ContainerSpec {
 export const containers = {
   /** Bot Framework turn state (conversation and user scopes); partitioned by the state key itself. */
   botState: { partitionKeyPath: '/pk', indexedFields: [] },
-  /** Teams tenant → municipality; one global partition. */
-  tenants: { partitionKeyPath: '/pk', indexedFields: ['municipality'] },
+  /** The municipalities that use the bot (id = slug); one global partition. */
+  municipalities: { partitionKeyPath: '/pk', indexedFields: [] },
+  /** Teams tenant → the municipalities on it (an index kept by `Municipalities`); one global partition. */
+  tenants: { partitionKeyPath: '/pk', indexedFields: [] },
+  /** On a tenant shared by several municipalities: which one each person works for; partition = tenant id, id = Entra object id. */
+  members: { partitionKeyPath: '/pk', indexedFields: [] },
+  /** Journals of multi-document writes in progress (`Store.writeAll` on Cosmos), rolled back if a process died mid-write. */
+  journal: { partitionKeyPath: '/pk', indexedFields: [] },
   /** The service directory; partition = municipality. */
   directory: { partitionKeyPath: '/pk', indexedFields: ['category', 'name'] },
   /** Change counters that tell every instance when to rebuild a cache; partition = municipality. */

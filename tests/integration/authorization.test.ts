@@ -59,7 +59,8 @@ describe('authorization matrix', () => {
     chat.running.post(messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, value, tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }));
 
   beforeAll(async () => {
-    chat = await startChat({ KE_ADMINS: `rana:${actors.keAdmin},alesund:${actors.outsider}`, TENANT_MUNICIPALITIES: 'tenant-alesund:alesund' });
+    chat = await startChat({ KE_ADMINS: `rana:${actors.keAdmin},alesund:${actors.outsider}` });
+    await chat.running.bot.municipalities.update('alesund', (m) => ({ ...m, tenantIds: ['tenant-alesund'] }));
     for (const userId of [...Object.values(actors), COLLEAGUE]) {
       const before = chat.connector.sent.length;
       await chat.running.post(messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, text: 'hjelp', tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }));

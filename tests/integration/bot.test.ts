@@ -137,7 +137,8 @@ describe('the bot with BOT_ID set', () => {
 describe('the bot when the tenant has no municipality', () => {
   it('tells the user their organisation is not connected, and does nothing else', async () => {
     const connector = await startFakeConnector();
-    const running = await startBot({ DEFAULT_MUNICIPALITY: '', TENANT_MUNICIPALITIES: 'tenant-alesund:alesund' });
+    const running = await startBot({ DEFAULT_MUNICIPALITY: '' });
+    await running.bot.municipalities.update('alesund', (m) => ({ ...m, tenantIds: ['tenant-alesund'] }));
     await running.post(messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-unknown', text: 'hjelp' }));
     const [reply] = await connector.waitFor(1);
     expect(reply!.body.text).toContain('ikke koblet til en kommune');

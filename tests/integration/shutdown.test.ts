@@ -13,7 +13,7 @@ describe('graceful shutdown', () => {
     const connector = await startFakeConnector({ delayMs: 1500 });
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'kh-shutdown-')), DEFAULT_MUNICIPALITY: 'rana', LOG_LEVEL: 'warn', REMINDER_SWEEP: 'off', RETENTION_RUN: 'off' },
+      env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'kh-shutdown-')), DEFAULT_MUNICIPALITY: 'rana', EXAMPLE_MUNICIPALITIES: 'on', LOG_LEVEL: 'warn', REMINDER_SWEEP: 'off', RETENTION_RUN: 'off' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

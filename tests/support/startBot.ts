@@ -18,7 +18,7 @@ export interface RunningBot {
 
 /** Starts the real bot (real adapter, app, routes, store) on a random loopback port. */
 export async function startBot(env: Record<string, string> = {}, store?: Store): Promise<RunningBot> {
-  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'kh-bot-')), DEFAULT_MUNICIPALITY: 'rana', LOG_LEVEL: 'info', REMINDER_SWEEP: 'off', RETENTION_RUN: 'off', ...env });
+  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'kh-bot-')), DEFAULT_MUNICIPALITY: 'rana', EXAMPLE_MUNICIPALITIES: 'on', LOG_LEVEL: 'info', REMINDER_SWEEP: 'off', RETENTION_RUN: 'off', ...env });
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _encoding, done) { logLines.push(String(chunk)); done(); } });
   const bot = await createBot(config, { logger: createLogger(config.logLevel, sink), ...(store ? { store } : {}) });

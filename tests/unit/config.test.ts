@@ -12,10 +12,15 @@ describe('loadConfig()', () => {
     expect(loadConfig({ COSMOS_ENDPOINT: 'https://x/', COSMOS_KEY: 'k' }).cosmos?.key).toBe('k');
   });
 
-  it('maps tenants to municipalities', () => {
-    const config = loadConfig({ TENANT_MUNICIPALITIES: 'aaa:rana, bbb:alesund', DEFAULT_MUNICIPALITY: 'rana' });
-    expect([...config.tenantMunicipalities]).toEqual([['aaa', 'rana'], ['bbb', 'alesund']]);
-    expect(config.defaultMunicipality).toBe('rana');
+  it('takes any municipality id for local trials, and the example municipalities only when asked', () => {
+    const config = loadConfig({ DEFAULT_MUNICIPALITY: 'indre-fosen', KE_ADMINS: 'indre-fosen:abc, rana:def' });
+    expect(config).toMatchObject({ defaultMunicipality: 'indre-fosen', exampleMunicipalities: false });
+    expect(config.keAdmins).toEqual([{ municipality: 'indre-fosen', userId: 'abc' }, { municipality: 'rana', userId: 'def' }]);
+    expect(loadConfig({ EXAMPLE_MUNICIPALITIES: 'on' }).exampleMunicipalities).toBe(true);
+  });
+
+  it('refuses DEFAULT_MUNICIPALITY in production (with BOT_ID): it would give every tenant that municipality', () => {
+    expect(() => loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'p', DEFAULT_MUNICIPALITY: 'rana' })).toThrow(/DEFAULT_MUNICIPALITY: is for local trials only/);
   });
 
   it.each([
@@ -25,8 +30,10 @@ describe('loadConfig()', () => {
     [{ BOT_ID: 'id' }, 'BOT_PASSWORD'],
     [{ BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID'],
     [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
-    [{ DEFAULT_MUNICIPALITY: 'oslo' }, 'DEFAULT_MUNICIPALITY'],
-    [{ TENANT_MUNICIPALITIES: 'aaa=rana' }, 'TENANT_MUNICIPALITIES'],
+    [{ DEFAULT_MUNICIPALITY: 'Oslo kommune' }, 'DEFAULT_MUNICIPALITY'],
+    [{ KE_ADMINS: 'rana=abc' }, 'KE_ADMINS'],
+    [{ KE_ADMINS: 'Rana:abc' }, 'KE_ADMINS'],
+    [{ EXAMPLE_MUNICIPALITIES: 'yes' }, 'EXAMPLE_MUNICIPALITIES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('rejects %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

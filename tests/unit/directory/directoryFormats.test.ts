@@ -1,23 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { directoryEntrySchema } from '../../../src/directory/DirectoryEntry.js';
-import { fromCsv, toCsv, toHsds } from '../../../src/directory/directoryFormats.js';
+import { readDirectoryFile, toCsv, toHsds } from '../../../src/directory/directoryFormats.js';
 import { seedEntries } from '../../../src/directory/seedData.js';
-import { InputError } from '../../../src/errors.js';
 
 describe('CSV', () => {
   it('round-trips the whole directory', () => {
     const entries = seedEntries('alesund');
-    const back = fromCsv(toCsv(entries)).map((row) => directoryEntrySchema.parse(row));
-    expect(back).toEqual(entries);
+    const back = readDirectoryFile('alesund.csv', toCsv(entries));
+    expect(back.problems).toEqual([]);
+    expect(back.entries.map((entry) => directoryEntrySchema.parse(entry))).toEqual(entries);
   });
 
   it('accepts semicolon-separated files, as Norwegian Excel writes them', () => {
-    const rows = fromCsv('id;category;unit;name;phones;offers;lastReviewed\nx-y-z;Kat;Enhet;Navn;75 14 63 40 Barnevern;Tilbud;2026-01-01\n');
-    expect(directoryEntrySchema.parse(rows[0])).toMatchObject({ phones: [{ number: '75146340', label: 'Barnevern' }], keywords: [] });
+    const { entries } = readDirectoryFile('x.csv', 'id;category;unit;name;phones;offers;lastReviewed\nx-y-z;Kat;Enhet;Navn;75 14 63 40 Barnevern;Tilbud;2026-01-01\n');
+    expect(entries[0]).toMatchObject({ phones: [{ number: '75146340', label: 'Barnevern' }], keywords: [] });
   });
 
-  it('turns an unreadable file into an InputError', () => {
-    expect(() => fromCsv('id,name\n"unterminated')).toThrow(InputError);
+  it.each([
+    ['an unclosed quote', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,"unterminated,T,2026-01-01\n', 2, 'import.problem.csvQuote'],
+    ['a row with a missing field', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,N,,2026-01-01\n', 2, 'import.problem.required'],
+    ['a formula cell', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,=HYPERLINK("x"),T,2026-01-01\n', 2, 'import.problem.formula'],
+    ['a bad phone', 'id,category,unit,name,phones,offers,lastReviewed\na-b-c,K,E,N,12,T,2026-01-01\n', 2, 'import.problem.badPhone'],
+    ['a repeated id', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,N,T,2026-01-01\na-b-c,K,E,N,T,2026-01-01\n', 3, 'import.problem.duplicate'],
+    ['no rows', 'id,category,unit,name,offers,lastReviewed\n', 1, 'import.problem.noRows'],
+    ['a missing column', 'id,category,unit,name\na-b-c,K,E,N\n', 1, 'import.problem.missingColumns'],
+  ])('reports %s with its line number', (_name, text, line, key) => {
+    expect(readDirectoryFile('x.csv', text).problems[0]).toMatchObject({ line, key });
+  });
+
+  it('names the JSON entry that is wrong, and the municipality the file is for', () => {
+    const file = readDirectoryFile('x.json', JSON.stringify({ municipality: 'rana', entries: [seedEntries('rana')[0], { id: 'x' }] }));
+    expect(file.municipality).toBe('rana');
+    expect(file.problems).toEqual([expect.objectContaining({ line: 2 })]);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedEntries } from '../../../src/directory/seedData.js';
 
 /** The seed documents, with all white space removed, so "95 25 44 59" and "7016 2200" match digit runs. */
-const source = (file: string) => readFileSync(`../shared/seeds/${file}`, 'utf8').replace(/\s+/g, '');
+const source = (file: string) => readFileSync(`tests/fixtures/seeds/${file}`, 'utf8').replace(/\s+/g, '');
 
 describe('the seed directories, checked against their source documents', () => {
   it.each([

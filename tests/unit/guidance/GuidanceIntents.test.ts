@@ -53,7 +53,7 @@ describe('GuidanceIntents', () => {
     );
 
     it('leaves every question of the public directory evaluation set to the directory', () => {
-      const questions = (JSON.parse(readFileSync('../shared/eval/directory-dev.json', 'utf8')) as { query: string }[]).map((item) => item.query);
+      const questions = (JSON.parse(readFileSync('eval/directory-public.json', 'utf8')) as { query: string }[]).map((item) => item.query);
       expect(questions.length).toBeGreaterThan(10);
       expect(questions.filter((question) => intents.match(question))).toEqual([]);
     });

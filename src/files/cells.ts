@@ -1,0 +1,130 @@
+import type { TableRow } from './tabularFile.js';
+import type { Problem } from './Problem.js';
+
+/** Free text that ends up in cards: no markdown or HTML control characters, and no spreadsheet formula. */
+const CONTROL = /[[\]*_`<>#~|\\]/;
+const FORMULA = /^[=+\-@\t\r]/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Dates as Norwegians type them in Excel: 24.11.2026 (or 24.11.26). */
+const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * Reads the cells of one row, collecting a problem per bad cell (so one run reports every bad row)
+ * instead of stopping at the first.
+ */
+export class Cells {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly row: TableRow,
+    /** Today, yyyy-mm-dd, Oslo: dates after it are in the future. */
+    private readonly today: string,
+  ) {}
+
+  get line(): number {
+    return this.row.line;
+  }
+
+  raw(column: string): string {
+    return (this.row.values[column] ?? '').trim();
+  }
+
+  problem(key: Problem['key'], params?: Problem['params']): void {
+    this.problems.push({ line: this.row.line, key, ...(params ? { params } : {}) });
+  }
+
+  required(column: string): string | undefined {
+    const value = this.raw(column);
+    if (!value) this.problem('import.problem.required', { column });
+    return value || undefined;
+  }
+
+  text(column: string, options: { max: number; required?: boolean }): string | undefined {
+    const value = options.required ? this.required(column) : this.raw(column) || undefined;
+    if (value === undefined) return undefined;
+    if (value.length > options.max) this.problem('import.problem.tooLong', { column, max: options.max });
+    else if (FORMULA.test(value)) this.problem('import.problem.formula', { column });
+    else if (CONTROL.test(value)) this.problem('import.problem.plainText', { column });
+    else return value;
+    return undefined;
+  }
+
+  id(column: string, options: { required?: boolean } = {}): string | undefined {
+    const value = options.required ? this.required(column) : this.raw(column) || undefined;
+    if (value === undefined) return undefined;
+    if (!ID_PATTERN.test(value)) {
+      this.problem('import.problem.invalidId', { column, value: shorten(value) });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A calendar date that exists (no 2026-13-45), as yyyy-mm-dd; not after today unless `future` is allowed. */
+  date(column: string, options: { required?: boolean; future?: boolean } = {}): string | undefined {
+    const value = options.required ? this.required(column) : this.raw(column) || undefined;
+    if (value === undefined) return undefined;
+    const date = calendarDate(value);
+    if (!date) this.problem('import.problem.invalidDate', { column, value: shorten(value) });
+    else if (!options.future && date > this.today) this.problem('import.problem.futureDate', { column, value: date });
+    else return date;
+    return undefined;
+  }
+
+  /** One of `allowed` (case-insensitive), mapped to its code. */
+  choice<T extends string>(column: string, allowed: Readonly<Record<string, T>>, options: { required?: boolean; shown?: readonly string[] } = {}): T | undefined {
+    const value = options.required ? this.required(column) : this.raw(column) || undefined;
+    if (value === undefined) return undefined;
+    const code = allowed[value.toLowerCase()];
+    if (code === undefined) this.problem('import.problem.invalidValue', { column, value: shorten(value), allowed: (options.shown ?? Object.keys(allowed)).join(', ') });
+    return code;
+  }
+
+  /** `ja` (or yes/x/true) → true, empty or `nei` → false. */
+  flag(column: string): boolean {
+    const value = this.raw(column).toLowerCase();
+    if (['ja', 'j', 'yes', 'x', 'true', '1'].includes(value)) return true;
+    if (['', 'nei', 'n', 'no', 'false', '0'].includes(value)) return false;
+    this.problem('import.problem.invalidValue', { column, value: shorten(value), allowed: 'ja, (tom)' });
+    return false;
+  }
+
+  /** A whole number within bounds. */
+  integer(column: string, min: number, max: number): number | undefined {
+    const value = this.raw(column);
+    if (!value) return undefined;
+    const number = Number(value);
+    if (Number.isInteger(number) && number >= min && number <= max) return number;
+    this.problem('import.problem.invalidNumber', { column, value: shorten(value), min, max });
+    return undefined;
+  }
+
+  /** Values separated by `;` (or `,` inside a `;`-separated file's cell). */
+  list(column: string): string[] {
+    return this.raw(column)
+      .split(/[;,]/)
+      .map((part) => part.trim())
+      .filter(Boolean);
+  }
+}
+
+/** yyyy-mm-dd for a date that exists, from ISO or Norwegian (dd.mm.yyyy) writing; undefined otherwise. */
+export function calendarDate(value: string): string | undefined {
+  let year: number, month: number, day: number;
+  const iso = ISO_DATE.exec(value);
+  const norwegian = NORWEGIAN_DATE.exec(value);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (norwegian) {
+    const shortYear = Number(norwegian[3]);
+    // A two-digit year is this century unless that would be in the future (birth dates: 24.11.85 is 1985).
+    const century = shortYear > new Date().getUTCFullYear() % 100 ? 1900 : 2000;
+    [day, month, year] = [Number(norwegian[1]), Number(norwegian[2]), norwegian[3]!.length === 2 ? century + shortYear : shortYear];
+  } else return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}…` : value;
+}

@@ -1,0 +1,43 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { expandCard } from '../cards/expandCard.js';
+import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { translator, type Translate } from '../i18n/translate.js';
+import type { Municipalities } from './Municipalities.js';
+import type { Municipality } from './Municipality.js';
+
+const choiceData = z.object({ verb: z.literal('municipalityChoose'), municipality: z.string().min(2).max(40) });
+
+function municipalityChoiceCard(t: Translate, options: readonly Municipality[]) {
+  return expandCard('municipalityChoice', { title: t('municipality.choose.title'), hint: t('municipality.choose.hint'), choices: options.map(({ id, name }) => ({ id, name })) });
+}
+
+/**
+ * Runs before every route: which municipality the turn belongs to. A tenant that is not connected
+ * gets the "not connected" answer; on a tenant shared by several municipalities a person in no
+ * list is asked once which one they work for, and nothing else happens until they have chosen.
+ */
+export function municipalityRoutes({ municipalities }: { municipalities: Municipalities }) {
+  async function resolve(context: TurnContext, state: AppTurnState): Promise<Municipality | undefined> {
+    const tenantId: string | undefined = context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id;
+    const userId = context.activity.from?.aadObjectId;
+    const resolution = await municipalities.resolve(tenantId, userId);
+    if (resolution.kind === 'resolved') return resolution.municipality;
+    if (context.activity.type !== ActivityTypes.Message) return undefined;
+    const t = translator(state.user.locale);
+    if (resolution.kind === 'notConnected') {
+      await context.sendActivity(t('municipality.unknown'));
+      return undefined;
+    }
+    const choice = choiceData.safeParse(context.activity.value);
+    const chosen = choice.success ? resolution.options.find((option) => option.id === choice.data.municipality) : undefined;
+    if (chosen && tenantId && userId) {
+      await municipalities.assignMember(tenantId, userId, chosen.id, 'chosen');
+      await context.sendActivity(translator(state.user.locale ?? chosen.defaultLanguage)('municipality.chosen', { municipality: chosen.name }));
+      return undefined;
+    }
+    await context.sendActivity({ attachments: [municipalityChoiceCard(t, resolution.options)] });
+    return undefined;
+  }
+  return { resolve };
+}

@@ -1,0 +1,188 @@
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { Case } from '../cases/Case.js';
+import type { CaseService } from '../cases/CaseService.js';
+import { importedCase, importedCaseId } from '../cases/importedCase.js';
+import { readDirectoryFile } from '../directory/directoryFormats.js';
+import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
+import type { DirectoryService } from '../directory/DirectoryService.js';
+import { ConflictError } from '../errors.js';
+import type { ImportFileKind, Problem } from '../files/Problem.js';
+import { decodeText } from '../files/tabularFile.js';
+import type { Municipalities } from '../municipalities/Municipalities.js';
+import type { Municipality } from '../municipalities/Municipality.js';
+import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
+import type { ImportedTraining, Roles } from '../roles/Roles.js';
+import type { Store, WriteOp } from '../store/Store.js';
+import { osloParts } from '../time/oslo.js';
+import { readCases, type CaseRow } from './casesFile.js';
+import { readPeople, type PersonRow } from './peopleFile.js';
+
+/** One file of an import: its name (for the report and the format) and its bytes, in any encoding Excel writes. */
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ImportFiles = Partial<Record<ImportFileKind, ImportFile>>;
+
+export interface ImportReport {
+  municipality: string;
+  dryRun: boolean;
+  /** Nothing was written when there are problems. */
+  problems: (Problem & { file: ImportFileKind; fileName: string })[];
+  directory?: { saved: number; retired: number; unchanged: number };
+  people?: { added: number; changed: number; unchanged: number };
+  cases?: { added: number; unchanged: number; references: { line: number; externalId: string; reference: string; isNew: boolean }[] };
+  /** Reminders scheduled for the new cases and training deadlines. */
+  reminders: number;
+}
+
+export interface ImportServiceDeps {
+  store: Store;
+  municipalities: Municipalities;
+  directory: DirectoryService;
+  roles: Roles;
+  cases: CaseService;
+  schedule: ReminderSchedule;
+  audit: AuditLog;
+  now?: () => Date;
+}
+
+/** Attempts when a case is reported in chat between reading the reference counter and writing. */
+const ATTEMPTS = 3;
+
+/**
+ * Brings a KE's existing work into the bot: directory, people and cases, from files. Every file is
+ * validated whole before anything is written, and then everything is written in one all-or-nothing
+ * batch (`Store.writeAll`). Re-running the same files changes nothing: people are keyed by Entra
+ * object id, cases by `externalId`. Each service builds the writes for its own container.
+ */
+export class ImportService {
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Validates, and unless `dryRun` (or a problem) writes. `importedBy` is the audit identity. */
+  async run(municipalityId: string, files: ImportFiles, options: { importedBy: string; dryRun: boolean }): Promise<ImportReport> {
+    for (let attempt = 1; ; attempt++) {
+      const { report, ops } = await this.plan(await this.deps.municipalities.require(municipalityId), files, options);
+      if (report.problems.length > 0 || options.dryRun) return report;
+      try {
+        await this.deps.store.writeAll(ops);
+      } catch (error) {
+        if (error instanceof ConflictError && attempt < ATTEMPTS) continue;
+        throw error;
+      }
+      if (report.directory) this.deps.directory.applied(municipalityId);
+      return report;
+    }
+  }
+
+  private async plan(municipality: Municipality, files: ImportFiles, options: { importedBy: string; dryRun: boolean }): Promise<{ report: ImportReport; ops: WriteOp[] }> {
+    const today = osloParts(this.now()).date;
+    const m = municipality.id;
+    const report: ImportReport = { municipality: m, dryRun: options.dryRun, problems: [], reminders: 0 };
+    const problemsOf = (file: ImportFileKind, problems: readonly Problem[]) => report.problems.push(...problems.map((problem) => ({ ...problem, file, fileName: files[file]!.name })));
+
+    let entries: DirectoryEntry[] | undefined;
+    if (files.directory) {
+      const read = readDirectoryFile(files.directory.name, decodeText(files.directory.bytes));
+      problemsOf('directory', read.problems);
+      if (read.municipality && read.municipality !== m) problemsOf('directory', [{ line: 1, key: 'import.problem.otherMunicipality', params: { found: read.municipality, expected: m } }]);
+      entries = read.entries;
+    }
+    let people: PersonRow[] = [];
+    if (files.people) {
+      const read = readPeople(decodeText(files.people.bytes), today);
+      problemsOf('people', read.problems);
+      people = read.people;
+    }
+    let caseRows: CaseRow[] = [];
+    if (files.cases) {
+      const known = await this.references(m, entries, people);
+      const read = readCases(decodeText(files.cases.bytes), today, known);
+      problemsOf('cases', read.problems);
+      caseRows = read.cases;
+    }
+    if (report.problems.length > 0) return { report, ops: [] };
+
+    const ops: WriteOp[] = [];
+    if (entries) {
+      const directory = await this.deps.directory.importOps(m, entries);
+      ops.push(...directory.ops);
+      report.directory = { saved: directory.saved, retired: directory.retired, unchanged: directory.unchanged };
+    }
+
+    const existing = await this.deps.cases.existing(m, caseRows.map((row) => importedCaseId(m, row.existing.externalId)));
+    const fresh = caseRows.filter((row) => !existing.has(importedCaseId(m, row.existing.externalId)));
+    const { references, op: counter } = await this.deps.cases.reserveReferences(m, fresh.length);
+    const at = this.now().toISOString();
+    const created: Case[] = fresh.map((row, index) => importedCase(row.existing, { reference: references[index]!, municipality: m, importedBy: options.importedBy, at }));
+
+    const rolesChange = await this.deps.roles.importOps(m, people, trainingFrom(fresh, created));
+    ops.push(...rolesChange.ops, ...this.deps.municipalities.membershipOps(municipality, people.map((person) => person.userId)));
+    if (files.people) report.people = { added: rolesChange.added, changed: rolesChange.changed, unchanged: rolesChange.unchanged };
+
+    if (counter) ops.push(counter);
+    ops.push(...this.deps.cases.importOps(m, created, options.importedBy));
+    const reminders = await this.deps.schedule.importOps(m, created, rolesChange.trainingStarted);
+    ops.push(...reminders);
+    report.reminders = reminders.length;
+    if (files.cases) {
+      const referenceOf = new Map(created.map((c) => [c.externalId!, c.reference]));
+      report.cases = {
+        added: created.length,
+        unchanged: caseRows.length - created.length,
+        references: caseRows.map((row) => ({ line: row.line, externalId: row.existing.externalId, reference: referenceOf.get(row.existing.externalId) ?? '', isNew: referenceOf.has(row.existing.externalId) })),
+      };
+      const unchanged = await this.referencesOfExisting(m, report.cases.references.filter((line) => !line.isNew).map((line) => line.externalId));
+      for (const line of report.cases.references) if (!line.isNew) line.reference = unchanged.get(line.externalId) ?? '';
+    }
+    if (ops.length > 0) {
+      ops.push(
+        this.deps.audit.entryOp(m, {
+          actor: options.importedBy,
+          action: 'import.run',
+          target: 'import/*',
+          details: { directory: entries?.length ?? null, people: people.length, cases: created.length, files: Object.values(files).map((file) => file.name).join(', ') },
+        }),
+      );
+    }
+    return { report, ops };
+  }
+
+  /** What a case row may refer to: the services, people and units of the files, or else of the store. */
+  private async references(m: string, entries: readonly DirectoryEntry[] | undefined, people: readonly PersonRow[]) {
+    const services = new Set((entries ?? (await this.deps.directory.list(m))).filter((entry) => !entry.retired).map((entry) => entry.id));
+    const known = new Map<string, { name: string; unit?: string }>();
+    for (const person of await this.deps.roles.people(m)) known.set(person.userId, person);
+    for (const person of people) known.set(person.userId, { name: person.name, ...(person.unit ? { unit: person.unit } : {}) });
+    const units = new Set([...known.values()].map((person) => person.unit).filter((unit): unit is string => Boolean(unit)));
+    return { services, people: known, units };
+  }
+
+  private async referencesOfExisting(m: string, externalIds: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const externalId of externalIds) {
+      const reference = await this.deps.cases.referenceOf(m, importedCaseId(m, externalId));
+      if (reference) found.set(externalId, reference);
+    }
+    return found;
+  }
+}
+
+/** Training per coordinator from the new cases: done on the date a row gives, else the deadline runs from the first appointment. */
+function trainingFrom(rows: readonly CaseRow[], created: readonly Case[]): Map<string, ImportedTraining> {
+  const training = new Map<string, ImportedTraining>();
+  rows.forEach((row, index) => {
+    const coordinator = created[index]!.coordinator;
+    if (!coordinator) return;
+    const current = training.get(coordinator.userId) ?? {};
+    if (row.trainingCompletedOn) current.completedOn = current.completedOn && current.completedOn > row.trainingCompletedOn ? current.completedOn : row.trainingCompletedOn;
+    if (!current.startedAt || coordinator.appointedAt < current.startedAt) current.startedAt = coordinator.appointedAt;
+    training.set(coordinator.userId, current);
+  });
+  return training;
+}

@@ -1,0 +1,157 @@
+import type { CloseReason, ConsentForm, ConsentGivenBy } from '../cases/Case.js';
+import { statesWithCoordinator, type ExistingCase, type ImportableState } from '../cases/importedCase.js';
+import { Cells } from '../files/cells.js';
+import type { Problem } from '../files/Problem.js';
+import { readTable } from '../files/tabularFile.js';
+
+export const CASE_COLUMNS = [
+  'externalId',
+  'residentName',
+  'birthDate',
+  'ageGroup',
+  'need',
+  'services',
+  'consentGivenBy',
+  'consentForm',
+  'consentDate',
+  'status',
+  'reportedAt',
+  'decidedAt',
+  'coordinatorAadObjectId',
+  'coordinatorUnit',
+  'appointedAt',
+  'ipStartedAt',
+  'nextEvaluationAt',
+  'evaluationIntervalMonths',
+  'trainingCompletedAt',
+  'closedAt',
+  'closingReason',
+] as const;
+const REQUIRED = ['externalId', 'residentName', 'birthDate', 'ageGroup', 'need', 'services', 'consentGivenBy', 'consentForm', 'consentDate', 'status', 'reportedAt'] as const;
+
+/** The words a KE writes in the file, mapped to the codes the bot stores (case-insensitive). */
+const STATUSES: Record<string, ImportableState> = { meldt: 'reported', godtatt: 'accepted', avslått: 'declined', avslatt: 'declined', oppnevnt: 'coordinatorAppointed', startet: 'planInProgress', avsluttet: 'closed' };
+const AGE_GROUPS = { barn: 'child', voksen: 'adult' } as const;
+const CONSENT_FORMS: Record<string, ConsentForm> = { skriftlig: 'written', muntlig: 'oral' };
+const CONSENT_GIVERS: Record<string, ConsentGivenBy> = { innbygger: 'resident', bruker: 'resident', pårørende: 'nextOfKin', parorende: 'nextOfKin', verge: 'guardian' };
+const CLOSE_REASONS: Record<string, CloseReason> = { 'behovet opphørt': 'needEnded', 'behov opphørt': 'needEnded', 'bruker overtar': 'residentTakesOver', 'innbygger overtar': 'residentTakesOver', 'takker nei': 'residentDeclinesPlan', annet: 'other' };
+/** A birth date before this is a typing error, not a resident. */
+const EARLIEST_BIRTH = '1900-01-01';
+
+/** What the rest of the import (and the store) knows: a row may refer to any of it. */
+export interface CaseReferences {
+  services: ReadonlySet<string>;
+  /** People by Entra object id (lower case), with the unit they work in. */
+  people: ReadonlyMap<string, { name: string; unit?: string }>;
+  /** Units somebody works in. */
+  units: ReadonlySet<string>;
+}
+
+export interface CaseRow {
+  line: number;
+  existing: ExistingCase;
+  /** The coordinator completed training (koordinatorskolen) on this date. */
+  trainingCompletedOn?: string;
+}
+
+/**
+ * Every valid case, and a problem per bad cell: unknown services, coordinators or units, dates that
+ * do not exist or lie in the future, steps out of order, a started plan without written consent.
+ */
+export function readCases(text: string, today: string, known: CaseReferences): { cases: CaseRow[]; problems: Problem[] } {
+  const table = readTable(text, { required: REQUIRED, known: CASE_COLUMNS });
+  const cases: CaseRow[] = [];
+  const problems: Problem[] = [...table.problems];
+  if (!table.problems.length && table.rows.length === 0) problems.push({ line: 1, key: 'import.problem.noRows' });
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const cells = new Cells(row, today);
+    const externalId = cells.id('externalId', { required: true });
+    if (externalId) {
+      const first = seen.get(externalId);
+      if (first !== undefined) cells.problem('import.problem.duplicate', { column: 'externalId', value: externalId, first });
+      else seen.set(externalId, row.line);
+    }
+    const residentName = cells.text('residentName', { max: 120, required: true });
+    const birthDate = cells.date('birthDate', { required: true });
+    if (birthDate && birthDate < EARLIEST_BIRTH) cells.problem('import.problem.impossibleBirthDate', { value: birthDate });
+    const ageGroup = cells.choice('ageGroup', AGE_GROUPS, { required: true });
+    const need = cells.text('need', { max: 1000, required: true });
+    const services = cells.list('services');
+    if (services.length === 0) cells.problem('import.problem.required', { column: 'services' });
+    for (const service of services) if (!known.services.has(service)) cells.problem('import.problem.unknownService', { value: service });
+    const consentGivenBy = cells.choice('consentGivenBy', CONSENT_GIVERS, { required: true, shown: ['innbygger', 'pårørende', 'verge'] });
+    const consentForm = cells.choice('consentForm', CONSENT_FORMS, { required: true });
+    const consentDate = cells.date('consentDate', { required: true });
+    const state = cells.choice('status', STATUSES, { required: true, shown: ['meldt', 'godtatt', 'avslått', 'oppnevnt', 'startet', 'avsluttet'] });
+    const reportedOn = cells.date('reportedAt', { required: true });
+    const decidedOn = cells.date('decidedAt');
+    const coordinatorId = cells.id('coordinatorAadObjectId')?.toLowerCase();
+    const coordinatorUnit = cells.text('coordinatorUnit', { max: 120 });
+    const appointedOn = cells.date('appointedAt');
+    const planStartedOn = cells.date('ipStartedAt');
+    const nextEvaluationOn = cells.date('nextEvaluationAt', { future: true });
+    const evaluationEveryMonths = cells.integer('evaluationIntervalMonths', 1, 36);
+    const trainingCompletedOn = cells.date('trainingCompletedAt');
+    const closedOn = cells.date('closedAt');
+    const closeReason = cells.choice('closingReason', CLOSE_REASONS, { shown: ['behovet opphørt', 'bruker overtar', 'takker nei', 'annet'] });
+
+    const person = coordinatorId ? known.people.get(coordinatorId) : undefined;
+    if (coordinatorId && !person) cells.problem('import.problem.unknownPerson', { value: coordinatorId });
+    if (coordinatorUnit && !known.units.has(coordinatorUnit)) cells.problem('import.problem.unknownUnit', { value: coordinatorUnit });
+    if (state) {
+      const needs = (column: string, value: unknown) => {
+        if (value === undefined && cells.raw(column) === '') cells.problem('import.problem.requiredForStatus', { column, status: cells.raw('status') });
+      };
+      if (state !== 'reported') needs('decidedAt', decidedOn);
+      if (statesWithCoordinator.includes(state)) {
+        needs('coordinatorAadObjectId', coordinatorId);
+        needs('coordinatorUnit', coordinatorUnit);
+        needs('appointedAt', appointedOn);
+      }
+      if (state === 'planInProgress') needs('ipStartedAt', planStartedOn);
+      if (state === 'closed') needs('closedAt', closedOn);
+      // The seeds' start checklist: the plan starts only with the resident's signed consent.
+      if ((state === 'planInProgress' || planStartedOn) && consentForm !== 'written') cells.problem('import.problem.startedWithoutConsent');
+    }
+    const order: [string, string | undefined][] = [
+      ['reportedAt', reportedOn],
+      ['decidedAt', decidedOn],
+      ['appointedAt', appointedOn],
+      ['ipStartedAt', planStartedOn],
+      ['closedAt', closedOn],
+    ];
+    const dated = order.filter((entry): entry is [string, string] => entry[1] !== undefined);
+    for (let index = 1; index < dated.length; index++) {
+      const [column, date] = dated[index]!;
+      const [before, earlier] = dated[index - 1]!;
+      if (date < earlier) cells.problem('import.problem.dateOrder', { column, before });
+    }
+    if (birthDate && reportedOn && reportedOn < birthDate) cells.problem('import.problem.dateOrder', { column: 'reportedAt', before: 'birthDate' });
+
+    problems.push(...cells.problems);
+    if (cells.problems.length > 0 || !externalId || !residentName || !birthDate || !ageGroup || !need || !consentGivenBy || !consentForm || !consentDate || !state || !reportedOn) continue;
+    const coordinatorKnown = coordinatorId && person && appointedOn ? { userId: coordinatorId, unit: coordinatorUnit ?? person.unit ?? '', name: person.name } : undefined;
+    cases.push({
+      line: row.line,
+      ...(trainingCompletedOn ? { trainingCompletedOn } : {}),
+      existing: {
+        externalId,
+        resident: { name: residentName, birthDate },
+        ageGroup,
+        need,
+        servicesInvolved: services,
+        consent: { givenBy: consentGivenBy, form: consentForm, date: consentDate },
+        state,
+        reportedOn,
+        ...(decidedOn ? { decidedOn } : {}),
+        ...(coordinatorKnown && state !== 'reported' && state !== 'declined' ? { coordinator: coordinatorKnown, appointedOn } : {}),
+        ...(planStartedOn && state !== 'reported' && state !== 'declined' ? { planStartedOn } : {}),
+        ...(nextEvaluationOn ? { nextEvaluationOn } : {}),
+        ...(evaluationEveryMonths ? { evaluationEveryMonths } : {}),
+        ...(state === 'closed' && closedOn ? { closedOn, closeReason: closeReason ?? 'other' } : {}),
+      },
+    });
+  }
+  return { cases, problems };
+}

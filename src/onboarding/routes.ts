@@ -1,0 +1,187 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { Attachment, TurnContext } from 'botbuilder';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { expandCard } from '../cards/expandCard.js';
+import { inert } from '../cards/inert.js';
+import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { cardData } from '../conversation/cardData.js';
+import { turnScope } from '../conversation/turnScope.js';
+import { InputError } from '../errors.js';
+import type { ImportFileKind } from '../files/Problem.js';
+import { headerOf, decodeText } from '../files/tabularFile.js';
+import type { Translate } from '../i18n/translate.js';
+import type { Roles } from '../roles/Roles.js';
+import { changesAnything, describeImport } from './importReport.js';
+import type { ImportFiles, ImportReport, ImportService } from './ImportService.js';
+
+const IMPORT = /^\s*(importer|import|importer\s+(tjenesteoversikt(en)?|tenesteoversikta?|katalogen|saker|personer|personar))\s*$/iu;
+const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Problems shown on the card; the rest are counted (the command line prints them all). */
+const CARD_PROBLEMS = 25;
+const CARD_CASE_LINES = 30;
+/** Where Teams and SharePoint hand out attachment downloads; the activity's own service is allowed too (Playground, tests). */
+const TRUSTED_HOST = /(^|\.)(sharepoint\.com|sharepoint-df\.com|teams\.microsoft\.com|botframework\.com|trafficmanager\.net|teams\.cdn\.office\.net)$/i;
+
+export const TEMPLATE_FILES: Record<ImportFileKind, string> = { directory: 'directory.csv', people: 'people.csv', cases: 'cases.csv' };
+
+interface AttachedFile {
+  name: string;
+  url: string;
+}
+
+const confirmData = z.object({
+  files: z
+    .string()
+    .max(20_000)
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(z.object({ kind: z.enum(['directory', 'people', 'cases']), name: z.string().max(260), url: z.string().url().max(4000) })).min(1).max(3)),
+  digest: z.string().regex(/^[a-f0-9]{64}$/),
+});
+
+/** Files a message carries: Teams' download info, or plain attachments with a content URL (Playground, Emulator). */
+function attachedFiles(context: TurnContext): AttachedFile[] {
+  return (context.activity.attachments ?? []).flatMap((attachment) => {
+    const content = attachment.content as { downloadUrl?: unknown } | undefined;
+    if (attachment.contentType === TEAMS_FILE && typeof content?.downloadUrl === 'string') return [{ name: attachment.name ?? '', url: content.downloadUrl }];
+    if (/^(text\/csv|application\/json|text\/plain|application\/vnd\.ms-excel)/.test(attachment.contentType) && attachment.contentUrl) return [{ name: attachment.name ?? '', url: attachment.contentUrl }];
+    return [];
+  });
+}
+
+/** People and cases files are told apart by their header; anything else is a directory file. */
+function kindOf(bytes: Uint8Array): ImportFileKind {
+  const header = headerOf(decodeText(bytes.subarray(0, 4096)));
+  if (header.includes('externalId')) return 'cases';
+  if (header.includes('aadObjectId')) return 'people';
+  return 'directory';
+}
+
+/** Downloads an attachment from Teams' or SharePoint's hosts (or the channel's own service), reading at most MAX_FILE_BYTES. */
+async function download(file: AttachedFile, serviceUrl: string | undefined): Promise<Uint8Array> {
+  const unreadable = (cause?: unknown) => new InputError(`attachment ${file.name} could not be downloaded`, { cause, userMessage: { key: 'import.unreadable', params: { name: file.name } } });
+  let url: URL;
+  try {
+    url = new URL(file.url);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  const serviceHost = serviceUrl ? new URL(serviceUrl).host : undefined;
+  if (url.protocol !== 'https:' && url.host !== serviceHost) throw unreadable();
+  if (!TRUSTED_HOST.test(url.hostname) && url.host !== serviceHost) throw unreadable();
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
+  } catch (error) {
+    throw unreadable(error);
+  }
+  if (!response.ok || !response.body) throw unreadable();
+  const tooLarge = new InputError(`attachment ${file.name} too large`, { userMessage: { key: 'import.tooLarge', params: { name: file.name, mb: MAX_FILE_BYTES / 1024 / 1024 } } });
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) throw tooLarge;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_FILE_BYTES) {
+      await response.body.cancel().catch(() => undefined);
+      throw tooLarge;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function digestOf(files: ImportFiles): string {
+  const hash = createHash('sha256');
+  for (const kind of ['directory', 'people', 'cases'] as const) if (files[kind]) hash.update(kind).update(files[kind]!.bytes);
+  return hash.digest('hex');
+}
+
+function importReportCard(t: Translate, report: ImportReport, municipalityName: string, confirm?: { files: string; digest: string }): Attachment {
+  const words = describeImport(t, report, municipalityName, { maxProblems: CARD_PROBLEMS });
+  const cases = words.cases.length > CARD_CASE_LINES ? [...words.cases.slice(0, CARD_CASE_LINES), t('import.report.moreProblems', { count: words.cases.length - CARD_CASE_LINES })] : words.cases;
+  const canConfirm = confirm !== undefined && report.problems.length === 0 && changesAnything(report);
+  const hint = !report.dryRun || report.problems.length > 0 ? '' : canConfirm ? t('import.report.confirmHint') : t('import.report.nothingToDo');
+  return expandCard('importReport', {
+    title: words.title,
+    summary: words.summary.map((text) => ({ text })),
+    problems: words.problems.map((text) => ({ text: inert(text) })),
+    cases: cases.map((text) => ({ text: inert(text) })),
+    hint,
+    actions: canConfirm
+      ? [
+          { title: t('import.confirm'), style: 'positive', data: { verb: 'importConfirm', ...confirm } },
+          { title: t('import.cancel'), style: 'default', data: { verb: 'importCancel' } },
+        ]
+      : [],
+  });
+}
+
+/**
+ * KE admins import existing work in chat: «importer» explains and offers the templates; attached
+ * files are checked (a dry run) and reported; «Importer» downloads them again, checks that they
+ * are the files that were checked, and writes everything or nothing.
+ */
+export function importRoutes(app: Application<AppTurnState>, { imports, roles, templatesUrl }: { imports: ImportService; roles: Roles; templatesUrl: string }): void {
+  async function filesFrom(context: TurnContext, attached: readonly (AttachedFile & { kind?: ImportFileKind })[]): Promise<{ files: ImportFiles; described: { kind: ImportFileKind; name: string; url: string }[] }> {
+    const files: ImportFiles = {};
+    const described: { kind: ImportFileKind; name: string; url: string }[] = [];
+    for (const file of attached) {
+      const bytes = await download(file, context.activity.serviceUrl);
+      const kind = file.kind ?? kindOf(bytes);
+      if (files[kind]) throw new InputError('two files of one kind', { userMessage: { key: 'import.tooManyFiles' } });
+      files[kind] = { name: file.name || TEMPLATE_FILES[kind], bytes };
+      described.push({ kind, name: file.name, url: file.url });
+    }
+    return { files, described };
+  }
+
+  app.message(IMPORT, async (context, state) => {
+    const { t, municipality, userId } = turnScope(context, state);
+    await roles.require(municipality, userId, 'keAdmin');
+    await context.sendActivity({
+      attachments: [
+        expandCard('importHelp', {
+          title: t('import.howTo.title'),
+          body: t('import.howTo.body'),
+          templatesLabel: t('import.howTo.templates'),
+          templates: (Object.keys(TEMPLATE_FILES) as ImportFileKind[]).map((kind) => ({ title: t(`import.template.${kind}`), url: `${templatesUrl}/${TEMPLATE_FILES[kind]}` })),
+        }),
+      ],
+    });
+  });
+
+  app.message(
+    async (context) => attachedFiles(context).length > 0,
+    async (context, state) => {
+      const { t, municipality, municipalityName, userId } = turnScope(context, state);
+      const admin = await roles.require(municipality, userId, 'keAdmin');
+      const { files, described } = await filesFrom(context, attachedFiles(context));
+      const report = await imports.run(municipality, files, { importedBy: admin, dryRun: true });
+      await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName, { files: JSON.stringify(described), digest: digestOf(files) })] });
+    },
+  );
+
+  app.adaptiveCards.actionSubmit('importConfirm', async (context, state, data) => {
+    const { t, municipality, municipalityName, userId } = turnScope(context, state);
+    const admin = await roles.require(municipality, userId, 'keAdmin');
+    const confirmed = cardData(confirmData, data, t('error.unknownAction'));
+    const { files } = await filesFrom(context, confirmed.files);
+    if (digestOf(files) !== confirmed.digest) throw new InputError('files changed since the check', { userMessage: { key: 'import.filesChanged' } });
+    const report = await imports.run(municipality, files, { importedBy: admin, dryRun: false });
+    await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName)] });
+  });
+
+  app.adaptiveCards.actionSubmit('importCancel', async (context, state) => {
+    const { t } = turnScope(context, state);
+    await context.sendActivity(t('import.cancelled'));
+  });
+}

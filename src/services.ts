@@ -1,0 +1,42 @@
+import { AuditLog } from './audit/AuditLog.js';
+import { CaseService, type CaseEventSink } from './cases/CaseService.js';
+import { DirectoryService } from './directory/DirectoryService.js';
+import { synonymGroups } from './directory/seedData.js';
+import { Municipalities } from './municipalities/Municipalities.js';
+import { ImportService } from './onboarding/ImportService.js';
+import { ReminderSchedule } from './reminders/ReminderSchedule.js';
+import { Roles } from './roles/Roles.js';
+import type { Store } from './store/Store.js';
+
+/** The domain services over one store: what the bot and the command-line tools share. */
+export interface Services {
+  store: Store;
+  municipalities: Municipalities;
+  roles: Roles;
+  audit: AuditLog;
+  directory: DirectoryService;
+  schedule: ReminderSchedule;
+  cases: CaseService;
+  imports: ImportService;
+}
+
+export interface ServiceOptions {
+  /** Local trials only: the municipality of tenants that are not connected. */
+  defaultMunicipality?: string;
+  directoryRefreshMs?: number;
+  /** Carried out after the reminder schedule on every case change (the bot's proactive notifier). */
+  caseEvents?: readonly CaseEventSink[];
+}
+
+/** Builds the domain services, wired to each other, over a store. */
+export function createServices(store: Store, options: ServiceOptions = {}): Services {
+  // Removal of a municipality asks the case service whether it still holds cases.
+  const municipalities: Municipalities = new Municipalities({ store, fallback: options.defaultMunicipality, holdsCases: (m): Promise<boolean> => cases.holdsAny(m) });
+  const roles = new Roles(store);
+  const audit = new AuditLog(store);
+  const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: options.directoryRefreshMs ?? 0 });
+  const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities });
+  const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])] });
+  const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit });
+  return { store, municipalities, roles, audit, directory, schedule, cases, imports };
+}

@@ -1,0 +1,26 @@
+import { ConflictError } from '../errors.js';
+import type { ContainerName } from './containers.js';
+import type { Store, Versioned } from './Store.js';
+
+/**
+ * Read, change, write back with the read's ETag; on a lost race read again and re-apply the change.
+ * `change` gets undefined for a missing document and returns undefined to leave it as it is.
+ */
+export async function updateDocument<T>(
+  store: Store,
+  container: ContainerName,
+  partition: string,
+  id: string,
+  change: (current: T | undefined) => T | undefined,
+): Promise<Versioned<T> | undefined> {
+  for (;;) {
+    const current = await store.get<T>(container, partition, id);
+    const next = change(current?.data);
+    if (next === undefined) return current;
+    try {
+      return current ? await store.put<T>(container, partition, id, next, current.etag) : await store.create<T>(container, partition, id, next);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+}
