@@ -81,7 +81,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
   const references = new ConversationReferences(store);
-  const sender = new ProactiveSender({ adapter, botAppId: config.bot.appId ?? '', references, logger });
+  const sender = new ProactiveSender({ adapter, botAppId: config.bot.appId ?? '', references, logger, defaultLocale: async (m) => (await municipalities.get(m))?.defaultLanguage ?? 'nb' });
   // Roles keeps no state of its own: the notifier may ask its own instance who a recipient is.
   const notifier = new ProactiveNotifier({ sender, roles: new Roles(store) });
   const { municipalities, roles, audit, directory, schedule, cases, imports } = createServices(store, {

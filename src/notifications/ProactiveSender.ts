@@ -1,8 +1,10 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Attachment } from 'botbuilder';
+import { TurnContext, type Attachment, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import pRetry from 'p-retry';
 import pThrottle from 'p-throttle';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { Locale } from '../i18n/messages.js';
 import { translator, type Translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { ConversationReferences } from './ConversationReferences.js';
@@ -52,19 +54,23 @@ export class ProactiveSender {
   private readonly conversationThrottles = new Map<string, <T>(work: () => Promise<T>) => Promise<T>>();
 
   constructor(
-    private readonly deps: { adapter: TeamsAdapter; botAppId: string; references: ConversationReferences; logger: Logger },
+    private readonly deps: {
+      adapter: TeamsAdapter;
+      botAppId: string;
+      references: ConversationReferences;
+      logger: Logger;
+      /** The municipality's default language, for people who have not chosen one. */
+      defaultLocale?: (municipality: MunicipalityId) => Promise<Locale>;
+    },
     private readonly options: SenderOptions = {},
   ) {}
 
   /** Renders the card in the recipient's language (as they chose it in chat) and posts it. */
   async send(municipality: MunicipalityId, userId: string, render: (t: Translate) => Attachment): Promise<SendOutcome> {
-    const found = await this.deps.references.lookup(municipality, userId);
-    if (!found) {
-      this.deps.logger.warn({ municipality, recipient: userId }, 'no conversation reference: recipient has not talked to the bot yet');
-      return 'noReference';
-    }
+    const found = (await this.deps.references.lookup(municipality, userId)) ?? (await this.openChat(municipality, userId));
+    if (!found) return 'noReference';
     const { reference } = found;
-    const card = render(translator(found.locale));
+    const card = render(translator(found.locale ?? (await this.deps.defaultLocale?.(municipality))));
     const post = () =>
       this.throttled(municipality, reference.conversation?.id ?? userId, async () => {
         // Caught inside the turn: otherwise the adapter's turn-error handler swallows it (and answers the user).
@@ -101,6 +107,42 @@ export class ProactiveSender {
       this.deps.logger.warn({ municipality, recipient: userId, status, err: error }, 'proactive message failed');
       return 'failed';
     }
+  }
+
+  /**
+   * Opens the personal chat with someone who has never written to the bot (an imported person),
+   * from their Entra object id and the tenant: Teams allows it when the app is installed for them
+   * (a Teams app setup policy does that for everyone). The new chat is remembered like any other.
+   */
+  private async openChat(municipality: MunicipalityId, userId: string): Promise<{ reference: Partial<ConversationReference>; locale?: Locale } | undefined> {
+    const service = await this.deps.references.service(municipality);
+    if (!service) {
+      this.deps.logger.warn({ municipality, recipient: userId }, 'no conversation reference, and no service endpoint known yet to open a chat');
+      return undefined;
+    }
+    const parameters = {
+      isGroup: false,
+      bot: { id: `28:${this.deps.botAppId}`, name: '' },
+      members: [{ id: userId, name: '' }],
+      tenantId: service.tenantId,
+      channelData: { tenant: { id: service.tenantId } },
+    } as ConversationParameters;
+    let reference: Partial<ConversationReference> | undefined;
+    try {
+      await this.throttled(municipality, `open:${userId}`, () =>
+        this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', service.serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (context) => {
+          const created = TurnContext.getConversationReference(context.activity);
+          reference = { ...created, conversation: { ...created.conversation!, conversationType: 'personal', tenantId: service.tenantId }, user: { id: userId, name: '', aadObjectId: userId } };
+        }),
+      );
+    } catch (error) {
+      // 403/404: the app is not installed for the person (no setup policy), or they are not in the tenant.
+      this.deps.logger.warn({ municipality, recipient: userId, status: statusOf(error) }, 'could not open a chat with the recipient');
+      return undefined;
+    }
+    if (!reference) return undefined;
+    await this.deps.references.remember(municipality, userId, reference);
+    return { reference };
   }
 
   private throttled<T>(municipality: MunicipalityId, conversation: string, work: () => Promise<T>): Promise<T> {

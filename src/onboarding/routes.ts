@@ -74,9 +74,9 @@ async function download(file: AttachedFile, serviceUrl: string | undefined): Pro
   } catch (error) {
     throw unreadable(error);
   }
-  const serviceHost = serviceUrl ? new URL(serviceUrl).host : undefined;
-  if (url.protocol !== 'https:' && url.host !== serviceHost) throw unreadable();
-  if (!TRUSTED_HOST.test(url.hostname) && url.host !== serviceHost) throw unreadable();
+  const serviceHost = serviceUrl ? new URL(serviceUrl).hostname : undefined;
+  const fromService = url.hostname === serviceHost;
+  if ((url.protocol !== 'https:' || !TRUSTED_HOST.test(url.hostname)) && !fromService) throw unreadable();
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'error' });

@@ -8,7 +8,7 @@ const folder = fileURLToPath(new URL('../../templates/', import.meta.url));
 /** `GET /templates/:name`: the import templates (no personal data: example rows only), as CSV with a BOM so Excel reads ÆØÅ. */
 export function templatesRoute(): RequestHandler {
   const files = new Map(Object.values(TEMPLATE_FILES).map((name) => [name, `\uFEFF${readFileSync(`${folder}${name}`, 'utf8')}`]));
-  return (req, res) => {
+  return async (req, res) => {
     const body = files.get(String(req.params?.name ?? ''));
     if (!body) {
       res.send(404);

@@ -63,16 +63,17 @@ function describeDirectoryService(name: string, open: () => Promise<{ store: Sto
     });
 
     it('plans an import as writes: changed entries, retired ones and a new revision; nothing is written until the caller does', async () => {
-      const entries = seedEntries('rana').filter((entry) => entry.id !== 'rana-utekontakten');
-      const changed = entries.map((entry) => (entry.id === 'rana-nav' ? { ...entry, offers: 'Nytt tilbud' } : entry));
-      const plan = await directory.importOps('rana', changed);
-      expect(plan).toMatchObject({ saved: 1, retired: 1, unchanged: 19 });
-      expect(plan.ops.map((op) => `${op.container}/${op.id}`).sort()).toEqual(['directory/rana-nav', 'directory/rana-utekontakten', 'revisions/directory']);
-      expect((await directory.get('rana', 'rana-utekontakten'))?.retired).toBeUndefined();
+      await directory.seedIfEmpty('alesund', seedEntries('alesund'));
+      const [first, second, ...rest] = seedEntries('alesund');
+      const plan = await directory.importOps('alesund', [{ ...first!, offers: 'Nytt tilbud' }, ...rest]);
+      expect(plan).toMatchObject({ saved: 1, retired: 1, unchanged: rest.length });
+      expect(plan.ops.map((op) => `${op.container}/${op.id}`).sort()).toEqual([`directory/${first!.id}`, `directory/${second!.id}`, 'revisions/directory']);
+      expect((await directory.get('alesund', second!.id))?.retired).toBeUndefined();
       await store.writeAll(plan.ops);
-      directory.applied('rana');
-      expect((await directory.list('rana')).map((e) => e.id)).not.toContain('rana-utekontakten');
-      expect((await directory.get('rana', 'rana-nav'))?.offers).toBe('Nytt tilbud');
+      directory.applied('alesund');
+      expect((await directory.list('alesund')).map((e) => e.id)).not.toContain(second!.id);
+      expect((await directory.get('alesund', first!.id))?.offers).toBe('Nytt tilbud');
+      expect((await directory.importOps('alesund', [{ ...first!, offers: 'Nytt tilbud' }, ...rest])).ops).toEqual([]);
     });
   });
 }

@@ -32,7 +32,8 @@ describe('authentication of /api/messages with BOT_ID set', () => {
     });
     await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve));
     connector = await startFakeConnector();
-    bot = await startBot({ BOT_ID, BOT_PASSWORD: 'not-used-offline', BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/openid` });
+    bot = await startBot({ BOT_ID, BOT_PASSWORD: 'not-used-offline', BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/openid`, DEFAULT_MUNICIPALITY: '' });
+    await bot.bot.municipalities.update('rana', (m) => ({ ...m, tenantIds: ['tenant-test'] }));
   });
 
   afterAll(async () => {

@@ -118,7 +118,7 @@ describe('the bot across a restart', () => {
 describe('the bot with BOT_ID set', () => {
   let running: RunningBot;
   beforeAll(async () => {
-    running = await startBot({ BOT_ID: '00000000-0000-0000-0000-000000000001', BOT_PASSWORD: 'secret', BOT_TYPE: 'MultiTenant' });
+    running = await startBot({ BOT_ID: '00000000-0000-0000-0000-000000000001', BOT_PASSWORD: 'secret', BOT_TYPE: 'MultiTenant', DEFAULT_MUNICIPALITY: '' });
   });
   afterAll(async () => running.close());
 

@@ -1,9 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/directory/directoryFormats.js';
-import { seedEntries } from '../../src/directory/seedData.js';
-import { messageActivity } from '../support/activities.js';
 import { startChat, type Chat } from '../support/chat.js';
 import type { RunningBot } from '../support/startBot.js';
 
@@ -11,12 +6,11 @@ const ADMIN = 'ke-admin-1';
 
 describe('«Hvem kontakter jeg?» in chat', () => {
   let chat: Chat;
-  let connector: Chat['connector'];
   let running: RunningBot;
 
   beforeAll(async () => {
     chat = await startChat({ DEFAULT_MUNICIPALITY: 'alesund', KE_ADMINS: `alesund:${ADMIN}` });
-    ({ connector, running } = chat);
+    ({ running } = chat);
   });
   afterAll(async () => chat.close());
 
@@ -102,29 +96,5 @@ describe('«Hvem kontakter jeg?» in chat', () => {
 
     const [refused] = await say('u1', { text: 'eksporter tjenesteoversikt' });
     expect(refused!.body.text).toContain('Du har ikke tilgang til dette');
-  });
-
-  it('imports a directory file a KE admin attaches in chat; a bad file changes nothing', async () => {
-    const files: Record<string, string> = {
-      '/good.csv': toCsv(seedEntries('alesund').filter((entry) => entry.id !== 'alesund-vit')),
-      '/bad.csv': toCsv(seedEntries('alesund')).replace('70143113', '113x'),
-    };
-    const fileServer = createServer((req, res) => res.end(files[req.url ?? ''] ?? ''));
-    await new Promise<void>((resolve) => fileServer.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port}`;
-    const attach = (name: string) => ({ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl: `${base}/${name}`, fileType: 'csv' } });
-    const sendFile = async (userId: string, name: string) => {
-      const before = connector.sent.length;
-      await running.post({ ...messageActivity({ serviceUrl: connector.serviceUrl, userId }), attachments: [attach(name)] });
-      return (await connector.waitFor(before + 1)).slice(before)[0]!;
-    };
-
-    expect((await sendFile('u1', 'good.csv')).body.text).toContain('Du har ikke tilgang til dette');
-    const bad = await sendFile(ADMIN, 'bad.csv');
-    expect(bad.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Rad 41: feltet «phones.0.number» er ugyldig: telefonnummer skal ha 5–8 sifre.');
-    expect((await sendFile(ADMIN, 'good.csv')).body.text).toBe('Importert: 77 oppføringer lagret, 1 fjernet fra oversikten. Endringen gjelder nå for alle i kommunen.');
-    const [found] = await say('u1', { text: 'hvem kontakter jeg for VIT' });
-    expect(JSON.stringify(card(found!))).not.toContain('"text":"VIT"');
-    await new Promise<void>((resolve) => fileServer.close(() => resolve()));
   });
 });

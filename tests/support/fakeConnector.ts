@@ -15,10 +15,12 @@ export interface SentActivity {
 export interface FakeConnector {
   serviceUrl: string;
   sent: SentActivity[];
+  /** Personal chats the bot opened (createConversation), by member id; the chat's id is `a:<member>`. */
+  opened: { member: string; tenantId?: string }[];
   /** Every POST, accepted or not, in order. */
   attempts: { conversationId: string; status: number }[];
   waitFor: (count: number, timeoutMs?: number) => Promise<SentActivity[]>;
-  /** The next answers to posts into this conversation (then 200 again), e.g. [429, 200] or [403]. */
+  /** The next answers to posts into this conversation (then 200 again), e.g. [429, 200] or [403]; `open:<member>` scripts opening a chat. */
   script: (conversationId: string, statuses: number[], headers?: Record<string, string>) => void;
   close: () => Promise<void>;
 }
@@ -27,12 +29,26 @@ export interface FakeConnector {
 export async function startFakeConnector(options: { delayMs?: number } = {}): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   const attempts: FakeConnector['attempts'] = [];
+  const opened: FakeConnector['opened'] = [];
   const scripts = new Map<string, { statuses: number[]; headers: Record<string, string> }>();
   let counter = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => setTimeout(() => {
+      if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {
+        const parameters = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { members?: { id: string }[]; tenantId?: string };
+        const member = parameters.members?.[0]?.id ?? '';
+        const status = scripts.get(`open:${member}`)?.statuses.shift() ?? 200;
+        res.writeHead(status, { 'content-type': 'application/json' });
+        if (status !== 200) {
+          res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'scripted failure' } }));
+          return;
+        }
+        opened.push({ member, tenantId: parameters.tenantId });
+        res.end(JSON.stringify({ id: `a:${member}` }));
+        return;
+      }
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       if (req.method === 'POST' && match) {
         const conversationId = decodeURIComponent(match[1]!);
@@ -55,6 +71,7 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    opened,
     attempts,
     script(conversationId, statuses, headers = {}) {
       scripts.set(conversationId, { statuses: [...statuses], headers });

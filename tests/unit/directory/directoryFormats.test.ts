@@ -19,7 +19,7 @@ describe('CSV', () => {
   it.each([
     ['an unclosed quote', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,"unterminated,T,2026-01-01\n', 2, 'import.problem.csvQuote'],
     ['a row with a missing field', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,N,,2026-01-01\n', 2, 'import.problem.required'],
-    ['a formula cell', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,=HYPERLINK("x"),T,2026-01-01\n', 2, 'import.problem.formula'],
+    ['a formula cell', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,=HYPERLINK(1),T,2026-01-01\n', 2, 'import.problem.formula'],
     ['a bad phone', 'id,category,unit,name,phones,offers,lastReviewed\na-b-c,K,E,N,12,T,2026-01-01\n', 2, 'import.problem.badPhone'],
     ['a repeated id', 'id,category,unit,name,offers,lastReviewed\na-b-c,K,E,N,T,2026-01-01\na-b-c,K,E,N,T,2026-01-01\n', 3, 'import.problem.duplicate'],
     ['no rows', 'id,category,unit,name,offers,lastReviewed\n', 1, 'import.problem.noRows'],
