@@ -26,6 +26,8 @@ export interface ServiceOptions {
   directoryRefreshMs?: number;
   /** Carried out after the reminder schedule on every case change (the bot's proactive notifier). */
   caseEvents?: readonly CaseEventSink[];
+  /** The clock (tests fix it). */
+  now?: () => Date;
 }
 
 /** Builds the domain services, wired to each other, over a store. */
@@ -33,10 +35,11 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   // Removal of a municipality asks the case service whether it still holds cases.
   const municipalities: Municipalities = new Municipalities({ store, fallback: options.defaultMunicipality, holdsCases: (m): Promise<boolean> => cases.holdsAny(m) });
   const roles = new Roles(store);
-  const audit = new AuditLog(store);
-  const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: options.directoryRefreshMs ?? 0 });
-  const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities });
-  const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])] });
-  const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit });
+  const audit = new AuditLog(store, options.now);
+  const now = options.now;
+  const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: options.directoryRefreshMs ?? 0, now });
+  const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, now });
+  const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], now });
+  const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
   return { store, municipalities, roles, audit, directory, schedule, cases, imports };
 }

@@ -152,11 +152,16 @@ export class Municipalities {
     await this.deps.store.put<Membership>('members', tenantId, userId, { municipality, source });
   }
 
-  /** The writes that place imported people in the municipality on each of its tenants. */
-  membershipOps(municipality: Municipality, userIds: readonly string[]): WriteOp[] {
-    return municipality.tenantIds.flatMap((tenantId) =>
-      userIds.map((userId) => ({ container: 'members' as const, partition: tenantId, id: userId, data: { municipality: municipality.id, source: 'import' } satisfies Membership })),
-    );
+  /** The writes that place imported people in the municipality on each of its tenants (none for those placed already). */
+  async membershipOps(municipality: Municipality, userIds: readonly string[]): Promise<WriteOp[]> {
+    const ops: WriteOp[] = [];
+    for (const tenantId of municipality.tenantIds) {
+      const current = new Map((await this.deps.store.list<Membership>('members', tenantId)).map((doc) => [doc.id, doc.data.municipality]));
+      for (const userId of userIds) {
+        if (current.get(userId) !== municipality.id) ops.push({ container: 'members', partition: tenantId, id: userId, data: { municipality: municipality.id, source: 'import' } satisfies Membership });
+      }
+    }
+    return ops;
   }
 
   /** The municipality a person was placed in on a tenant, if any. */

@@ -122,7 +122,7 @@ export class ImportService {
     const created: Case[] = fresh.map((row, index) => importedCase(row.existing, { reference: references[index]!, municipality: m, importedBy: options.importedBy, at }));
 
     const rolesChange = await this.deps.roles.importOps(m, people, trainingFrom(fresh, created));
-    ops.push(...rolesChange.ops, ...this.deps.municipalities.membershipOps(municipality, people.map((person) => person.userId)));
+    ops.push(...rolesChange.ops, ...(await this.deps.municipalities.membershipOps(municipality, people.map((person) => person.userId))));
     if (files.people) report.people = { added: rolesChange.added, changed: rolesChange.changed, unchanged: rolesChange.unchanged };
 
     if (counter) ops.push(counter);

@@ -128,6 +128,49 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(await store.health()).toMatchObject({ ok: true, kind: store.kind });
     });
 
+    describe('writeAll()', () => {
+      it('writes, replaces and deletes documents across containers and partitions in one call', async () => {
+        const [a, b, gone] = [uniqueId('w'), uniqueId('w'), uniqueId('w')];
+        await store.put('roles', 'p1', b, { before: true });
+        await store.put('roles', 'p2', gone, { before: true });
+        await store.writeAll([
+          { container: 'tenants', partition: 'global', id: a, data: { municipality: 'rana', since: 1 } },
+          { container: 'roles', partition: 'p1', id: b, data: { before: false } },
+          { container: 'roles', partition: 'p2', id: gone },
+        ]);
+        expect((await store.get<Tenant>('tenants', 'global', a))?.data).toEqual({ municipality: 'rana', since: 1 });
+        expect((await store.get('roles', 'p1', b))?.data).toEqual({ before: false });
+        expect(await store.get('roles', 'p2', gone)).toBeUndefined();
+      });
+
+      it('writes nothing when a conditional write in the batch loses, whatever came before it', async () => {
+        const [first, counter, absent] = [uniqueId('w'), uniqueId('c'), uniqueId('a')];
+        const read = await store.put('revisions', 'p', counter, { n: 1 });
+        await store.put('revisions', 'p', counter, { n: 2 }); // someone else moved the counter on
+        await store.put('revisions', 'p', absent, { n: 9 });
+        for (const losing of [
+          { container: 'revisions' as const, partition: 'p', id: counter, data: { n: 5 }, ifMatch: read.etag },
+          { container: 'revisions' as const, partition: 'p', id: absent, data: { n: 5 }, ifMatch: null },
+        ]) {
+          await expect(store.writeAll([{ container: 'tenants', partition: 'global', id: first, data: { municipality: 'x', since: 1 } }, losing])).rejects.toBeInstanceOf(ConflictError);
+          expect(await store.get('tenants', 'global', first)).toBeUndefined();
+        }
+        expect((await store.get<{ n: number }>('revisions', 'p', counter))?.data.n).toBe(2);
+        expect((await store.get<{ n: number }>('revisions', 'p', absent))?.data.n).toBe(9);
+      });
+
+      it('writes a conditional document when its condition holds', async () => {
+        const [counter, fresh] = [uniqueId('c'), uniqueId('f')];
+        const read = await store.put('revisions', 'p', counter, { n: 1 });
+        await store.writeAll([
+          { container: 'revisions', partition: 'p', id: counter, data: { n: 3 }, ifMatch: read.etag },
+          { container: 'revisions', partition: 'p', id: fresh, data: { n: 1 }, ifMatch: null },
+        ]);
+        expect((await store.get<{ n: number }>('revisions', 'p', counter))?.data.n).toBe(3);
+        expect((await store.get<{ n: number }>('revisions', 'p', fresh))?.data.n).toBe(1);
+      });
+    });
+
     describe('StoreStorage (botbuilder Storage)', () => {
       it('round-trips items and honours eTags', async () => {
         const storage = new StoreStorage(store);
