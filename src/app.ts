@@ -86,10 +86,10 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
 
   const municipalityGate = municipalityRoutes({ municipalities });
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
-  registerRoleRoutes(app, { roles, references, audit });
+  registerRoleRoutes(app, { roles, references, audit, municipalities });
   importRoutes(app, { imports, roles, templatesUrl });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
-  const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents, directory });
+  const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents });
   reminderRoutes(app, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(app, { dataCare, roles, links: exportLinks });
   registerConversationRoutes(app, {

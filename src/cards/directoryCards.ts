@@ -41,12 +41,12 @@ export function directoryResultsCard(t: Translate, view: ResultsView): Attachmen
   });
 }
 
-export function directoryNoHitsCard(t: Translate, view: { query: string; categories: string[]; fallback: readonly DirectoryEntry[] }): Attachment {
+export function directoryNoHitsCard(t: Translate, view: { query: string; categories: string[]; fallback: readonly { name: string; phone: string }[] }): Attachment {
   return expandCard('directoryNoHits', {
     heading: t('directory.noHits.heading', { query: view.query }),
     advice: t('directory.noHits.advice'),
     fallbackText: t('directory.noHits.fallback'),
-    fallbackLinks: view.fallback.flatMap((entry) => entry.phones.slice(0, 1).map((phone) => ({ title: `${entry.name}: ${formatPhone(phone.number)}`, url: telUrl(phone.number) }))),
+    fallbackLinks: view.fallback.map((contact) => ({ title: `${contact.name}: ${formatPhone(contact.phone)}`, url: telUrl(contact.phone) })),
     categoryLabel: t('directory.noHits.categoryLabel'),
     categoryRequired: t('directory.noHits.categoryRequired'),
     categories: view.categories,

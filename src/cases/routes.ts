@@ -1,3 +1,4 @@
+import { pickablePeople } from '../roles/people.js';
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
@@ -126,7 +127,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const c = doc.data;
     const commands = availableCommands(c, actor);
     const serviceNames = new Map((await directory.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry.name]));
-    const people = commands.includes('proposeCoordinator') ? await references.people(municipality) : [];
+    const people = commands.includes('proposeCoordinator') ? await pickablePeople(roles, references, municipality) : [];
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
     await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames })] });
   }
@@ -170,7 +171,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     // From a reminder: the approval card again, as it stands now.
     approvalShow: (t, doc) => approvalCard(t, doc.data, latestProposalId(doc.data)),
     caseTransferForm: async (t, doc, { actor, municipality }) =>
-      transferFormCard(t, doc.data, doc.etag, (await references.people(municipality)).filter((person) => person.userId !== actor.userId)),
+      transferFormCard(t, doc.data, doc.etag, (await pickablePeople(roles, references, municipality)).filter((person) => person.userId !== actor.userId)),
   };
   for (const [verb, render] of Object.entries(caseForms)) {
     app.adaptiveCards.actionSubmit(verb, async (context, state, data) => {
@@ -186,7 +187,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const form = cardData(transferData, data, t('transfer.required'));
     await cases.authorize(actor, form.caseId, 'requestTransfer');
     if (form.to === actor.userId) throw new InputError('transfer to oneself', { userMessage: { key: 'transfer.self' } });
-    const person = (await references.people(municipality)).find((p) => p.userId === form.to);
+    const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === form.to);
     if (!person) throw new InputError(t('error.unknownAction'));
     const unit = await roles.unitOf(municipality, person.userId);
     if (!unit) throw new InputError('no unit', { userMessage: { key: 'transfer.noUnit', params: { name: person.name } } });
@@ -234,7 +235,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const form = cardData(proposeData, data, t('case.required'));
     await cases.authorize(actor, form.caseId, 'proposeCoordinator');
     if ((await roles.leadersOf(municipality, form.unit)).length === 0) throw new InputError(t('case.noLeader', { unit: form.unit }));
-    const person = (await references.people(municipality)).find((p) => p.userId === form.coordinator);
+    const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === form.coordinator);
     if (!person) throw new InputError(t('error.unknownAction'));
     const proposed = await act(context, scope, form.caseId, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: person.userId, name: person.name, unit: form.unit } }, form.etag);
     if (!proposed) return;

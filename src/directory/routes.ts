@@ -9,7 +9,6 @@ import type { Roles } from '../roles/Roles.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import type { DirectoryEntry } from './DirectoryEntry.js';
 import type { DirectoryService } from './DirectoryService.js';
 import type { ExportLinks } from './exportLinks.js';
 import { questionTopic, terms } from './norwegianText.js';
@@ -33,7 +32,7 @@ export interface DirectoryRouteDeps {
 /** Who-do-I-contact: free questions, the search card, category browsing, and KE admins' edits. */
 export function directoryRoutes(app: Application<AppTurnState>, { directory, roles, exportLinks }: DirectoryRouteDeps) {
   async function answer(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
-    const { t, municipality, municipalityName, userId } = turnScope(context, state);
+    const { t, municipality, municipalityName, home, userId } = turnScope(context, state);
     const query = questionTopic(question);
     if (terms(query).length === 0) {
       // «hvem kontakter jeg» with nothing after it: ask what it is about.
@@ -42,9 +41,11 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     }
     const hits = await directory.search(municipality, query, 3);
     if (hits.length === 0) {
-      const fallback = (await Promise.all([`${municipality}-servicetorget`, `${municipality}-koordinerende-enhet`].map((id) => directory.get(municipality, id)))).filter(
-        (entry): entry is DirectoryEntry => Boolean(entry),
-      );
+      // The municipality's own numbers (its record), so a municipality with an empty directory still helps.
+      const fallback = [
+        ...(home.phones.servicetorget ? [{ name: t('directory.noHits.servicetorget'), phone: home.phones.servicetorget }] : []),
+        ...(home.phones.ke ? [{ name: t('directory.noHits.ke'), phone: home.phones.ke }] : []),
+      ];
       await context.sendActivity({ attachments: [directoryNoHitsCard(t, { query, categories: await directory.categories(municipality), fallback })] });
       return;
     }

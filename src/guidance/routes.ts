@@ -2,11 +2,11 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { guidanceAnswerCard, guidanceMenuCard } from '../cards/guidanceCards.js';
-import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { Municipality } from '../municipalities/Municipality.js';
+import type { Translate } from '../i18n/translate.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import type { DirectoryService } from '../directory/DirectoryService.js';
 import { formatPhone } from '../directory/phone.js';
 import { guidanceTopics, type GuidanceTopic } from '../i18n/guidance.js';
 import type { GuidanceIntents } from './GuidanceIntents.js';
@@ -17,21 +17,20 @@ const KE_CONTACT: ReadonlySet<GuidanceTopic> = new Set(['ke', 'report', 'appoint
 
 export interface GuidanceRouteDeps {
   intents: GuidanceIntents;
-  directory: DirectoryService;
 }
 
 /** Guidance on the coordinator role: the topic menu, answers by topic, and questions in free text. */
-export function guidanceRoutes(app: Application<AppTurnState>, { intents, directory }: GuidanceRouteDeps) {
-  /** KE if the directory lists it, else the municipality's front desk. */
-  async function contactFor(municipality: MunicipalityId) {
-    return (await directory.get(municipality, `${municipality}-koordinerende-enhet`)) ?? (await directory.get(municipality, `${municipality}-servicetorget`));
+export function guidanceRoutes(app: Application<AppTurnState>, { intents }: GuidanceRouteDeps) {
+  /** KE's number from the municipality's record, else its front desk's. */
+  function contactFor(t: Translate, home: Municipality): { name: string; phone: string } | undefined {
+    if (home.phones.ke) return { name: t('directory.noHits.ke'), phone: formatPhone(home.phones.ke) };
+    if (home.phones.servicetorget) return { name: t('directory.noHits.servicetorget'), phone: formatPhone(home.phones.servicetorget) };
+    return undefined;
   }
 
   async function showTopic(context: TurnContext, state: AppTurnState, topic: GuidanceTopic): Promise<void> {
-    const { t, locale, municipality } = turnScope(context, state);
-    const contact = KE_CONTACT.has(topic) ? await contactFor(municipality) : undefined;
-    const phone = contact?.phones[0]?.number;
-    await context.sendActivity({ attachments: [guidanceAnswerCard(t, locale, topic, contact && phone ? { name: contact.name, phone: formatPhone(phone) } : undefined)] });
+    const { t, locale, home } = turnScope(context, state);
+    await context.sendActivity({ attachments: [guidanceAnswerCard(t, locale, topic, KE_CONTACT.has(topic) ? contactFor(t, home) : undefined)] });
   }
 
   app.adaptiveCards.actionSubmit('guidanceTopic', async (context, state, data) => {

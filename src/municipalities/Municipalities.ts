@@ -145,6 +145,12 @@ export class Municipalities {
     return { kind: 'choose', options: records.sort((a, b) => a.name.localeCompare(b.name, 'nb')) };
   }
 
+  /** The municipalities on a tenant (several for an inter-municipal IT cooperation). */
+  async onTenant(tenantId: string | undefined): Promise<Municipality[]> {
+    const ids = tenantId ? ((await this.deps.store.get<TenantIndex>('tenants', GLOBAL, tenantId))?.data.municipalities ?? []) : [];
+    return (await Promise.all(ids.map((id) => this.get(id)))).filter((m): m is Municipality => m !== undefined);
+  }
+
   /** Records which municipality a person on a shared tenant works for. Refused for a municipality not on that tenant. */
   async assignMember(tenantId: string, userId: string, municipality: MunicipalityId, source: Membership['source']): Promise<void> {
     const record = await this.require(municipality);

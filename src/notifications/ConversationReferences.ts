@@ -66,7 +66,7 @@ export class ConversationReferences {
     const docs = await this.store.list<StoredReference>('conversations', municipality);
     return docs
       .filter((doc) => doc.id !== SERVICE_ID)
-      .map((doc) => ({ userId: doc.id, name: doc.data.reference.user?.name ?? doc.id }))
+      .map((doc) => ({ userId: doc.id, name: doc.data.reference.user?.name || doc.id }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   }
 

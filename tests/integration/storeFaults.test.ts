@@ -50,8 +50,11 @@ describe('a store that fails: Cosmos throttling, outage and silence through a fa
     expect(refused!.body.text).toBe(NOT_SAVED);
     proxy.set('none');
     expect(await chat.running.bot.store.get('cases', 'rana', `case-${form.submissionId as string}`)).toBeUndefined();
-    const [receipt] = await chat.sayExpecting('reporter', { value: form }, 1);
-    expect(JSON.stringify(receipt!.body)).toContain('Meldingen er sendt');
+    // The receipt, and KE's notice: the KE admin never wrote to the bot, so a chat is opened with them.
+    const replies = await chat.sayExpecting('reporter', { value: form }, 2);
+    expect(replies.find((a) => a.conversationId === 'a:reporter')?.body.attachments?.[0]?.content).toBeDefined();
+    expect(JSON.stringify(replies.find((a) => a.conversationId === 'a:reporter')!.body)).toContain('Meldingen er sendt');
+    expect(JSON.stringify(replies.find((a) => a.conversationId === 'a:ke')!.body)).toContain('RANA-2026-0001');
     expect(await chat.running.bot.store.get('cases', 'rana', `case-${form.submissionId as string}`)).toBeDefined();
   });
 
