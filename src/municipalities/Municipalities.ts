@@ -187,10 +187,16 @@ export class Municipalities {
   }
 }
 
+const FIELDS = ['id', 'name', 'tenantIds', 'phones', 'defaultLanguage', 'reminders'] as const;
+
 function parse(input: unknown): Municipality {
   const parsed = municipalitySchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.') || 'municipality';
-  throw new InputError(`${field}: ${issue.message}`, { userMessage: { key: 'municipality.invalid', params: { field, problem: issue.message } } });
+  const field = FIELDS.find((name) => name === issue.path[0]) ?? 'id';
+  throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { userMessage: { key: `municipality.invalid.${field}`, params: { value: String(valueAt(input, issue.path) ?? '') } } });
+}
+
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined), input);
 }
