@@ -62,8 +62,12 @@ try {
     console.log(t('cli.municipality.removed', { id: values.id! }));
   }
   if (command === 'add' || command === 'update') {
-    for (const userId of values['ke-admin'] ?? []) {
-      await roles.grant(values.id!, userId.toLowerCase(), 'keAdmin');
+    const record = await municipalities.require(values.id!);
+    for (const raw of values['ke-admin'] ?? []) {
+      const userId = raw.toLowerCase();
+      await roles.grant(record.id, userId, 'keAdmin');
+      // On a tenant shared with other municipalities, the KE admin is not asked which one they work for.
+      for (const tenantId of record.tenantIds) await municipalities.assignMember(tenantId, userId, record.id, 'keAdmin');
       console.log(t('cli.municipality.keAdmin', { userId }));
     }
   }

@@ -7,6 +7,7 @@ import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard } from './expandCard.js';
 import { inert } from './inert.js';
+import { EARLIER_SYSTEM, OPERATOR_PREFIX } from '../cases/importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
 export function reportFormCard(t: Translate, view: { services: readonly DirectoryEntry[]; submissionId: string; reporterUnit?: string }): Attachment {
@@ -166,6 +167,13 @@ export function closeFormCard(t: Translate, c: Case, etag: string): Attachment {
   });
 }
 
+/** Who did a step: a person by name, a step from the system a case was imported from, or municipal IT at the command line. */
+function whoDid(t: Translate, entry: HistoryEntry): string {
+  if (entry.by === EARLIER_SYSTEM) return t('history.earlierSystem');
+  if (entry.by.startsWith(OPERATOR_PREFIX)) return t('history.operator', { name: inert(entry.by.slice(OPERATOR_PREFIX.length)) });
+  return inert(entry.byName ?? entry.by);
+}
+
 /** The timeline of a case: coordinator periods and every event, newest last. */
 export function caseHistoryCard(t: Translate, c: Case): Attachment {
   const day = (iso: string) => iso.slice(0, 10);
@@ -192,7 +200,7 @@ export function caseHistoryCard(t: Translate, c: Case): Attachment {
     ],
     events: c.history.map((entry) => ({
       text: t(`history.event.${entry.event}`, { coordinator: inert(entry.coordinator ?? ''), code: codeText(entry) }),
-      meta: t('history.by', { when: osloDateTime(entry.at), who: inert(entry.byName ?? entry.by) }),
+      meta: t('history.by', { when: osloDateTime(entry.at), who: whoDid(t, entry) }),
     })),
     labels: { periods: t('history.periods'), events: t('history.events'), open: t('case.open') },
   });

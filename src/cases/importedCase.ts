@@ -27,6 +27,11 @@ export interface ExistingCase {
   closeReason?: CloseReason;
 }
 
+/** Who took the steps a case went through before it was imported. */
+export const EARLIER_SYSTEM = 'earlier-system';
+/** Audit identities of municipal IT at the command line: `operator:<login>`. */
+export const OPERATOR_PREFIX = 'operator:';
+
 /** States from which a case has a coordinator, and which must name one. */
 export const statesWithCoordinator: readonly ImportableState[] = ['coordinatorAppointed', 'planInProgress'];
 
@@ -41,8 +46,8 @@ const instant = (date: string) => `${date}T08:00:00.000Z`;
  * An ordinary case from an existing one: the steps it went through become its history (dated as
  * they happened), followed by the import itself. Pure; the case service stores it.
  */
-export function importedCase(existing: ExistingCase, meta: { reference: string; municipality: MunicipalityId; importedBy: string; at: string }): Case {
-  const by = meta.importedBy;
+export function importedCase(existing: ExistingCase, meta: { reference: string; municipality: MunicipalityId; importedBy: string; importedByName?: string; at: string }): Case {
+  const by = EARLIER_SYSTEM;
   const steps: HistoryEntry[] = [{ at: instant(existing.reportedOn), by, event: 'report' }];
   const step = (on: string | undefined, entry: Omit<HistoryEntry, 'at' | 'by'>) => {
     if (on) steps.push({ at: instant(on), by, ...entry });
@@ -68,7 +73,7 @@ export function importedCase(existing: ExistingCase, meta: { reference: string; 
       servicesInvolved: existing.servicesInvolved,
       need: existing.need,
       consent: existing.consent,
-      reporter: { userId: by, unit: existing.coordinator?.unit ?? '' },
+      reporter: { userId: meta.importedBy, unit: existing.coordinator?.unit ?? '' },
     },
     createdAt: instant(existing.reportedOn),
     updatedAt: lastStep,
@@ -105,6 +110,6 @@ export function importedCase(existing: ExistingCase, meta: { reference: string; 
           },
         }
       : {}),
-    history: [...steps.sort((a, b) => a.at.localeCompare(b.at)), { at: meta.at, by, event: 'import', code: existing.state }],
+    history: [...steps.sort((a, b) => a.at.localeCompare(b.at)), { at: meta.at, by: meta.importedBy, ...(meta.importedByName ? { byName: meta.importedByName } : {}), event: 'import', code: existing.state }],
   };
 }

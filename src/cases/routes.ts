@@ -17,7 +17,7 @@ import {
   transferFormCard,
   type CaseListView,
 } from '../cards/caseCards.js';
-import { caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
+import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
 import { availableCommands, type Command } from './transitions.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
@@ -35,7 +35,7 @@ import type { Translate } from '../i18n/translate.js';
 import type { Versioned } from '../store/Store.js';
 import type { Actor } from './Actor.js';
 
-const caseRef = z.object({ caseId: z.string().regex(/^case-[0-9a-f-]{36}$/) });
+const caseRef = z.object({ caseId: z.string().regex(CASE_ID) });
 /** A case as the card showed it: a stale etag makes the command a conflict. */
 const versioned = caseRef.extend({ etag: z.string().min(1).max(100) });
 const decisionData = versioned.extend({ reason: z.string().max(500).optional() });

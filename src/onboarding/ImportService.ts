@@ -65,7 +65,7 @@ export class ImportService {
   }
 
   /** Validates, and unless `dryRun` (or a problem) writes. `importedBy` is the audit identity. */
-  async run(municipalityId: string, files: ImportFiles, options: { importedBy: string; dryRun: boolean }): Promise<ImportReport> {
+  async run(municipalityId: string, files: ImportFiles, options: { importedBy: string; importedByName?: string; dryRun: boolean }): Promise<ImportReport> {
     for (let attempt = 1; ; attempt++) {
       const { report, ops } = await this.plan(await this.deps.municipalities.require(municipalityId), files, options);
       if (report.problems.length > 0 || options.dryRun) return report;
@@ -80,7 +80,7 @@ export class ImportService {
     }
   }
 
-  private async plan(municipality: Municipality, files: ImportFiles, options: { importedBy: string; dryRun: boolean }): Promise<{ report: ImportReport; ops: WriteOp[] }> {
+  private async plan(municipality: Municipality, files: ImportFiles, options: { importedBy: string; importedByName?: string; dryRun: boolean }): Promise<{ report: ImportReport; ops: WriteOp[] }> {
     const today = osloParts(this.now()).date;
     const m = municipality.id;
     const report: ImportReport = { municipality: m, dryRun: options.dryRun, problems: [], reminders: 0 };
@@ -119,7 +119,7 @@ export class ImportService {
     const fresh = caseRows.filter((row) => !existing.has(importedCaseId(m, row.existing.externalId)));
     const { references, op: counter } = await this.deps.cases.reserveReferences(m, fresh.length);
     const at = this.now().toISOString();
-    const created: Case[] = fresh.map((row, index) => importedCase(row.existing, { reference: references[index]!, municipality: m, importedBy: options.importedBy, at }));
+    const created: Case[] = fresh.map((row, index) => importedCase(row.existing, { reference: references[index]!, municipality: m, importedBy: options.importedBy, importedByName: options.importedByName, at }));
 
     const rolesChange = await this.deps.roles.importOps(m, people, trainingFrom(fresh, created));
     ops.push(...rolesChange.ops, ...(await this.deps.municipalities.membershipOps(municipality, people.map((person) => person.userId))));

@@ -176,7 +176,7 @@ export function importRoutes(app: Application<AppTurnState>, { imports, roles, t
     const confirmed = cardData(confirmData, data, t('error.unknownAction'));
     const { files } = await filesFrom(context, confirmed.files);
     if (digestOf(files) !== confirmed.digest) throw new InputError('files changed since the check', { userMessage: { key: 'import.filesChanged' } });
-    const report = await imports.run(municipality, files, { importedBy: admin, dryRun: false });
+    const report = await imports.run(municipality, files, { importedBy: admin, importedByName: context.activity.from?.name, dryRun: false });
     await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName)] });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canView } from '../../../src/cases/transitions.js';
-import { importedCase, importedCaseId, type ExistingCase } from '../../../src/cases/importedCase.js';
+import { EARLIER_SYSTEM, importedCase, importedCaseId, type ExistingCase } from '../../../src/cases/importedCase.js';
 import { defaultReminderSettings } from '../../../src/reminders/ReminderSettings.js';
 import { caseReminders } from '../../../src/reminders/rules.js';
 
@@ -39,6 +39,7 @@ describe('importedCase()', () => {
       ['startPlan', '2025-10-01'],
       ['import', '2026-11-25'],
     ]);
+    expect(c.history.map((entry) => entry.by)).toEqual([EARLIER_SYSTEM, EARLIER_SYSTEM, EARLIER_SYSTEM, EARLIER_SYSTEM, 'operator:it']);
     expect(c).toMatchObject({ state: 'planInProgress', externalId: 'IP-1', reference: 'TESTVIK-2026-0001', updatedAt: '2025-10-01T08:00:00.000Z' });
     expect(c.plan).toMatchObject({ startedAt: '2025-10-01', checklist: { consentSigned: true }, evaluation: { nextOn: '2027-03-01', everyMonths: 6 } });
   });
