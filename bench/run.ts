@@ -13,6 +13,7 @@ import { messageActivity } from '../tests/support/activities.js';
 import { waitForHttp } from '../scripts/playground.js';
 import { benchDirectory } from './directory.js';
 import { benchReminders } from './reminders.js';
+import { benchImport } from './import.js';
 import { createRequire } from 'node:module';
 import { TEST_KEY } from '../tests/support/cosmosServer.js';
 
@@ -191,6 +192,19 @@ async function benchTurn() {
   };
 }
 
+/** The import of existing work: 10,000 cases and 2,000 people into SQLite and into Cosmos over the wire, each beside one-by-one creation. */
+async function benchImports() {
+  const sqlite = await benchImport({ name: 'sqlite', env: {} }, quick ? { cases: 2000, people: 400, oneByOne: 2000 } : { cases: 10_000, people: 2000, oneByOne: 10_000 });
+  const cosmos = await startCosmosProcess();
+  try {
+    const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: TEST_KEY, NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_NO_WARNINGS: '1' };
+    return { sqlite, cosmos: await benchImport({ name: 'cosmos', env }, quick ? { cases: 1000, people: 200, oneByOne: 200 } : { cases: 10_000, people: 2000, oneByOne: 1000 }) };
+  } finally {
+    await stop(cosmos.child);
+  }
+}
+
+const importFigures = await benchImports();
 const directory = await benchDirectory(quick);
 const turn = await benchTurn();
 const turnCosmos = await benchTurnCosmos(turn.turn.rps);
@@ -205,6 +219,7 @@ const results = {
   soak: turn.soak,
   directory,
   reminders,
+  import: importFigures,
   startup: { ms: turn.startupMs },
   rssMb: turn.rssMb,
   absent: {} as Record<string, string>,
@@ -223,6 +238,14 @@ const rows: [string, string, string][] = [
     `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,
     `full scan of every case ${results.reminders.baselineFullScanMs} ms, heap +${results.reminders.baselineFullScanHeapMb} MB`,
   ],
+  ...(['sqlite', 'cosmos'] as const).map((kind): [string, string, string] => {
+    const figures = results.import[kind];
+    return [
+      `import (${kind}, ${figures.cases.toLocaleString('en')} cases, ${figures.people.toLocaleString('en')} people)`,
+      `${(figures.ms / 1000).toFixed(1)} s, peak RSS ${figures.peakRssMb} MB; re-run (nothing to change) ${(figures.rerunMs / 1000).toFixed(1)} s`,
+      `one by one through the case service: ${figures.baselinePerCaseMs} ms/case (${figures.baselineCases.toLocaleString('en')} measured, ${(figures.baselineProjectedMs / 1000).toFixed(1)} s for ${figures.cases.toLocaleString('en')}), peak RSS ${figures.baselinePeakRssMb} MB`,
+    ];
+  }),
   ['startup', `${results.startup.ms} ms to first 200 on /healthz`, '—'],
   ...Object.entries(results.absent).map(([section, why]) => [section, `absent: ${why}`, '—'] as [string, string, string]),
 ];

@@ -28,7 +28,7 @@ export class AuditLog {
   /** The same entry as a write in someone else's all-or-nothing batch (an import). */
   entryOp(municipality: MunicipalityId, entry: Omit<AuditEntry, 'at'>): WriteOp {
     const at = this.now().toISOString();
-    return { container: 'audit', partition: municipality, id: `${at}-${randomUUID()}`, data: { at, ...entry } satisfies AuditEntry };
+    return { container: 'audit', partition: municipality, id: `${at}-${randomUUID()}`, data: { at, ...entry } satisfies AuditEntry, ifMatch: null };
   }
 
   async list(municipality: MunicipalityId, query: { target?: string; limit?: number } = {}): Promise<AuditEntry[]> {

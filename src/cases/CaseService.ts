@@ -177,7 +177,7 @@ export class CaseService {
   /** New cases as writes for an import's batch, with an audit entry each; the events they cause are the caller's (reminders). */
   importOps(municipality: MunicipalityId, cases: readonly Case[], importedBy: string): WriteOp[] {
     return cases.flatMap((c) => [
-      { container: 'cases' as const, partition: municipality, id: c.id, data: c },
+      { container: 'cases' as const, partition: municipality, id: c.id, data: c, ifMatch: null },
       this.deps.audit.entryOp(municipality, { actor: importedBy, action: 'case.import', target: `case/${c.reference}`, details: { state: c.state } }),
     ]);
   }

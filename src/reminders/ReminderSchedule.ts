@@ -77,7 +77,7 @@ export class ReminderSchedule implements CaseEventSink {
       ...cases.flatMap((c) => (c.state === 'closed' || c.state === 'declined' ? [] : caseReminders(c, settings, now))),
       ...trainingStarted.flatMap(({ userId, startedAt }) => trainingReminders(userId, startedAt, settings)),
     ];
-    return reminders.map((reminder) => ({ container: 'reminders', partition: municipality, id: reminder.key, data: { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] } satisfies StoredReminder }));
+    return reminders.map((reminder) => ({ container: 'reminders', partition: municipality, id: reminder.key, data: { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] } satisfies StoredReminder, ifMatch: null }));
   }
 
   /** Every reminder a case has, whatever its status. */

@@ -151,7 +151,8 @@ export class CosmosStore implements Store {
   async writeAll(ops: readonly WriteOp[]): Promise<void> {
     await this.rollBackInterruptedWrites();
     const runId = randomUUID();
-    const previous = await inParallel(ops, (op) => this.get(op.container, op.partition, op.id));
+    // A create (ifMatch null) had nothing before it: no need to read it.
+    const previous = await inParallel(ops, (op) => (op.ifMatch === null ? Promise.resolve(undefined) : this.get(op.container, op.partition, op.id)));
     const entries: JournalEntry[] = ops.map((op, index) => ({ container: op.container, partition: op.partition, id: op.id, previous: previous[index]?.data ?? null }));
     const parts = chunk(entries, JOURNAL_PART);
     const head = (): JournalDoc => ({ kind: 'head', parts: parts.length, touchedAt: new Date().toISOString() });
