@@ -10,7 +10,8 @@ import { inert } from './inert.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from '../cases/importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
-export function reportFormCard(t: Translate, view: { services: readonly DirectoryEntry[]; submissionId: string; reporterUnit?: string }): Attachment {
+/** The meldeskjema. `units`: the municipality's known units to choose from (free text while it has none); `reporterUnit` preselected from the reporter's roles. */
+export function reportFormCard(t: Translate, view: { services: readonly DirectoryEntry[]; submissionId: string; units: readonly string[]; reporterUnit?: string }): Attachment {
   const key = (k: string) => t(`report.form.${k}` as Parameters<Translate>[0]);
   return expandCard('reportForm', {
     labels: {
@@ -27,6 +28,7 @@ export function reportFormCard(t: Translate, view: { services: readonly Director
     },
     services: view.services.map((entry) => ({ title: entry.name === entry.unit ? entry.name : `${entry.name} (${entry.unit})`, value: entry.id })),
     submissionId: view.submissionId,
+    units: view.units,
     reporterUnit: view.reporterUnit ?? '',
   });
 }

@@ -145,19 +145,14 @@ export class CaseService {
     for (const sink of this.deps.events) await sink.handle(actor.municipality, c, effects);
   }
 
-  /** Which of these case ids exist already (an import's re-run finds the cases it made). */
-  async existing(municipality: MunicipalityId, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
+  /** The references of those of these case ids that exist already (an import's re-run finds the cases it made). Nothing about the resident is read out. */
+  async existingReferences(municipality: MunicipalityId, ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
     for (let start = 0; start < ids.length; start += 32) {
-      const docs = await Promise.all(ids.slice(start, start + 32).map((id) => this.deps.store.get('cases', municipality, id)));
-      for (const doc of docs) if (doc) found.add(doc.id);
+      const docs = await Promise.all(ids.slice(start, start + 32).map((id) => this.deps.store.get<Case>('cases', municipality, id)));
+      for (const doc of docs) if (doc) found.set(doc.id, doc.data.reference);
     }
     return found;
-  }
-
-  /** A case's reference by id, for an import's report (nothing about the resident is read out). */
-  async referenceOf(municipality: MunicipalityId, id: string): Promise<string | undefined> {
-    return (await this.deps.store.get<Case>('cases', municipality, id))?.data.reference;
   }
 
   /**

@@ -297,9 +297,9 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     showMyCases: async (context: TurnContext, state: AppTurnState) => showList(context, state, { list: 'mine' }),
     /** The menu's «Meld behov»: the form, with the municipality's services to choose from. */
     showReportForm: async (context: TurnContext, state: AppTurnState) => {
-      const { t, municipality } = turnScope(context, state);
-      const services = await directory.list(municipality);
-      await context.sendActivity({ attachments: [reportFormCard(t, { services, submissionId: randomUUID() })] });
+      const { t, municipality, userId } = turnScope(context, state);
+      const [services, units, reporterUnit] = await Promise.all([directory.list(municipality), roles.units(municipality), userId ? roles.unitOf(municipality, userId) : undefined]);
+      await context.sendActivity({ attachments: [reportFormCard(t, { services, submissionId: randomUUID(), units, reporterUnit })] });
     },
   };
 }

@@ -115,7 +115,7 @@ export class ImportService {
       report.directory = { saved: directory.saved, retired: directory.retired, unchanged: directory.unchanged };
     }
 
-    const existing = await this.deps.cases.existing(m, caseRows.map((row) => importedCaseId(m, row.existing.externalId)));
+    const existing = await this.deps.cases.existingReferences(m, caseRows.map((row) => importedCaseId(m, row.existing.externalId)));
     const fresh = caseRows.filter((row) => !existing.has(importedCaseId(m, row.existing.externalId)));
     const { references, op: counter } = await this.deps.cases.reserveReferences(m, fresh.length);
     const at = this.now().toISOString();
@@ -131,14 +131,15 @@ export class ImportService {
     ops.push(...reminders);
     report.reminders = reminders.length;
     if (files.cases) {
-      const referenceOf = new Map(created.map((c) => [c.externalId!, c.reference]));
+      const referenceOf = new Map(created.map((c) => [c.id, c.reference]));
       report.cases = {
         added: created.length,
         unchanged: caseRows.length - created.length,
-        references: caseRows.map((row) => ({ line: row.line, externalId: row.existing.externalId, reference: referenceOf.get(row.existing.externalId) ?? '', isNew: referenceOf.has(row.existing.externalId) })),
+        references: caseRows.map((row) => {
+          const id = importedCaseId(m, row.existing.externalId);
+          return { line: row.line, externalId: row.existing.externalId, reference: referenceOf.get(id) ?? existing.get(id) ?? '', isNew: referenceOf.has(id) };
+        }),
       };
-      const unchanged = await this.referencesOfExisting(m, report.cases.references.filter((line) => !line.isNew).map((line) => line.externalId));
-      for (const line of report.cases.references) if (!line.isNew) line.reference = unchanged.get(line.externalId) ?? '';
     }
     if (ops.length > 0) {
       ops.push(
@@ -161,15 +162,6 @@ export class ImportService {
     for (const person of people) known.set(person.userId, { name: person.name, ...(person.unit ? { unit: person.unit } : {}) });
     const units = new Set([...known.values()].map((person) => person.unit).filter((unit): unit is string => Boolean(unit)));
     return { services, people: known, units };
-  }
-
-  private async referencesOfExisting(m: string, externalIds: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (const externalId of externalIds) {
-      const reference = await this.deps.cases.referenceOf(m, importedCaseId(m, externalId));
-      if (reference) found.set(externalId, reference);
-    }
-    return found;
   }
 }
 

@@ -3,7 +3,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Agent } from 'node:https';
 import { ConflictError, StoreUnavailableError } from '../errors.js';
 import { cosmosContainerDefinitions, type ContainerName } from './containers.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { assertFieldPath, type ListQuery, type Store, type StoreHealth, type Versioned, type WriteOp } from './Store.js';
 
 const JOURNAL = 'journal';
@@ -20,6 +20,8 @@ interface JournalEntry {
   id: string;
   /** The document before the write; null when it did not exist. */
   previous: unknown;
+  /** For a create (not read first): a hash of what it writes, so a roll-back deletes only a document this write made. */
+  created?: string;
 }
 type JournalDoc = { kind: 'head'; parts: number; touchedAt: string } | { kind: 'part'; runId: string; entries: JournalEntry[] };
 
@@ -151,24 +153,32 @@ export class CosmosStore implements Store {
   async writeAll(ops: readonly WriteOp[]): Promise<void> {
     await this.rollBackInterruptedWrites();
     const runId = randomUUID();
-    // A create (ifMatch null) had nothing before it: no need to read it.
+    // A create (ifMatch null) has nothing before it: it is not read, and its journal entry names what it writes instead.
     const previous = await inParallel(ops, (op) => (op.ifMatch === null ? Promise.resolve(undefined) : this.get(op.container, op.partition, op.id)));
-    const entries: JournalEntry[] = ops.map((op, index) => ({ container: op.container, partition: op.partition, id: op.id, previous: previous[index]?.data ?? null }));
+    const entries: JournalEntry[] = ops.map((op, index) => ({
+      container: op.container,
+      partition: op.partition,
+      id: op.id,
+      previous: previous[index]?.data ?? null,
+      ...(op.ifMatch === null ? { created: fingerprint(op.data) } : {}),
+    }));
     const parts = chunk(entries, JOURNAL_PART);
     const head = (): JournalDoc => ({ kind: 'head', parts: parts.length, touchedAt: new Date().toISOString() });
     await this.put<JournalDoc>(JOURNAL, JOURNAL, runId, head());
     await inParallel(parts, (part, index) => this.put<JournalDoc>(JOURNAL, JOURNAL, `${runId}-${index}`, { kind: 'part', runId, entries: part }));
+    const written = new Array<boolean>(ops.length).fill(false);
     try {
-      for (const [index, batch] of chunk(ops, 500).entries()) {
-        if (index > 0) await this.put<JournalDoc>(JOURNAL, JOURNAL, runId, head());
-        await inParallel(batch, async (op) => {
+      for (const [batchIndex, batch] of chunk(ops.map((op, index) => ({ op, index })), 500).entries()) {
+        if (batchIndex > 0) await this.put<JournalDoc>(JOURNAL, JOURNAL, runId, head());
+        await inParallel(batch, async ({ op, index }) => {
           if (op.data === undefined) await this.delete(op.container, op.partition, op.id);
           else if (op.ifMatch === null) await this.create(op.container, op.partition, op.id, op.data);
           else await this.put(op.container, op.partition, op.id, op.data, op.ifMatch);
+          written[index] = true;
         });
       }
     } catch (error) {
-      await this.rollBack(runId, entries, parts.length);
+      await this.rollBack(runId, entries.filter((_entry, index) => written[index]), parts.length);
       throw error;
     }
     // Removing the head commits the write; parts left behind by a crash here are swept up later.
@@ -195,7 +205,11 @@ export class CosmosStore implements Store {
 
   private async rollBack(runId: string, entries: readonly JournalEntry[], parts: number): Promise<void> {
     await inParallel(entries, async (entry) => {
-      if (entry.previous === null) await this.delete(entry.container, entry.partition, entry.id);
+      if (entry.created !== undefined) {
+        // Only a document this write made: a create that lost to an existing document must not delete it.
+        const current = await this.get(entry.container, entry.partition, entry.id);
+        if (current && fingerprint(current.data) === entry.created) await this.delete(entry.container, entry.partition, entry.id);
+      } else if (entry.previous === null) await this.delete(entry.container, entry.partition, entry.id);
       else await this.put(entry.container, entry.partition, entry.id, entry.previous);
     });
     await inParallel(Array.from({ length: parts }, (_, index) => `${runId}-${index}`), (id) => this.delete(JOURNAL, JOURNAL, id));
@@ -222,23 +236,37 @@ export class CosmosStore implements Store {
   }
 }
 
+function fingerprint(data: unknown): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('base64url');
+}
+
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
 }
 
-/** `work` over every item, `PARALLEL` at a time, results in order. */
+/**
+ * `work` over every item, `PARALLEL` at a time, results in order. After a failure no new item
+ * starts, and the first failure is thrown once the items in flight have settled, so a roll-back
+ * never races a write that is still on its way.
+ */
 async function inParallel<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const index = next++;
-      results[index] = await work(items[index]!, index);
+      try {
+        results[index] = await work(items[index]!, index);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  if (failure) throw failure.error;
   return results;
 }
 

@@ -39,8 +39,8 @@ export const containers = {
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
   roles: { partitionKeyPath: '/pk', indexedFields: [] },
   /**
-   * Scheduled reminders, one document per due item (id = its stable key), and the municipality's
-   * reminder settings; partition = municipality. The sweep reads only what is due: status + dueAt.
+   * Scheduled reminders, one document per due item (id = its stable key); partition = municipality.
+   * (The settings are part of the municipality's record.) The sweep reads only what is due: status + dueAt.
    */
   reminders: {
     partitionKeyPath: '/pk',

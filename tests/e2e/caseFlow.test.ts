@@ -65,7 +65,11 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await form.locator('input[role=combobox]:not([placeholder])').nth(2).click();
     await session.page.getByRole('option', { name: 'Skriftlig' }).click();
     await pickDate(dates.nth(1), '2026-11-20');
-    await form.getByLabel('Din enhet').fill('Selfors skole');
+    // Units are chosen from those the municipality knows (here the one Alex leads), not typed.
+    const unit = form.getByRole('combobox', { name: 'Din enhet' });
+    await unit.click();
+    await unit.fill('Hjemme');
+    await session.page.getByRole('option', { name: 'Hjemmetjenesten' }).click();
     await form.screenshot({ path: `${SCREENSHOTS}/case-1-report-form.png` });
     await form.getByRole('button', { name: 'Send til koordinerende enhet' }).click();
     await seen('Meldingen er sendt');

@@ -32,16 +32,20 @@ describe('CosmosStore', () => {
     const entries = [
       { container: 'roles', partition: 'testvik', id: 'kept', previous: { name: 'before' } },
       { container: 'roles', partition: 'testvik', id: 'new', previous: null },
+      // A create that lost to a document someone else had written: the roll-back must leave it.
+      { container: 'roles', partition: 'testvik', id: 'theirs', previous: null, created: 'hash-of-what-this-write-would-have-written' },
     ];
     await first.put('journal', 'journal', 'run-1', { kind: 'head', parts: 1, touchedAt: stale });
     await first.put('journal', 'journal', 'run-1-0', { kind: 'part', runId: 'run-1', entries });
     await first.put('roles', 'testvik', 'kept', { name: 'half-written' });
     await first.put('roles', 'testvik', 'new', { name: 'half-written' });
+    await first.put('roles', 'testvik', 'theirs', { name: 'not ours' });
     await first.close();
 
     const second = await server.connect('crashed');
     expect((await second.get<{ name: string }>('roles', 'testvik', 'kept'))?.data.name).toBe('before');
     expect(await second.get('roles', 'testvik', 'new')).toBeUndefined();
+    expect((await second.get<{ name: string }>('roles', 'testvik', 'theirs'))?.data.name).toBe('not ours');
     expect(await second.list('journal', 'journal')).toEqual([]);
     await second.close();
   });

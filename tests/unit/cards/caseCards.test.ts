@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/cases/Case.js';
-import { approvalCard, caseDetailsCard, caseHistoryCard } from '../../../src/cards/caseCards.js';
+import { approvalCard, caseDetailsCard, caseHistoryCard, reportFormCard } from '../../../src/cards/caseCards.js';
 import { translator } from '../../../src/i18n/translate.js';
 
 const t = translator('nb');
@@ -55,5 +55,21 @@ describe('case cards show typed text as typed', () => {
     const texts = markdownTexts(card.content);
     expect(texts.some((text) => text.includes('\\[klikk\\]'))).toBe(true);
     expect(texts.filter((text) => /(^|[^\\])\[klikk/.test(text) || /(^|[^\\])\*\*fet/.test(text))).toEqual([]);
+  });
+});
+
+describe('reportFormCard()', () => {
+  type Input = { id?: string; type: string; value?: string; choices?: { value: string }[] };
+  const unitInput = (units: string[], reporterUnit?: string) =>
+    ((reportFormCard(t, { services: [], submissionId: 'x', units, reporterUnit }).content as { body: Input[] }).body).filter((element) => element.id === 'reporterUnit');
+
+  it('offers the municipality’s known units to choose from, with the reporter’s own preselected', () => {
+    const [input, ...rest] = unitInput(['Hjemmetjenesten', 'PPT'], 'PPT');
+    expect(rest).toEqual([]);
+    expect(input).toMatchObject({ type: 'Input.ChoiceSet', value: 'PPT', choices: [{ value: 'Hjemmetjenesten' }, { value: 'PPT' }] });
+  });
+
+  it('asks for the unit in words while the municipality knows no units yet', () => {
+    expect(unitInput([])).toEqual([expect.objectContaining({ type: 'Input.Text', value: '' })]);
   });
 });
