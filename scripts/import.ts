@@ -8,14 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { InputError, userMessageOf } from '../src/errors.js';
 import type { ImportFileKind } from '../src/files/Problem.js';
 import { translator } from '../src/i18n/translate.js';
 import { describeImport } from '../src/onboarding/importReport.js';
 import type { ImportFiles } from '../src/onboarding/ImportService.js';
-import { createServices } from '../src/services.js';
-import { createStore } from '../src/store/createStore.js';
+import { withServices } from './cliServices.js';
 
 const t = translator('nb');
 const { values } = parseArgs({
@@ -43,21 +40,12 @@ for (const kind of kinds) {
   files[kind] = { name: basename(path), bytes: readFileSync(path) };
 }
 
-const store = await createStore(loadConfig());
-try {
-  const { imports, municipalities } = createServices(store);
-  const municipality = await municipalities.require(values.municipality);
+await withServices(async ({ imports, municipalities }) => {
+  const municipality = await municipalities.require(values.municipality!);
   const report = await imports.run(municipality.id, files, { importedBy: `operator:${userInfo().username}`, dryRun: values['dry-run'] });
   const words = describeImport(t, report, municipality.name);
   console.log(words.title);
   for (const line of [...words.summary, ...words.problems]) console.log(`  ${line}`);
   if (report.problems.length === 0) for (const line of words.cases) console.log(`  ${line}`);
   process.exitCode = report.problems.length ? 1 : 0;
-} catch (error) {
-  const message = userMessageOf(error);
-  if (!(error instanceof InputError) || !message) throw error;
-  console.error(t(message.key, message.params));
-  process.exitCode = 2;
-} finally {
-  await store.close();
-}
+}, 2);

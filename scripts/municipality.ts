@@ -3,12 +3,9 @@
  * the bot uses (COSMOS_ENDPOINT or DATA_DIR, from the same environment as `npm start`).
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { InputError, userMessageOf } from '../src/errors.js';
 import { translator } from '../src/i18n/translate.js';
 import type { MunicipalityInput } from '../src/municipalities/Municipality.js';
-import { createServices } from '../src/services.js';
-import { createStore } from '../src/store/createStore.js';
+import { withServices } from './cliServices.js';
 
 const t = translator('nb');
 const { values, positionals } = parseArgs({
@@ -44,9 +41,7 @@ function changes(current: Partial<MunicipalityInput>): MunicipalityInput {
   };
 }
 
-const store = await createStore(loadConfig());
-try {
-  const { municipalities, roles } = createServices(store);
+await withServices(async ({ municipalities, roles }) => {
   if (command === 'list') {
     const all = await municipalities.list();
     if (all.length === 0) console.log(t('cli.municipality.none'));
@@ -71,11 +66,4 @@ try {
       console.log(t('cli.municipality.keAdmin', { userId }));
     }
   }
-} catch (error) {
-  const message = userMessageOf(error);
-  if (!(error instanceof InputError) || !message) throw error;
-  console.error(t(message.key, message.params));
-  process.exitCode = 1;
-} finally {
-  await store.close();
-}
+});

@@ -1,6 +1,6 @@
 /** `npm run seed`: adds the example municipalities (Rana, Ålesund) and their directories where missing, in the configured store. */
 import { loadConfig } from '../src/config.js';
-import { loadExamples } from '../src/municipalities/examples.js';
+import { loadExamples } from '../src/onboarding/examples.js';
 import { createServices } from '../src/services.js';
 import { createStore } from '../src/store/createStore.js';
 

@@ -8,7 +8,7 @@ import { describeError } from './conversation/errorReply.js';
 import { registerConversationRoutes } from './conversation/routes.js';
 import { translator } from './i18n/translate.js';
 import type { Municipalities } from './municipalities/Municipalities.js';
-import { municipalityRoutes } from './municipalities/routes.js';
+import { municipalityGate } from './onboarding/municipalityGate.js';
 import type { ImportService } from './onboarding/ImportService.js';
 import { importRoutes } from './onboarding/routes.js';
 import type { DirectoryService } from './directory/DirectoryService.js';
@@ -65,12 +65,14 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
     turnStateFactory: () => new AppTurnState(),
   });
 
+  const gate = municipalityGate({ municipalities });
   app.turn('beforeTurn', async (context, state) => {
     // The error handler has no turn state; it finds the user's language here.
     context.turnState.set(LOCALE, state.user.locale);
-    const municipality = await municipalityGate.resolve(context, state);
+    const municipality = await gate.resolve(context, state);
     if (!municipality) return false;
     state.temp.municipality = municipality;
+    context.turnState.set(LOCALE, state.user.locale ?? municipality.defaultLanguage);
     if (REACHABLE_BY.has(context.activity.type)) await rememberWhereToReach(context, state);
     return true;
   });
@@ -84,7 +86,6 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
     else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
   }
 
-  const municipalityGate = municipalityRoutes({ municipalities });
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
   registerRoleRoutes(app, { roles, references, audit, municipalities });
   importRoutes(app, { imports, roles, templatesUrl });

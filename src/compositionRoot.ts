@@ -16,7 +16,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { ConfigError } from './config.js';
 import { DirectoryService } from './directory/DirectoryService.js';
-import { loadExamples } from './municipalities/examples.js';
+import { loadExamples } from './onboarding/examples.js';
 import type { Municipalities } from './municipalities/Municipalities.js';
 import type { ImportService } from './onboarding/ImportService.js';
 import { createServices } from './services.js';

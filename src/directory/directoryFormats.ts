@@ -8,15 +8,27 @@ export type DirectoryFormat = 'json' | 'csv' | 'hsds';
 
 const CSV_COLUMNS = ['id', 'category', 'unit', 'name', 'phones', 'email', 'web', 'contactRole', 'offers', 'targetGroup', 'ageMin', 'ageMax', 'howToApply', 'keywords', 'lastReviewed', 'retired'] as const;
 
+/** A text cell a spreadsheet would run as a formula. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** A cell Excel shows as text: one that would start a formula gets a leading apostrophe (OWASP's advice for CSV injection). */
+function asSpreadsheetText(value: unknown): unknown {
+  return typeof value === 'string' && FORMULA.test(value) ? `'${value}` : value;
+}
+
 /** One row per entry; phones as "number label; number label", keywords comma-separated. Comma-separated, as Excel reads UTF-8 CSV with a BOM. */
 export function toCsv(entries: readonly DirectoryEntry[]): string {
   return stringify(
-    entries.map((entry) => ({
-      ...entry,
-      phones: entry.phones.map((phone) => [phone.number, phone.label].filter(Boolean).join(' ')).join('; '),
-      keywords: entry.keywords.join(', '),
-      retired: entry.retired ? 'ja' : '',
-    })),
+    entries.map((entry) =>
+      Object.fromEntries(
+        Object.entries({
+          ...entry,
+          phones: entry.phones.map((phone) => [phone.number, phone.label].filter(Boolean).join(' ')).join('; '),
+          keywords: entry.keywords.join(', '),
+          retired: entry.retired ? 'ja' : '',
+        }).map(([key, value]) => [key, asSpreadsheetText(value)]),
+      ),
+    ),
     { header: true, columns: [...CSV_COLUMNS], bom: true },
   );
 }
@@ -89,9 +101,6 @@ export function exportFile(format: DirectoryFormat, municipality: MunicipalityId
   const json = format === 'hsds' ? toHsds(municipality, entries) : { municipality, source: 'export', entries };
   return { body: `${JSON.stringify(json, null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName };
 }
-
-/** A text cell a spreadsheet would run as a formula. */
-const FORMULA = /^[=+\-@\t\r]/;
 
 /**
  * A directory file (CSV as exported, or JSON: an array or `{ municipality, entries }`) as validated

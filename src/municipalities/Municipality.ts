@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { reminderSettingsSchema } from '../reminders/ReminderSettings.js';
 
 /** A municipality's id: a lower-case slug, also the partition key of all its data ("rana", "testvik", "indre-fosen"). */
 export type MunicipalityId = string;
@@ -27,8 +26,8 @@ export const municipalitySchema = z.object({
   phones: z.object({ servicetorget: phoneSchema.optional(), ke: phoneSchema.optional() }).default({}),
   /** The language of users who have not chosen one. */
   defaultLanguage: z.enum(['nb', 'nn']).default('nb'),
-  /** Reminder intervals and working hours; defaults where unset. */
-  reminders: reminderSettingsSchema.default({}),
+  /** Reminder intervals and working hours the municipality has set (the reminders feature validates them and fills in defaults). */
+  reminders: z.record(z.string(), z.number()).default({}),
   createdAt: z.string().optional(),
 });
 

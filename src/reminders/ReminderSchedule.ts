@@ -40,7 +40,8 @@ export class ReminderSchedule implements CaseEventSink {
 
   /** The municipality's settings (part of its record), defaults where it has none. */
   async settings(municipality: MunicipalityId): Promise<ReminderSettings> {
-    return (await this.deps.municipalities.get(municipality))?.reminders ?? defaultReminderSettings;
+    const parsed = reminderSettingsSchema.safeParse((await this.deps.municipalities.get(municipality))?.reminders ?? {});
+    return parsed.success ? parsed.data : defaultReminderSettings;
   }
 
   /** New settings, and every open case's reminders moved to match them. */

@@ -5,6 +5,7 @@ import type { ImportFiles } from '../../src/onboarding/ImportService.js';
 import type { StoredReminder } from '../../src/reminders/ReminderSchedule.js';
 import { createServices, type Services } from '../../src/services.js';
 import type { Store } from '../../src/store/Store.js';
+import { reportForm } from '../support/reportForm.js';
 import { bothStores } from '../support/stores.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -112,19 +113,7 @@ for (const [name, open] of bothStores) {
 
     it('continues the reference numbering after cases reported in chat', async () => {
       const reporter = await services.roles.actor('testvik', PER);
-      await services.cases.report(reporter, {
-        residentName: 'Meldt I Chat',
-        residentBirthDate: '1970-01-01',
-        ageGroup: 'adult',
-        servicesInvolved: 'testvik-hjemmetjenesten,testvik-psykisk-helse',
-        need: 'Behov for koordinerte tjenester.',
-        consentGiven: 'true',
-        consentGivenBy: 'resident',
-        consentForm: 'oral',
-        consentDate: '2026-11-20',
-        reporterUnit: 'Hjemmetjenesten',
-        submissionId: '11111111-2222-4333-8444-555555555555',
-      });
+      await services.cases.report(reporter, reportForm({ servicesInvolved: 'testvik-hjemmetjenesten,testvik-psykisk-helse', reporterUnit: 'Hjemmetjenesten' }));
       const file = `${readFileSync('templates/cases.csv', 'utf8')}IP-LATE,Sen Sak,1980-01-01,voksen,Behov,testvik-ppt,innbygger,muntlig,2026-11-01,meldt,2026-11-01,,,,,,,,,,\n`;
       const report = await services.imports.run('testvik', { cases: { name: 'cases.csv', bytes: Buffer.from(file) } }, { importedBy: 'operator:it', dryRun: false });
       expect(report.cases!.references.at(-1)).toEqual({ line: 6, externalId: 'IP-LATE', reference: 'TESTVIK-2026-0006', isNew: true });

@@ -21,7 +21,7 @@ for (const [name, open] of bothStores) {
 
     it('keeps a municipality as a record with defaults: bokmål, no phones, the standard reminder settings', async () => {
       const solo = await services.municipalities.get('solo');
-      expect(solo).toMatchObject({ id: 'solo', name: 'Solo kommune', tenantIds: ['tenant-solo'], defaultLanguage: 'nb', phones: {}, reminders: { trainingMonths: 6 } });
+      expect(solo).toMatchObject({ id: 'solo', name: 'Solo kommune', tenantIds: ['tenant-solo'], defaultLanguage: 'nb', phones: {}, reminders: {} });
       expect((await services.municipalities.list()).map((m) => m.id)).toEqual(['nordvik', 'solo', 'testvik']);
     });
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { seedEntries } from '../directory/seedData.js';
-import type { Municipalities } from './Municipalities.js';
-import { municipalitySchema, type Municipality, type MunicipalityId } from './Municipality.js';
+import type { Municipalities } from '../municipalities/Municipalities.js';
+import { municipalitySchema, type Municipality, type MunicipalityId } from '../municipalities/Municipality.js';
 
 const folder = fileURLToPath(new URL('../../data/municipalities/', import.meta.url));
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { expandCard } from '../cards/expandCard.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { translator, type Translate } from '../i18n/translate.js';
-import type { Municipalities } from './Municipalities.js';
-import type { Municipality } from './Municipality.js';
+import type { Municipalities } from '../municipalities/Municipalities.js';
+import type { Municipality } from '../municipalities/Municipality.js';
 
 const choiceData = z.object({ verb: z.literal('municipalityChoose'), municipality: z.string().min(2).max(40) });
 
@@ -17,7 +17,7 @@ function municipalityChoiceCard(t: Translate, options: readonly Municipality[]) 
  * gets the "not connected" answer; on a tenant shared by several municipalities a person in no
  * list is asked once which one they work for, and nothing else happens until they have chosen.
  */
-export function municipalityRoutes({ municipalities }: { municipalities: Municipalities }) {
+export function municipalityGate({ municipalities }: { municipalities: Municipalities }) {
   async function resolve(context: TurnContext, state: AppTurnState): Promise<Municipality | undefined> {
     const tenantId: string | undefined = context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id;
     const userId = context.activity.from?.aadObjectId;
