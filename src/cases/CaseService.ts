@@ -6,6 +6,7 @@ import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import type { Actor } from './Actor.js';
 import type { Case, CaseState, CommandType } from './Case.js';
 import { parseReportInput } from './reportInput.js';
+import { osloParts } from '../time/oslo.js';
 import { canView, mayGive, reportCase, transition, type CaseEvent, type Command, type Refusal } from './transitions.js';
 
 /** Carries out what a transition caused: notifications, deadlines. Implemented by the Teams notifier. */
@@ -45,7 +46,7 @@ export class CaseService {
 
   /** Idempotent: the same submission (double click, resent activity) gives the same case. */
   async report(actor: Actor, input: unknown): Promise<Case> {
-    const form = parseReportInput(input);
+    const form = parseReportInput(input, osloParts(this.now()).date);
     const id = `case-${form.submissionId}`;
     const existing = await this.deps.store.get<Case>('cases', actor.municipality, id);
     if (existing) {
@@ -78,6 +79,12 @@ export class CaseService {
     }
     await this.afterChange(actor, outcome.case, outcome.events);
     return outcome.case;
+  }
+
+  /** The id of the case with this reference in the actor's municipality; undefined when there is none. */
+  async idOf(actor: Actor, reference: string): Promise<string | undefined> {
+    const [doc] = await this.deps.store.list<Case>('cases', actor.municipality, { where: [{ field: 'reference', op: '=', value: reference }], limit: 1 });
+    return doc?.id;
   }
 
   /** Reads a case the actor may see; the read is audited. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { calendarDate } from '../files/cells.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** A birth date before this is a typing error, not a resident. */
+const EARLIEST_BIRTH = '1900-01-01';
 
 /** Free text that ends up in cards: no markdown or HTML control characters, so it renders as typed. */
 const plain = (max: number) =>
@@ -50,10 +55,23 @@ const LABELS: Record<keyof ReportInput, string> = {
   submissionId: 'Skjemaet',
 };
 
-/** The form, or an `InputError` whose message names the first problem in Norwegian. */
-export function parseReportInput(input: unknown): ReportInput {
+/** Dates that exist and lie where they can: a birth date from 1900 to today, consent given by today. */
+function dateProblem(form: ReportInput, today: string): MessageKey | undefined {
+  const birth = calendarDate(form.residentBirthDate);
+  if (!birth || birth > today || birth < EARLIEST_BIRTH) return 'report.invalid.birthDate';
+  const consent = calendarDate(form.consentDate);
+  if (!consent || consent > today) return 'report.invalid.consentDate';
+  return undefined;
+}
+
+/** The form, or an `InputError` whose message names the first problem. `today` (yyyy-mm-dd, Oslo) bounds the dates. */
+export function parseReportInput(input: unknown, today: string): ReportInput {
   const parsed = reportInputSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problem = dateProblem(parsed.data, today);
+    if (problem) throw new InputError(`report form: ${problem}`, { userMessage: { key: problem } });
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0]!;
   const label = LABELS[issue.path[0] as keyof ReportInput] ?? 'Skjemaet';
   const ownMessage = issue.code === 'custom' || issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_string' || issue.code === 'invalid_literal' || issue.code === 'invalid_enum_value';

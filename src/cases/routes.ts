@@ -24,7 +24,7 @@ import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
-import { ConflictError, InputError } from '../errors.js';
+import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import { describeError } from '../conversation/errorReply.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
@@ -43,6 +43,8 @@ const proposeData = versioned.extend({ coordinator: z.string().min(1).max(100), 
 const PAGE = 10;
 const LEADING = /^\s*(mine ansatte sine saker|mine ansattes saker|dei tilsette sine saker|my employees.? cases)\s*$/i;
 const ALL = /^\s*(alle saker|all cases)\s*$/i;
+/** A case reference as the bot writes it: the municipality id in capitals, the year and a number. */
+const REFERENCE = /^\s*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d{4}-\d{4,6}\s*$/;
 const listData = z.object({
   list: z.enum(['mine', 'leading', 'all']),
   before: z.string().max(40).optional().transform((v) => v || undefined),
@@ -131,6 +133,14 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
     await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames })] });
   }
+
+  // A case reference typed in chat («RANA-2026-0006») opens the case, for those who may see it.
+  app.message(REFERENCE, async (context, state) => {
+    const scope = await actorOf(context, state);
+    const caseId = await cases.idOf(scope.actor, (context.activity.text ?? '').trim().toUpperCase());
+    if (!caseId) throw new NotFoundError('no case with that reference');
+    await sendCaseCard(context, scope, caseId);
+  });
 
   /**
    * A command from a card. When someone else got there first (a stale card, a double click, two

@@ -32,7 +32,7 @@ export const containers = {
   /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt. */
   cases: {
     partitionKeyPath: '/pk',
-    indexedFields: ['state', 'updatedAt', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit', 'report.resident.birthDate', 'closure.at'],
+    indexedFields: ['state', 'updatedAt', 'reference', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit', 'report.resident.birthDate', 'closure.at'],
   },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },

@@ -45,6 +45,24 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(reply!.body.text).toContain('Meldingen kan ikke sendes uten samtykke');
   });
 
+  it.each([
+    ['a birth date in the future', { residentBirthDate: '2031-06-01' }, 'Fødselsdatoen må være en dato som finnes, fra 1900 til i dag.'],
+    ['a birth date that does not exist', { residentBirthDate: '2026-13-45' }, 'Fødselsdatoen må være en dato som finnes, fra 1900 til i dag.'],
+    ['a birth date before 1900', { residentBirthDate: '1850-01-01' }, 'Fødselsdatoen må være en dato som finnes, fra 1900 til i dag.'],
+    ['consent dated in the future', { consentDate: '2099-01-01' }, 'Datoen for samtykket må være en dato som finnes, og ikke fram i tid.'],
+  ])('refuses %s, saying why, and creates nothing', async (_name, overrides, message) => {
+    const bad = reportForm({ verb: 'reportSubmit', ...overrides });
+    const [reply] = await say(REPORTER, { value: bad });
+    expect(reply!.body.text).toBe(`Noe i skjemaet mangler eller er ugyldig: ${message}`);
+    expect(await chat.running.bot.store.get('cases', 'rana', `case-${bad.submissionId as string}`)).toBeUndefined();
+  });
+
+  it('tells a nynorsk user what is wrong in nynorsk', async () => {
+    await say('nynorsk-reporter', { value: { verb: 'setLocale', locale: 'nn' } });
+    const [reply] = await say('nynorsk-reporter', { value: reportForm({ verb: 'reportSubmit', residentBirthDate: '2031-06-01' }) });
+    expect(reply!.body.text).toBe('Noko i skjemaet manglar eller er ugyldig: Fødselsdatoen må vere ein dato som finst, frå 1900 til i dag.');
+  });
+
   it('gives the reporter a receipt with a reference and tells KE, without health details', async () => {
     const before = connector.sent.length;
     await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId: REPORTER, value: form() }));
@@ -62,6 +80,16 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const references = connector.sent.map((a) => /RANA-\d{4}-\d{4}/.exec(text(a))?.[0]).filter(Boolean);
     expect(new Set(references).size).toBe(1);
     expect(text(again!)).toContain('Meldingen er sendt');
+  });
+
+  it('opens the case when its reference is typed, for those who may see it; others are told it is not theirs to see', async () => {
+    const reference = connector.sent.map((a) => /RANA-\d{4}-\d{4}/.exec(text(a))?.[0]).find(Boolean)!;
+    const [opened] = await say(KE, { text: reference.toLowerCase() });
+    expect(text(opened!)).toContain(`Sak ${reference}`);
+    const [refused] = await say(OUTSIDER, { text: reference });
+    expect(refused!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    const [unknown] = await say(KE, { text: 'RANA-2026-9999' });
+    expect(unknown!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
   });
 
   it('lets KE open the case and accept it; the reporter is told; a stale card cannot decide again', async () => {
