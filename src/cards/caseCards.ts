@@ -7,6 +7,7 @@ import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard } from './expandCard.js';
 import { inert } from './inert.js';
+import { formatPhone } from '../directory/phone.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from '../cases/importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
@@ -71,6 +72,8 @@ export function caseDetailsCard(
     showPersonal: boolean;
     people: readonly { userId: string; name: string }[];
     serviceNames: ReadonlyMap<string, string>;
+    /** KE's (or else the front desk's) number, for the appeal notice on a declined case. */
+    contactPhone?: string;
   },
 ): Attachment {
   const c = view.case;
@@ -98,7 +101,13 @@ export function caseDetailsCard(
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
       ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),
+      ...(personal && c.decision?.outcome === 'declined' && c.decision.reason ? [{ title: t('case.declineReasonFact'), value: inert(c.decision.reason) }] : []),
     ],
+    // The right to appeal belongs on the case itself, not only in the one-off notice.
+    appeal:
+      c.state === 'declined' && personal
+        ? `${t('case.appeal')}${view.contactPhone ? ` ${t('case.appealContact', { phone: formatPhone(view.contactPhone) })}` : ''}`
+        : '',
     suggestion: change && view.commands.includes('proposeCoordinator') ? t(replaceSuggested ? 'case.suggest.replace' : 'case.suggest.close') : '',
     needLabel: t('case.need'),
     need: personal ? report.need : '',

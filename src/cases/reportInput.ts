@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { calendarDate } from '../files/cells.js';
+import { calendarDate, earliestBirthDate } from '../files/cells.js';
 import type { MessageKey } from '../i18n/messages.js';
 
-/** A birth date before this is a typing error, not a resident. */
-const EARLIEST_BIRTH = '1900-01-01';
 
 /** Free text that ends up in cards: no markdown or HTML control characters, so it renders as typed. */
 const plain = (max: number) =>
@@ -55,12 +53,12 @@ const LABELS: Record<keyof ReportInput, string> = {
   submissionId: 'Skjemaet',
 };
 
-/** Dates that exist and lie where they can: a birth date from 1900 to today, consent given by today. */
+/** Dates that exist and lie where they can: a birth date within 125 years before today, consent given between birth and today. */
 function dateProblem(form: ReportInput, today: string): MessageKey | undefined {
   const birth = calendarDate(form.residentBirthDate);
-  if (!birth || birth > today || birth < EARLIEST_BIRTH) return 'report.invalid.birthDate';
+  if (!birth || birth > today || birth < earliestBirthDate(today)) return 'report.invalid.birthDate';
   const consent = calendarDate(form.consentDate);
-  if (!consent || consent > today) return 'report.invalid.consentDate';
+  if (!consent || consent > today || consent < birth) return 'report.invalid.consentDate';
   return undefined;
 }
 

@@ -30,7 +30,7 @@ import type { ConversationReferences } from '../notifications/ConversationRefere
 import type { Roles } from '../roles/Roles.js';
 import type { CaseService } from './CaseService.js';
 import type { Attachment } from 'botbuilder';
-import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { Municipality, MunicipalityId } from '../municipalities/Municipality.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Versioned } from '../store/Store.js';
 import type { Actor } from './Actor.js';
@@ -44,7 +44,7 @@ const PAGE = 10;
 const LEADING = /^\s*(mine ansatte sine saker|mine ansattes saker|dei tilsette sine saker|my employees.? cases)\s*$/i;
 const ALL = /^\s*(alle saker|all cases)\s*$/i;
 /** A case reference as the bot writes it: the municipality id in capitals, the year and a number. */
-const REFERENCE = /^\s*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d{4}-\d{4,6}\s*$/;
+const REFERENCE = /^\s*(?:(?:sak|saka|saken|case)\s+)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d{4}-\d{4,6})\s*[.?!]?\s*$/i;
 const listData = z.object({
   list: z.enum(['mine', 'leading', 'all']),
   before: z.string().max(40).optional().transform((v) => v || undefined),
@@ -123,21 +123,23 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   });
 
   /** The case card as this person may see it now, with the actions open to them. */
-  async function sendCaseCard(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId }, caseId: string): Promise<void> {
-    const { t, actor, municipality } = scope;
+  async function sendCaseCard(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId; home: Municipality }, caseId: string): Promise<void> {
+    const { t, actor, municipality, home } = scope;
     const doc = await cases.get(actor, caseId);
     const c = doc.data;
     const commands = availableCommands(c, actor);
     const serviceNames = new Map((await directory.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry.name]));
     const people = commands.includes('proposeCoordinator') ? await pickablePeople(roles, references, municipality) : [];
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
-    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames })] });
+    const contactPhone = home.phones.ke ?? home.phones.servicetorget;
+    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames, contactPhone })] });
   }
 
   // A case reference typed in chat («RANA-2026-0006») opens the case, for those who may see it.
   app.message(REFERENCE, async (context, state) => {
     const scope = await actorOf(context, state);
-    const caseId = await cases.idOf(scope.actor, (context.activity.text ?? '').trim().toUpperCase());
+    const reference = REFERENCE.exec(context.activity.text ?? '')?.[1] ?? '';
+    const caseId = await cases.idOf(scope.actor, reference.toUpperCase());
     if (!caseId) throw new NotFoundError('no case with that reference');
     await sendCaseCard(context, scope, caseId);
   });
@@ -146,7 +148,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
    * A command from a card. When someone else got there first (a stale card, a double click, two
    * users at once), the user is told and gets the case as it is now; nothing of theirs was saved.
    */
-  async function act(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId }, caseId: string, command: Command, etag: string): Promise<Case | undefined> {
+  async function act(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId; home: Municipality }, caseId: string, command: Command, etag: string): Promise<Case | undefined> {
     try {
       return await cases.act(scope.actor, caseId, command, etag);
     } catch (error) {

@@ -108,6 +108,11 @@ export class Cells {
   }
 }
 
+/** The oldest birth date that can be a living resident's: 125 years before `today` (yyyy-mm-dd). */
+export function earliestBirthDate(today: string): string {
+  return `${Number(today.slice(0, 4)) - 125}${today.slice(4)}`;
+}
+
 /** yyyy-mm-dd for a date that exists, from ISO or Norwegian (dd.mm.yyyy) writing; undefined otherwise. */
 export function calendarDate(value: string): string | undefined {
   let year: number, month: number, day: number;

@@ -1,6 +1,6 @@
 import type { CloseReason, ConsentForm, ConsentGivenBy } from '../cases/Case.js';
 import { statesWithCoordinator, type ExistingCase, type ImportableState } from '../cases/importedCase.js';
-import { Cells } from '../files/cells.js';
+import { Cells, earliestBirthDate } from '../files/cells.js';
 import type { Problem } from '../files/Problem.js';
 import { readTable } from '../files/tabularFile.js';
 
@@ -35,8 +35,6 @@ const AGE_GROUPS = { barn: 'child', voksen: 'adult' } as const;
 const CONSENT_FORMS: Record<string, ConsentForm> = { skriftlig: 'written', muntlig: 'oral' };
 const CONSENT_GIVERS: Record<string, ConsentGivenBy> = { innbygger: 'resident', bruker: 'resident', pårørende: 'nextOfKin', parorende: 'nextOfKin', verge: 'guardian' };
 const CLOSE_REASONS: Record<string, CloseReason> = { 'behovet opphørt': 'needEnded', 'behov opphørt': 'needEnded', 'bruker overtar': 'residentTakesOver', 'innbygger overtar': 'residentTakesOver', 'takker nei': 'residentDeclinesPlan', annet: 'other' };
-/** A birth date before this is a typing error, not a resident. */
-const EARLIEST_BIRTH = '1900-01-01';
 
 /** What the rest of the import (and the store) knows: a row may refer to any of it. */
 export interface CaseReferences {
@@ -74,7 +72,7 @@ export function readCases(text: string, today: string, known: CaseReferences): {
     }
     const residentName = cells.text('residentName', { max: 120, required: true });
     const birthDate = cells.date('birthDate', { required: true });
-    if (birthDate && birthDate < EARLIEST_BIRTH) cells.problem('import.problem.impossibleBirthDate', { value: birthDate });
+    if (birthDate && birthDate < earliestBirthDate(today)) cells.problem('import.problem.impossibleBirthDate', { value: birthDate });
     const ageGroup = cells.choice('ageGroup', AGE_GROUPS, { required: true });
     const need = cells.text('need', { max: 1000, required: true });
     const services = cells.list('services');
@@ -128,6 +126,7 @@ export function readCases(text: string, today: string, known: CaseReferences): {
       if (date < earlier) cells.problem('import.problem.dateOrder', { column, before });
     }
     if (birthDate && reportedOn && reportedOn < birthDate) cells.problem('import.problem.dateOrder', { column: 'reportedAt', before: 'birthDate' });
+    if (birthDate && consentDate && consentDate < birthDate) cells.problem('import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' });
 
     problems.push(...cells.problems);
     if (cells.problems.length > 0 || !externalId || !residentName || !birthDate || !ageGroup || !need || !consentGivenBy || !consentForm || !consentDate || !state || !reportedOn) continue;

@@ -46,10 +46,11 @@ describe('reporting a need and KE’s decision, in chat', () => {
   });
 
   it.each([
-    ['a birth date in the future', { residentBirthDate: '2031-06-01' }, 'Fødselsdatoen må være en dato som finnes, fra 1900 til i dag.'],
-    ['a birth date that does not exist', { residentBirthDate: '2026-13-45' }, 'Fødselsdatoen må være en dato som finnes, fra 1900 til i dag.'],
-    ['a birth date before 1900', { residentBirthDate: '1850-01-01' }, 'Fødselsdatoen må være en dato som finnes, fra 1900 til i dag.'],
-    ['consent dated in the future', { consentDate: '2099-01-01' }, 'Datoen for samtykket må være en dato som finnes, og ikke fram i tid.'],
+    ['a birth date in the future', { residentBirthDate: '2031-06-01' }, 'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.'],
+    ['a birth date that does not exist', { residentBirthDate: '2026-13-45' }, 'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.'],
+    ['a birth date more than 125 years back', { residentBirthDate: '1850-01-01' }, 'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.'],
+    ['consent dated in the future', { consentDate: '2099-01-01' }, 'Datoen for samtykket må være en dato som finnes, ikke fram i tid og ikke før fødselsdatoen.'],
+    ['consent given before the resident was born', { residentBirthDate: '2014-05-06', consentDate: '2014-01-01' }, 'Datoen for samtykket må være en dato som finnes, ikke fram i tid og ikke før fødselsdatoen.'],
   ])('refuses %s, saying why, and creates nothing', async (_name, overrides, message) => {
     const bad = reportForm({ verb: 'reportSubmit', ...overrides });
     const [reply] = await say(REPORTER, { value: bad });
@@ -60,7 +61,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
   it('tells a nynorsk user what is wrong in nynorsk', async () => {
     await say('nynorsk-reporter', { value: { verb: 'setLocale', locale: 'nn' } });
     const [reply] = await say('nynorsk-reporter', { value: reportForm({ verb: 'reportSubmit', residentBirthDate: '2031-06-01' }) });
-    expect(reply!.body.text).toBe('Noko i skjemaet manglar eller er ugyldig: Fødselsdatoen må vere ein dato som finst, frå 1900 til i dag.');
+    expect(reply!.body.text).toBe('Noko i skjemaet manglar eller er ugyldig: Fødselsdatoen må vere ein dato som finst, ikkje fram i tid og høgst 125 år tilbake.');
   });
 
   it('gives the reporter a receipt with a reference and tells KE, without health details', async () => {
@@ -84,8 +85,10 @@ describe('reporting a need and KE’s decision, in chat', () => {
 
   it('opens the case when its reference is typed, for those who may see it; others are told it is not theirs to see', async () => {
     const reference = connector.sent.map((a) => /RANA-\d{4}-\d{4}/.exec(text(a))?.[0]).find(Boolean)!;
-    const [opened] = await say(KE, { text: reference.toLowerCase() });
-    expect(text(opened!)).toContain(`Sak ${reference}`);
+    for (const typed of [reference.toLowerCase(), `sak ${reference}`, `Saka ${reference}?`]) {
+      const [opened] = await say(KE, { text: typed });
+      expect(text(opened!)).toContain(`Sak ${reference}`);
+    }
     const [refused] = await say(OUTSIDER, { text: reference });
     expect(refused!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
     const [unknown] = await say(KE, { text: 'RANA-2026-9999' });
@@ -110,6 +113,16 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const [stale, fresh] = await chat.sayExpecting(KE, { value: { ...accept.data, verb: 'caseDecline', reason: 'For sent' } }, 2);
     expect(stale!.body.text).toContain('Noen andre endret dette samtidig med deg');
     expect(JSON.stringify(fresh!.body)).toContain('Godtatt – venter på koordinator'); // the case as it is now, to act on again
+  });
+
+  it('shows the reporter the right to appeal and whom to ask on the declined case itself', async () => {
+    const { cases, roles } = chat.running.bot;
+    const reported = await cases.report(await roles.actor('rana', REPORTER), reportForm());
+    await cases.act(await roles.actor('rana', KE), reported.id, { type: 'decline', reason: 'Gjelder bare én tjeneste.' });
+    const [card] = await say(REPORTER, { value: { verb: 'caseOpen', caseId: reported.id } });
+    expect(text(card!)).toContain('Avslaget kan påklages etter pasient- og brukerrettighetsloven § 7-2.');
+    expect(text(card!)).toContain('Spørsmål: 75 14 51 80.');
+    expect(text(card!)).toContain('Gjelder bare én tjeneste.');
   });
 
   it('does not show a case to someone outside it, nor a forged id', async () => {

@@ -86,6 +86,7 @@ describe('readCases()', () => {
     ['an appointed coordinator without a coordinator', { status: 'oppnevnt', ipStartedAt: '', coordinatorAadObjectId: '' }, 'import.problem.requiredForStatus', { column: 'coordinatorAadObjectId' }],
     ['a closed case without its closing date', { status: 'avsluttet' }, 'import.problem.requiredForStatus', { column: 'closedAt' }],
     ['steps out of order', { appointedAt: '2026-01-08' }, 'import.problem.dateOrder', { column: 'appointedAt', before: 'decidedAt' }],
+    ['consent before the resident was born', { birthDate: '2026-01-02', consentDate: '2026-01-01', reportedAt: '2026-01-05', ageGroup: 'barn' }, 'import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' }],
     ['a report before the resident was born', { birthDate: '2026-01-06', reportedAt: '2026-01-05', ageGroup: 'barn', consentDate: '2026-01-05' }, 'import.problem.dateOrder', { column: 'reportedAt' }],
     ['an evaluation interval out of range', { evaluationIntervalMonths: '0' }, 'import.problem.invalidNumber', { column: 'evaluationIntervalMonths' }],
     ['a need that would be an Excel formula', { need: '=HYPERLINK(1)' }, 'import.problem.formula', { column: 'need' }],
