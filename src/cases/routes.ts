@@ -22,6 +22,7 @@ import { availableCommands, type Command } from './transitions.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
+import { refusalInWords } from '../conversation/errorReply.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { ConflictError, InputError, NotFoundError } from '../errors.js';
@@ -263,26 +264,29 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.adaptiveCards.actionExecute('approvalDecide', async (context, state, data) => {
     const { t, actor } = await actorOf(context, state);
-    const form = cardData(approvalData, data, t('error.unknownAction'));
-    if (form.decision === 'decline' && !form.reason?.trim()) return t('approval.reasonRequired');
-    try {
-      await cases.act(
-        actor,
-        form.caseId,
-        form.decision === 'decline' ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! } : { type: 'approveAppointment', proposalId: form.proposalId },
-      );
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card below shows the truth
-    }
-    return currentApprovalCard(context, state, form.caseId, form.proposalId);
+    return refusalInWords(t, async () => {
+      const form = cardData(approvalData, data, t('error.unknownAction'));
+      if (form.decision === 'decline' && !form.reason?.trim()) return t('approval.reasonRequired');
+      try {
+        await cases.act(
+          actor,
+          form.caseId,
+          form.decision === 'decline' ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! } : { type: 'approveAppointment', proposalId: form.proposalId },
+        );
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card below shows the truth
+      }
+      return currentApprovalCard(context, state, form.caseId, form.proposalId);
+    });
   });
 
   app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {
-    const { t } = turnScope(context, state);
-    const form = cardData(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
-    const { actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, form.caseId);
-    return approvalCard(t, doc.data, form.proposalId ?? latestProposalId(doc.data)).content as AdaptiveCard;
+    const { t, actor } = await actorOf(context, state);
+    return refusalInWords(t, async () => {
+      const form = cardData(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
+      const doc = await cases.get(actor, form.caseId);
+      return approvalCard(t, doc.data, form.proposalId ?? latestProposalId(doc.data)).content as AdaptiveCard;
+    });
   });
 
   app.adaptiveCards.actionSubmit('caseAccept', async (context, state, data) => {

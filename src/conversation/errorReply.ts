@@ -19,3 +19,17 @@ export function describeError(error: unknown, t: Translate, reference: string): 
   if (error instanceof StoreUnavailableError) return { text: t('error.storeUnavailable'), expected: true };
   return { text: t('error.generic', { reference }), expected: false };
 }
+
+/**
+ * Runs the work of a Universal Action (Action.Execute): an expected refusal becomes its words,
+ * which Teams shows in place (HTTP 200), instead of a generic card error; a bug still throws.
+ */
+export async function refusalInWords<T>(t: Translate, work: () => Promise<T>): Promise<T | string> {
+  try {
+    return await work();
+  } catch (error) {
+    const reply = describeError(error, t, '');
+    if (!reply.expected) throw error;
+    return reply.text;
+  }
+}

@@ -188,6 +188,20 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(JSON.stringify(secondClick.value.body)).toContain('Godkjent 2026');
     const refreshed = await (await invoke(LEADER2, 'approvalRefresh', { caseId: approve.data.caseId! })).json() as { value: { body: unknown } };
     expect(JSON.stringify(refreshed.value.body)).toContain('Godkjent 2026');
+    // Refusals answer 200 with words Teams shows, never a card error: someone outside the case, a forged id, junk.
+    for (const [userId, data] of [
+      [OUTSIDER, approve.data],
+      [REPORTER, { ...approve.data, caseId: 'case-00000000-0000-0000-0000-000000000000' }],
+      [LEADER, { caseId: '../../etc' }],
+    ] as const) {
+      for (const verb of [approve.verb, 'approvalRefresh']) {
+        const refused = await invoke(userId, verb, data);
+        expect(refused.status).toBe(200);
+        const body = (await refused.json()) as { statusCode: number; type: string; value: string };
+        expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+        expect(body.value).toMatch(/Fant ikke saken, eller du har ikke tilgang til den\.|Dette kortet er utdatert eller ukjent\./);
+      }
+    }
     const [shown] = await say(LEADER, { value: { verb: 'approvalShow', caseId: approve.data.caseId } }); // from a reminder
     expect(JSON.stringify(shown!.body)).toContain('Godkjent 2026');
     await new Promise((r) => setTimeout(r, 100));
