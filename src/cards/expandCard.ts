@@ -18,6 +18,7 @@ export type CardName =
   | 'caseDetails'
   | 'approval'
   | 'roles'
+  | 'rolesPick'
   | 'welcomeCoordinator'
   | 'startPlan'
   | 'caseList'

@@ -13,7 +13,7 @@ export function describeError(error: unknown, t: Translate, reference: string): 
   const specific = message && t(message.key, message.params);
   if (error instanceof InputError) return { text: t('error.input', { detail: specific ?? error.message }), expected: true };
   if (error instanceof ConflictError && specific) return { text: specific, expected: true };
-  if (error instanceof NotAllowedError) return { text: t('error.notAllowed'), expected: true };
+  if (error instanceof NotAllowedError) return { text: specific ?? t('error.notAllowed'), expected: true };
   if (error instanceof NotFoundError) return { text: t('error.notFound'), expected: true };
   if (error instanceof ConflictError) return { text: t('error.conflict'), expected: true };
   if (error instanceof StoreUnavailableError) return { text: t('error.storeUnavailable'), expected: true };

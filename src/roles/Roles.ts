@@ -102,6 +102,12 @@ export class Roles {
     return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.training;
   }
 
+  /** A person's roles and units as stored (the roles card shows them before editing). */
+  async record(municipality: MunicipalityId, userId: string): Promise<{ roles: RoleName[]; unit?: string; leads: string[] }> {
+    const record = (await this.store.get<RoleRecord>('roles', municipality, userId))?.data;
+    return { roles: record?.roles ?? [], ...(record?.unit ? { unit: record.unit } : {}), leads: record?.leads ?? [] };
+  }
+
   /** The unit a person works in, if KE has registered it. */
   async unitOf(municipality: MunicipalityId, userId: string): Promise<string | undefined> {
     return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.unit || undefined;

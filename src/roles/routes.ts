@@ -6,7 +6,7 @@ import { expandCard } from '../cards/expandCard.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import { InputError } from '../errors.js';
+import { InputError, NotAllowedError } from '../errors.js';
 import type { ConversationReferences } from '../notifications/ConversationReferences.js';
 import type { Roles } from './Roles.js';
 import type { TurnContext } from 'botbuilder';
@@ -32,12 +32,45 @@ export function registerRoleRoutes(
   const neighbours = async (context: TurnContext, municipality: string) => (await municipalities.onTenant(tenantOf(context))).filter((m) => m.id !== municipality);
 
   app.message(ROLES, async (context, state) => {
+    const { t, municipality, userId } = turnScope(context, state);
+    await roles.require(municipality, userId, 'keAdmin');
+    const people = await pickablePeople(roles, references, municipality);
+    await context.sendActivity({
+      attachments: [expandCard('rolesPick', { title: t('roles.title'), hint: t('roles.hint'), person: t('roles.person'), required: t('roles.required'), show: t('roles.show'), people })],
+    });
+  });
+
+  /** The chosen person's roles and units as they are now, to edit. */
+  app.adaptiveCards.actionSubmit('rolesPick', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
-    const keys = ['title', 'hint', 'person', 'keMember', 'keAdmin', 'unit', 'leads', 'required', 'save', 'moveTo'] as const;
-    const labels = { ...Object.fromEntries(keys.map((k) => [k, t(`roles.${k}`)])), stays: t('roles.stays', { municipality: municipalityName }) };
+    const { userId: chosen } = cardData(z.object({ userId: z.string().min(1).max(100) }), data, t('roles.required'));
+    const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === chosen);
+    if (!person) throw new InputError('not a person of this municipality', { userMessage: { key: 'roles.required' } });
+    const current = await roles.record(municipality, chosen);
+    const keys = ['keMember', 'keAdmin', 'unit', 'leads', 'save', 'moveTo'] as const;
+    const labels = {
+      ...Object.fromEntries(keys.map((k) => [k, t(`roles.${k}`)])),
+      title: t('roles.editTitle', { name: person.name }),
+      hint: t('roles.editHint'),
+      stays: t('roles.stays', { municipality: municipalityName }),
+    };
     const others = (await neighbours(context, municipality)).map(({ id, name }) => ({ id, name }));
-    await context.sendActivity({ attachments: [expandCard('roles', { labels, people: await pickablePeople(roles, references, municipality), others })] });
+    await context.sendActivity({
+      attachments: [
+        expandCard('roles', {
+          labels,
+          others,
+          current: {
+            userId: chosen,
+            keMember: String(current.roles.includes('keMember')),
+            keAdmin: String(current.roles.includes('keAdmin')),
+            unit: current.unit ?? '',
+            leads: current.leads.join(', '),
+          },
+        }),
+      ],
+    });
   });
 
   app.adaptiveCards.actionSubmit('rolesSave', async (context, state, data) => {
@@ -45,22 +78,36 @@ export function registerRoleRoutes(
     const admin = await roles.require(municipality, userId, 'keAdmin');
     const form = cardData(rolesData, data, t('roles.required'));
     const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === form.userId);
-    if (!person) throw new InputError(t('roles.required'));
-    const leads = (form.leads ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-    await roles.replace(municipality, form.userId, {
-      roles: [...(form.keMember === 'true' || form.keAdmin === 'true' ? (['keMember'] as const) : []), ...(form.keAdmin === 'true' ? (['keAdmin'] as const) : [])],
-      unit: form.unit || undefined,
-      leads,
-    });
-    await audit.record(municipality, { actor: admin, action: 'roles.set', target: `person/${form.userId}`, details: { keMember: form.keMember === 'true', keAdmin: form.keAdmin === 'true', leads: leads.length } });
+    if (!person) throw new InputError('not a person of this municipality', { userMessage: { key: 'roles.required' } });
     const target = form.moveTo ? (await neighbours(context, municipality)).find((m) => m.id === form.moveTo) : undefined;
     if (form.moveTo && !target) throw new InputError('not a municipality on this tenant', { userMessage: { key: 'municipality.notOnTenant', params: { name: form.moveTo } } });
+    const before = await roles.record(municipality, form.userId);
+    const keAdmin = form.keAdmin === 'true';
+    // A municipality is never left without a KE admin: the last one cannot give the role away.
+    if (before.roles.includes('keAdmin') && !keAdmin && (await roles.holders(municipality, 'keAdmin')).length <= 1) {
+      throw new NotAllowedError('last KE admin', { userMessage: { key: 'roles.lastAdmin' } });
+    }
+    const leads = (form.leads ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+    const after = {
+      roles: [...(form.keMember === 'true' || keAdmin ? (['keMember'] as const) : []), ...(keAdmin ? (['keAdmin'] as const) : [])],
+      unit: form.unit || undefined,
+      leads,
+    };
+    const changed = [
+      ...(JSON.stringify([...before.roles].sort()) !== JSON.stringify([...after.roles].sort()) ? ['roles'] : []),
+      ...((before.unit ?? '') !== (after.unit ?? '') ? ['unit'] : []),
+      ...(JSON.stringify(before.leads) !== JSON.stringify(after.leads) ? ['leads'] : []),
+    ];
+    if (changed.length > 0) {
+      await roles.replace(municipality, form.userId, after);
+      await audit.record(municipality, { actor: admin, action: 'roles.set', target: `person/${form.userId}`, details: { changed: changed.join(','), keMember: after.roles.includes('keMember'), keAdmin, leads: leads.length } });
+    }
     if (target) {
       await municipalities.assignMember(tenantOf(context)!, form.userId, target.id, 'keAdmin');
       await audit.record(municipality, { actor: admin, action: 'member.move', target: `person/${form.userId}`, details: { to: target.id } });
       await context.sendActivity(t('roles.moved', { name: person.name, municipality: target.name }));
       return;
     }
-    await context.sendActivity(t('roles.saved', { name: person.name }));
+    await context.sendActivity(t(changed.length > 0 ? 'roles.saved' : 'roles.unchanged', { name: person.name }));
   });
 }

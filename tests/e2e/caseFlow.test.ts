@@ -40,10 +40,14 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await card.getByRole('combobox').click();
     await card.getByRole('combobox').fill('Alex');
     await session.page.getByRole('option', { name: 'Alex Wilber' }).click();
-    await card.getByLabel('Medlem av koordinerende enhet (ser alle saker)').check();
-    await card.getByLabel('KE-administrator (roller og tjenesteoversikt)').check();
-    await card.getByLabel('Leder for enhetene (skilt med komma)').fill('Hjemmetjenesten');
-    await card.getByRole('button', { name: 'Lagre' }).click();
+    await card.getByRole('button', { name: 'Vis roller' }).click();
+    // The person's roles as they are now (KE admin from configuration), to edit.
+    const edit = cardWith('Roller og enheter for Alex Wilber');
+    await edit.waitFor({ timeout: 30_000 });
+    await expect.poll(() => edit.getByLabel('KE-administrator (roller og tjenesteoversikt)').isChecked()).toBe(true);
+    await edit.screenshot({ path: `${SCREENSHOTS}/roles-edit.png` });
+    await edit.getByLabel('Leder for enhetene (skilt med komma)').fill('Hjemmetjenesten');
+    await edit.getByRole('button', { name: 'Lagre' }).click();
     await seen('Lagret roller og enheter for Alex Wilber.');
   }, 60_000);
 

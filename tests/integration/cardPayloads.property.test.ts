@@ -11,7 +11,7 @@ const COORDINATOR = 'coordinator';
 const VERBS = [
   'approvalShow', 'capability', 'caseAccept', 'caseClose', 'caseDecline', 'caseList', 'caseOpen', 'caseProposeCoordinator', 'caseReopen', 'caseReportChange',
   'caseRequestTransfer', 'caseStartPlan', 'caseHistory', 'caseChangeForm', 'caseTransferForm', 'caseCloseForm', 'caseStartForm', 'directoryCategory',
-  'directoryEdit', 'directoryRetire', 'directorySave', 'directorySearch', 'guidanceTopic', 'reminderDone', 'reminderSnooze', 'reportSubmit', 'rolesSave', 'setLocale',
+  'directoryEdit', 'directoryRetire', 'directorySave', 'directorySearch', 'guidanceTopic', 'reminderDone', 'reminderSnooze', 'reportSubmit', 'rolesPick', 'rolesSave', 'setLocale', 'importConfirm', 'importCancel', 'municipalityChoose',
   'noSuchVerb',
 ] as const;
 

@@ -145,6 +145,22 @@ describe('reporting a need and KE’s decision, in chat', () => {
     }
   });
 
+  it('shows a person’s roles and units as they are before editing, saves only a change, and keeps the last KE admin', async () => {
+    const [edit] = await say(KE, { value: { verb: 'rolesPick', userId: LEADER } });
+    const inputs = (content(edit!).body as { id?: string; value?: string }[]).filter((input) => input.id);
+    expect(Object.fromEntries(inputs.map((input) => [input.id, input.value]))).toEqual({ keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' });
+    const [unchanged] = await say(KE, { value: { verb: 'rolesSave', userId: LEADER, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' } });
+    expect(unchanged!.body.text).toBe('Ingenting å endre for Test Bruker.');
+
+    const [mine] = await say(KE, { value: { verb: 'rolesPick', userId: KE } });
+    expect(text(mine!)).toMatch(/"id":"keAdmin"[^}]*"value":"true"/);
+    const auditBefore = (await chat.running.bot.store.list('audit', 'rana')).length;
+    const [refused] = await say(KE, { value: { verb: 'rolesSave', userId: KE, keMember: 'true', keAdmin: 'false', unit: 'KE', leads: '' } });
+    expect(refused!.body.text).toBe('Du er den eneste KE-administratoren i kommunen og kan ikke fjerne den rollen. Gjør en annen til KE-administrator først.');
+    expect(await chat.running.bot.roles.has('rana', KE, 'keAdmin')).toBe(true);
+    expect((await chat.running.bot.store.list('audit', 'rana')).length).toBe(auditBefore);
+  });
+
   it('proposes a coordinator; the leader approves in chat, the card updates for everyone, and a second click changes nothing', async () => {
     const [opened] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
     const propose = (content(opened!).actions as { data: Record<string, string> }[]).find((a) => a.data.verb === 'caseProposeCoordinator')!;

@@ -81,7 +81,7 @@ describe('several municipalities on one tenant', () => {
   });
 
   it('lets a KE admin move someone who chose the wrong municipality; they are not asked again', async () => {
-    const [card] = await say(KARI, { text: 'roller' });
+    const [card] = await say(KARI, { value: { verb: 'rolesPick', userId: PER } });
     const inputs = (card!.attachments![0]!.content as { body: { id?: string; choices?: { title: string }[] }[] }).body;
     expect(inputs.find((input) => input.id === 'moveTo')?.choices?.map((c) => c.title)).toEqual(['Nordvik kommune']);
     const [moved] = await say(KARI, { value: { verb: 'rolesSave', userId: PER, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: '', moveTo: 'nordvik' } });
