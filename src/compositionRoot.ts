@@ -77,7 +77,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
     ...(config.bot.openIdMetadataUrl ? publicCloudWithSigningKeysFrom(config.bot.openIdMetadataUrl) : {}),
   });
-  refuseUnverifiableTokens(adapter);
+  refuseUnverifiableTokens(adapter, logger);
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
   const references = new ConversationReferences(store);

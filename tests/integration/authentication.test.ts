@@ -76,6 +76,8 @@ describe('authentication of /api/messages with BOT_ID set', () => {
     const userId = `refused-${name.replace(/\W+/g, '-')}`;
     const response = await post(userId, await authorization());
     expect(response.status).toBe(401);
+    // The body says no more than that: no metadata URLs, key ids or library errors.
+    expect(await response.text()).toBe('"Unauthorized"');
     expect(await bot.bot.references.find('rana', userId)).toBeUndefined();
   });
 });
