@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
 import type { DirectoryFormat } from './directoryFormats.js';
 
@@ -12,6 +13,17 @@ export interface ExportGrant {
   actor: string;
   expiresAt: number;
 }
+
+/** What a signed token must hold to be a grant: the signature proves who wrote it, the schema what it says. */
+const grantSchema = z
+  .object({
+    municipality: municipalityIdSchema,
+    format: z.enum(['json', 'csv', 'hsds', 'residentAccess']),
+    caseIds: z.array(z.string().max(100)).max(1000).optional(),
+    actor: z.string().min(1).max(200),
+    expiresAt: z.number().finite(),
+  })
+  .strict();
 
 const PATHS: Record<ExportGrant['format'], string> = { json: '/api/directory/export', csv: '/api/directory/export', hsds: '/api/directory/export', residentAccess: '/api/privacy/access' };
 
@@ -39,13 +51,14 @@ export class ExportLinks {
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    let json: unknown;
     try {
-      const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ExportGrant;
-      if (!municipalityIdSchema.safeParse(grant.municipality).success || !(grant.format in PATHS)) return undefined;
-      return grant.expiresAt > this.now() ? grant : undefined;
+      json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
       return undefined;
     }
+    const grant = grantSchema.safeParse(json);
+    return grant.success && grant.data.expiresAt > this.now() ? grant.data : undefined;
   }
 
   private sign(payload: string): string {

@@ -28,4 +28,17 @@ describe('ExportLinks', () => {
     const genuine = token(links.create({ municipality: 'rana', format: 'csv', actor: 'a' }));
     expect(links.verify(forge(genuine))).toBeUndefined();
   });
+
+  // Signed with the right secret, but not a grant this code would make: the signature alone is not enough.
+  it.each([
+    ['a prototype key as format', { municipality: 'rana', format: '__proto__', actor: 'a', expiresAt: 9e15 }],
+    ['an inherited name as format', { municipality: 'rana', format: 'toString', actor: 'a', expiresAt: 9e15 }],
+    ['an expiry that is not a number', { municipality: 'rana', format: 'csv', actor: 'a', expiresAt: '9999999999999999' }],
+    ['no actor', { municipality: 'rana', format: 'csv', expiresAt: 9e15 }],
+    ['case ids that are not a list of ids', { municipality: 'rana', format: 'residentAccess', actor: 'a', expiresAt: 9e15, caseIds: 'case-1' }],
+  ])('refuses a signed grant with %s', (_name, grant) => {
+    const payload = Buffer.from(JSON.stringify(grant)).toString('base64url');
+    const signature = (links as unknown as { sign(payload: string): string }).sign(payload);
+    expect(links.verify(`${payload}.${signature}`)).toBeUndefined();
+  });
 });
