@@ -3,6 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { inert } from '../cards/inert.js';
 import {
   approvalCard,
   caseDetailsCard,
@@ -208,7 +209,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const moved = await act(context, scope, form.caseId, { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: person.userId, name: person.name, unit }, note: form.note }, form.etag);
     if (!moved) return;
     // Within the unit the case went straight to the leader; otherwise it waits for KE.
-    await context.sendActivity(t(moved.state === 'coordinatorProposed' ? 'transfer.sameUnit' : 'transfer.otherUnit', { reference: moved.reference, unit }));
+    await context.sendActivity(t(moved.state === 'coordinatorProposed' ? 'transfer.sameUnit' : 'transfer.otherUnit', { reference: moved.reference, unit: inert(unit) }));
   });
 
   app.adaptiveCards.actionSubmit('caseClose', async (context, state, data) => {
@@ -252,7 +253,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     if (!person) throw new InputError(t('error.unknownAction'));
     const proposed = await act(context, scope, form.caseId, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: person.userId, name: person.name, unit: form.unit } }, form.etag);
     if (!proposed) return;
-    await context.sendActivity(t('case.proposed', { unit: form.unit }));
+    await context.sendActivity(t('case.proposed', { unit: inert(form.unit) }));
   });
 
   /** The approval card answers with itself, re-rendered: decided for everyone, or with what went wrong. */

@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { inert } from '../cards/inert.js';
 import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from '../cards/directoryCards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
@@ -111,13 +112,13 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, t('error.unknownAction')).id : undefined;
     const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
     const saved = await directory.save(municipality, { userId }, fromForm(t, id, data));
-    await context.sendActivity(t('directory.edit.saved', { name: saved.name }));
+    await context.sendActivity(t('directory.edit.saved', { name: inert(saved.name) }));
   });
 
   app.adaptiveCards.actionSubmit('directoryRetire', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const retired = await directory.retire(municipality, { userId }, cardData(idData, data, t('error.unknownAction')).id);
-    await context.sendActivity(t('directory.edit.retired', { name: retired.name }));
+    await context.sendActivity(t('directory.edit.retired', { name: inert(retired.name) }));
   });
 
   return {

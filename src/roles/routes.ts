@@ -1,6 +1,7 @@
 import { pickablePeople } from './people.js';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
+import { inert } from '../cards/inert.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { expandCard } from '../cards/expandCard.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
@@ -105,9 +106,9 @@ export function registerRoleRoutes(
     if (target) {
       await municipalities.assignMember(tenantOf(context)!, form.userId, target.id, 'keAdmin');
       await audit.record(municipality, { actor: admin, action: 'member.move', target: `person/${form.userId}`, details: { to: target.id } });
-      await context.sendActivity(t('roles.moved', { name: person.name, municipality: target.name }));
+      await context.sendActivity(t('roles.moved', { name: inert(person.name), municipality: target.name }));
       return;
     }
-    await context.sendActivity(t(changed.length > 0 ? 'roles.saved' : 'roles.unchanged', { name: person.name }));
+    await context.sendActivity(t(changed.length > 0 ? 'roles.saved' : 'roles.unchanged', { name: inert(person.name) }));
   });
 }

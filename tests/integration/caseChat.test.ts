@@ -145,6 +145,12 @@ describe('reporting a need and KE’s decision, in chat', () => {
     }
   });
 
+  it('escapes a display name in a plain-text reply, so markdown in it stays text', async () => {
+    await chat.say('markdown-name', { text: 'hjelp', name: '[Klikk her](https://evil.example) **Ola**' });
+    const [saved] = await say(KE, { value: { verb: 'rolesSave', userId: 'markdown-name', keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: '' } });
+    expect(saved!.body.text).toBe('Lagret roller og enheter for \\[Klikk her\\](https://evil.example) \\*\\*Ola\\*\\*.');
+  });
+
   it('shows a person’s roles and units as they are before editing, saves only a change, and keeps the last KE admin', async () => {
     const [edit] = await say(KE, { value: { verb: 'rolesPick', userId: LEADER } });
     const inputs = (content(edit!).body as { id?: string; value?: string }[]).filter((input) => input.id);
