@@ -64,6 +64,52 @@ function entryFromCsv(row: Record<string, string>): unknown {
   };
 }
 
+interface HsdsFile {
+  organizations?: { id?: string; name?: string }[];
+  services: {
+    id?: string;
+    organization_id?: string;
+    name?: string;
+    description?: string;
+    url?: string | null;
+    email?: string | null;
+    status?: string;
+    application_process?: string | null;
+    eligibility_description?: string | null;
+    minimum_age?: number | null;
+    maximum_age?: number | null;
+    last_modified?: string;
+    categories?: string[];
+    keywords?: string[];
+    phones?: { number?: string; description?: string | null }[];
+    contacts?: { title?: string | null }[];
+  }[];
+}
+
+/** Raw entries from an Open Referral HSDS file (as `toHsds` writes it, or another HSDS tool): services with their organisation as the unit. */
+function fromHsds(file: HsdsFile): unknown[] {
+  const units = new Map((file.organizations ?? []).map((org) => [org.id, org.name]));
+  const orUndefined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
+  return file.services.map((service) => ({
+    id: service.id,
+    category: service.categories?.[0],
+    unit: units.get(service.organization_id) ?? service.organization_id,
+    name: service.name,
+    phones: (service.phones ?? []).map((phone) => ({ number: (phone.number ?? '').replace(/\s/g, ''), ...(phone.description ? { label: phone.description } : {}) })),
+    email: orUndefined(service.email),
+    web: orUndefined(service.url),
+    contactRole: orUndefined(service.contacts?.[0]?.title),
+    offers: service.description,
+    targetGroup: orUndefined(service.eligibility_description),
+    ageMin: orUndefined(service.minimum_age),
+    ageMax: orUndefined(service.maximum_age),
+    howToApply: orUndefined(service.application_process),
+    keywords: service.keywords ?? [],
+    lastReviewed: service.last_modified?.slice(0, 10),
+    retired: service.status === 'inactive' ? true : undefined,
+  }));
+}
+
 /**
  * Open Referral HSDS 3.0 shaped export: organizations (units), services, phones and eligibility,
  * linked by id, so the directory can move to other HSDS tools.
@@ -121,7 +167,8 @@ export function readDirectoryFile(name: string, text: string): { municipality?: 
     } catch {
       return { entries: [], problems: [{ line: 1, key: 'import.problem.notJsonOrCsv' }] };
     }
-    const doc = (Array.isArray(json) ? { entries: json } : json) as { municipality?: unknown; entries?: unknown };
+    const doc = (Array.isArray(json) ? { entries: json } : json) as { municipality?: unknown; entries?: unknown; services?: unknown };
+    if (Array.isArray(doc.services)) doc.entries = fromHsds(json as HsdsFile);
     if (!Array.isArray(doc.entries)) return { entries: [], problems: [{ line: 1, key: 'import.problem.noEntries' }] };
     municipality = typeof doc.municipality === 'string' ? doc.municipality : undefined;
     rows = doc.entries.map((raw, index) => ({ line: index + 1, raw }));

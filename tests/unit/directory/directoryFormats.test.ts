@@ -38,6 +38,13 @@ describe('CSV', () => {
     expect(readDirectoryFile('x.csv', text).problems[0]).toMatchObject({ line, key });
   });
 
+  it('reads back an Open Referral HSDS file as the export writes it', () => {
+    const entries = seedEntries('alesund').map((entry, index) => (index === 0 ? { ...entry, retired: true } : entry));
+    const back = readDirectoryFile('alesund-hsds.json', JSON.stringify(toHsds('alesund', entries)));
+    expect(back.problems).toEqual([]);
+    expect(back.entries).toEqual(entries.map((entry) => directoryEntrySchema.parse(entry)));
+  });
+
   it('names the JSON entry that is wrong, and the municipality the file is for', () => {
     const file = readDirectoryFile('x.json', JSON.stringify({ municipality: 'rana', entries: [seedEntries('rana')[0], { id: 'x' }] }));
     expect(file.municipality).toBe('rana');
