@@ -98,7 +98,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     throw new ConfigError(`Invalid configuration:\n  DEFAULT_MUNICIPALITY: no municipality "${config.defaultMunicipality}" (add it with "npm run municipality -- add", or set EXAMPLE_MUNICIPALITIES=on)`);
   }
   for (const { municipality, userId } of config.keAdmins) {
-    await municipalities.require(municipality);
+    if (!(await municipalities.get(municipality))) throw new ConfigError(`Invalid configuration:\n  KE_ADMINS: no municipality "${municipality}" (add it with "npm run municipality -- add")`);
     await roles.grant(municipality, userId, 'keAdmin');
   }
 

@@ -151,6 +151,15 @@ describe('the bot when the tenant has no municipality', () => {
   });
 });
 
+describe('start-up against the municipalities in the store', () => {
+  it.each([
+    [{ DEFAULT_MUNICIPALITY: 'testvik' }, /DEFAULT_MUNICIPALITY: no municipality "testvik"/],
+    [{ KE_ADMINS: 'testvik:someone' }, /KE_ADMINS: no municipality "testvik"/],
+  ])('refuses to start when %o names a municipality that is not there', async (env, message) => {
+    await expect(startBot(env)).rejects.toThrow(message);
+  });
+});
+
 describe('the central error path', () => {
   it('gives a short Norwegian message and logs the failure with a correlation id, without personal data', async () => {
     const connector = await startFakeConnector();
