@@ -168,8 +168,7 @@ export class CaseService {
    */
   async reserveReferences(municipality: MunicipalityId, count: number): Promise<{ references: string[]; op?: WriteOp }> {
     if (count === 0) return { references: [] };
-    const year = this.now().getUTCFullYear();
-    const id = `caseCounter-${year}`;
+    const { year, id } = this.referenceCounter();
     const current = await this.deps.store.get<{ n: number }>('revisions', municipality, id);
     const first = (current?.data.n ?? 0) + 1;
     const references = Array.from({ length: count }, (_, index) => formatReference(municipality, year, first + index));
@@ -184,10 +183,15 @@ export class CaseService {
     ]);
   }
 
+  /** This year's reference counter: a document per municipality and year in `revisions`. */
+  private referenceCounter(): { year: number; id: string } {
+    const year = this.now().getUTCFullYear();
+    return { year, id: `caseCounter-${year}` };
+  }
+
   /** RANA-2026-0001: a per-municipality, per-year counter claimed with a conditional write. */
   private async nextReference(municipality: MunicipalityId): Promise<string> {
-    const year = this.now().getUTCFullYear();
-    const id = `caseCounter-${year}`;
+    const { year, id } = this.referenceCounter();
     for (;;) {
       const current = await this.deps.store.get<{ n: number }>('revisions', municipality, id);
       const n = (current?.data.n ?? 0) + 1;

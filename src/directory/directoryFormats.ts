@@ -1,15 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Problem } from '../files/Problem.js';
+import { FORMULA } from '../files/cells.js';
 import { readTable } from '../files/tabularFile.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
 
 export type DirectoryFormat = 'json' | 'csv' | 'hsds';
 
 const CSV_COLUMNS = ['id', 'category', 'unit', 'name', 'phones', 'email', 'web', 'contactRole', 'offers', 'targetGroup', 'ageMin', 'ageMax', 'howToApply', 'keywords', 'lastReviewed', 'retired'] as const;
-
-/** A text cell a spreadsheet would run as a formula. */
-const FORMULA = /^[=+\-@\t\r]/;
 
 /** A cell Excel shows as text: one that would start a formula gets a leading apostrophe (OWASP's advice for CSV injection). */
 function asSpreadsheetText(value: unknown): unknown {

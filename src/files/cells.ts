@@ -3,11 +3,12 @@ import type { Problem } from './Problem.js';
 
 /** Free text that ends up in cards: no markdown or HTML control characters, and no spreadsheet formula. */
 const CONTROL = /[[\]*_`<>#~|\\]/;
-const FORMULA = /^[=+\-@\t\r]/;
+/** A cell a spreadsheet would run as a formula (CSV injection). */
+export const FORMULA = /^[=+\-@\t\r]/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Dates as Norwegians type them in Excel: 24.11.2026 (or 24.11.26). */
 const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * Reads the cells of one row, collecting a problem per bad cell (so one run reports every bad row)

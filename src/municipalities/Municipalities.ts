@@ -127,7 +127,7 @@ export class Municipalities {
    * the person belongs to (people import, own choice); `fallback` only where no tenant is connected.
    */
   async resolve(tenantId: string | undefined, userId: string | undefined): Promise<Resolution> {
-    const ids = tenantId ? ((await this.deps.store.get<TenantIndex>('tenants', GLOBAL, tenantId))?.data.municipalities ?? []) : [];
+    const ids = await this.idsOnTenant(tenantId);
     if (ids.length === 0) {
       const fallback = this.deps.fallback ? await this.get(this.deps.fallback) : undefined;
       return fallback ? { kind: 'resolved', municipality: fallback } : { kind: 'notConnected' };
@@ -139,7 +139,7 @@ export class Municipalities {
         if (record) return { kind: 'resolved', municipality: record };
       }
     }
-    const records = (await Promise.all(ids.map((id) => this.get(id)))).filter((m): m is Municipality => m !== undefined);
+    const records = await this.records(ids);
     if (records.length === 0) return { kind: 'notConnected' };
     if (records.length === 1) return { kind: 'resolved', municipality: records[0]! };
     return { kind: 'choose', options: records.sort((a, b) => a.name.localeCompare(b.name, 'nb')) };
@@ -147,7 +147,14 @@ export class Municipalities {
 
   /** The municipalities on a tenant (several for an inter-municipal IT cooperation). */
   async onTenant(tenantId: string | undefined): Promise<Municipality[]> {
-    const ids = tenantId ? ((await this.deps.store.get<TenantIndex>('tenants', GLOBAL, tenantId))?.data.municipalities ?? []) : [];
+    return this.records(await this.idsOnTenant(tenantId));
+  }
+
+  private async idsOnTenant(tenantId: string | undefined): Promise<MunicipalityId[]> {
+    return tenantId ? ((await this.deps.store.get<TenantIndex>('tenants', GLOBAL, tenantId))?.data.municipalities ?? []) : [];
+  }
+
+  private async records(ids: readonly MunicipalityId[]): Promise<Municipality[]> {
     return (await Promise.all(ids.map((id) => this.get(id)))).filter((m): m is Municipality => m !== undefined);
   }
 
@@ -168,11 +175,6 @@ export class Municipalities {
       }
     }
     return ops;
-  }
-
-  /** The municipality a person was placed in on a tenant, if any. */
-  async memberOf(tenantId: string, userId: string): Promise<MunicipalityId | undefined> {
-    return (await this.deps.store.get<Membership>('members', tenantId, userId))?.data.municipality;
   }
 
   private async indexTenants(id: MunicipalityId, before: readonly string[], after: readonly string[]): Promise<void> {

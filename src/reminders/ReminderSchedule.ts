@@ -75,7 +75,7 @@ export class ReminderSchedule implements CaseEventSink {
     const settings = await this.settings(municipality);
     const now = this.now();
     const reminders = [
-      ...cases.flatMap((c) => (c.state === 'closed' || c.state === 'declined' ? [] : caseReminders(c, settings, now))),
+      ...cases.flatMap((c) => caseReminders(c, settings, now)),
       ...trainingStarted.flatMap(({ userId, startedAt }) => trainingReminders(userId, startedAt, settings)),
     ];
     return reminders.map((reminder) => ({ container: 'reminders', partition: municipality, id: reminder.key, data: { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] } satisfies StoredReminder, ifMatch: null }));
