@@ -13,6 +13,7 @@ import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from './DirectoryService.js';
 import type { ExportLinks } from './exportLinks.js';
 import { questionTopic, terms } from './norwegianText.js';
+import { osloDate } from '../time/oslo.js';
 
 /** "hvem kontakter jeg for …", "kven kan hjelpe med …", "hvor søker man om …" */
 export const DIRECTORY_QUESTION = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+(?:kontakter|kontaktar|kontakte|ringer|ringjer|spør|kan|skal|søker|søkjer|får|henvender|vender)\b.*|(?:kontakt|telefon|nummer|tlf)\s+(?:for|til)\b.*)$/iu;
@@ -166,7 +167,7 @@ function fromForm(t: Translate, id: string, form: Record<string, unknown>): unkn
     web: text('web'),
     email: text('email'),
     keywords: (text('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
-    lastReviewed: new Date().toISOString().slice(0, 10),
+    lastReviewed: osloDate(new Date()),
   };
 }
 

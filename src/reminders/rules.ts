@@ -1,6 +1,6 @@
 import type { Case, CaseState } from '../cases/Case.js';
 import type { Recipient } from '../cases/transitions.js';
-import { addDays, addMonths, osloInstant } from '../time/oslo.js';
+import { addDays, addMonths, osloDate, osloInstant } from '../time/oslo.js';
 import type { ReminderSettings } from './ReminderSettings.js';
 
 export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending'] as const;
@@ -65,7 +65,7 @@ export function caseReminders(c: Case, settings: ReminderSettings, now: Date): S
     reminders.push({ ...base, key: `contact:${c.id}:${since}`, kind: 'contact', to: coordinator, dueAt: morning(addDays(since, settings.contactWeeks * 7)), on: since });
   }
   if (coordinator && c.report.ageGroup === 'child') {
-    const today = now.toISOString().slice(0, 10);
+    const today = osloDate(now);
     for (const [milestone, on] of Object.entries(milestoneDates(c.report.resident.birthDate)) as [Milestone, string][]) {
       if (on <= today) continue; // passed already
       reminders.push({ ...base, key: `transition:${c.id}:${milestone}`, kind: 'transition', to: coordinator, dueAt: morning(addMonths(on, -settings.transitionMonthsBefore)), on, milestone });

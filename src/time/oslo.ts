@@ -18,6 +18,11 @@ export function osloParts(instant: Date): { date: string; hour: number; minute: 
   return { date, hour, minute, weekday: WEEKDAYS.indexOf(weekdayFormat.format(instant)) + 1 };
 }
 
+/** The Oslo calendar date (yyyy-mm-dd) of an instant: «today» for everything people read and the rules that count days. */
+export function osloDate(instant: Date): string {
+  return osloParts(instant).date;
+}
+
 /** Minutes Oslo is ahead of UTC at that instant: 60 in winter, 120 in summer. */
 function osloOffsetMinutes(instant: Date): number {
   const name = offsetFormat.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
