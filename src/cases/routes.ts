@@ -17,7 +17,7 @@ import {
   startPlanCard,
   transferFormCard,
   type CaseListView,
-} from '../cards/caseCards.js';
+} from './cards.js';
 import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
 import { availableCommands, type Command } from './transitions.js';
 import type { AdaptiveCard } from '@microsoft/teams-ai';

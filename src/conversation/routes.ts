@@ -1,7 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
-import { languageCard } from '../cards/languageCard.js';
-import { menuCard } from '../cards/menuCard.js';
+import { languageCard, menuCard } from './cards.js';
 import { isLocale } from '../i18n/messages.js';
 import { translator } from '../i18n/translate.js';
 import type { AppTurnState } from './AppTurnState.js';

@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
-import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from '../cards/directoryCards.js';
+import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';

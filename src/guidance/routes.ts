@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { guidanceAnswerCard, guidanceMenuCard } from '../cards/guidanceCards.js';
+import { guidanceAnswerCard, guidanceMenuCard } from './cards.js';
 import type { Municipality } from '../municipalities/Municipality.js';
 import type { Translate } from '../i18n/translate.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';

@@ -1,7 +1,7 @@
 import type { Case } from '../cases/Case.js';
 import type { CaseEventSink } from '../cases/CaseService.js';
 import type { CaseEvent } from '../cases/transitions.js';
-import { approvalCard, caseNotificationCard, welcomeCoordinatorCard } from '../cards/caseCards.js';
+import { approvalCard, caseNotificationCard, welcomeCoordinatorCard } from '../cases/cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { RequestHandler } from 'restify';
 import { z } from 'zod';
-import { privacyRequestCard } from '../cards/privacyCards.js';
+import { privacyRequestCard } from './cards.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { reminderDigestCard, type ReminderView } from '../cards/reminderCards.js';
+import { reminderDigestCard, type ReminderView } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Logger } from '../logger.js';
 import type { ProactiveSender } from '../notifications/ProactiveSender.js';

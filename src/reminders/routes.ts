@@ -5,7 +5,7 @@ import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { Roles } from '../roles/Roles.js';
 import { osloDateTime } from '../time/oslo.js';
-import { reminderSettingsCard } from '../cards/reminderSettingsCard.js';
+import { reminderSettingsCard } from './cards.js';
 import { InputError } from '../errors.js';
 import type { ReminderSchedule } from './ReminderSchedule.js';
 import { reminderSettingNames, reminderSettingsInput, type ReminderSettings } from './ReminderSettings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guidanceAnswerCard, guidanceMenuCard } from '../../../src/cards/guidanceCards.js';
+import { guidanceAnswerCard, guidanceMenuCard } from '../../../src/guidance/cards.js';
 import { guidanceCatalogues, guidanceTopics } from '../../../src/i18n/guidance.js';
 import { locales } from '../../../src/i18n/messages.js';
 import { translator } from '../../../src/i18n/translate.js';

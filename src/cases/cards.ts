@@ -1,14 +1,14 @@
 import type { Attachment } from 'botbuilder';
-import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from '../cases/Case.js';
-import type { NotificationKind } from '../cases/transitions.js';
+import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from './Case.js';
+import type { NotificationKind } from './transitions.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from './expandCard.js';
-import { inert } from './inert.js';
+import { expandCard } from '../cards/expandCard.js';
+import { inert } from '../cards/inert.js';
 import { formatPhone } from '../directory/phone.js';
-import { EARLIER_SYSTEM, OPERATOR_PREFIX } from '../cases/importedCase.js';
+import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
 /** The meldeskjema. `units`: the municipality's known units to choose from (free text while it has none); `reporterUnit` preselected from the reporter's roles. */

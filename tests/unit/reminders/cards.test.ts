@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reminderDigestCard } from '../../../src/cards/reminderCards.js';
+import { reminderDigestCard } from '../../../src/reminders/cards.js';
 import { translator } from '../../../src/i18n/translate.js';
 import type { ScheduledReminder } from '../../../src/reminders/rules.js';
 

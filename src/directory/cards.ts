@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
-import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
-import { formatPhone, telUrl } from '../directory/phone.js';
+import type { DirectoryEntry } from './DirectoryEntry.js';
+import { formatPhone, telUrl } from './phone.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from './expandCard.js';
+import { expandCard } from '../cards/expandCard.js';
 
 export function directorySearchCard(t: Translate): Attachment {
   return expandCard('directorySearch', {

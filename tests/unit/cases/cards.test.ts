@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/cases/Case.js';
-import { approvalCard, caseDetailsCard, caseHistoryCard, reportFormCard } from '../../../src/cards/caseCards.js';
+import { approvalCard, caseDetailsCard, caseHistoryCard, reportFormCard } from '../../../src/cases/cards.js';
 import { translator } from '../../../src/i18n/translate.js';
 
 const t = translator('nb');

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from './expandCard.js';
+import { expandCard } from '../cards/expandCard.js';
 
 /** The form for an access or erasure request about one resident (KE admins only). */
 export function privacyRequestCard(t: Translate, mode: 'access' | 'erase'): Attachment {

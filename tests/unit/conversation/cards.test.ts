@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { menuCard } from '../../../src/cards/menuCard.js';
-import { languageCard } from '../../../src/cards/languageCard.js';
+import { menuCard } from '../../../src/conversation/cards.js';
+import { languageCard } from '../../../src/conversation/cards.js';
 import { translator } from '../../../src/i18n/translate.js';
 
 describe('menuCard()', () => {

@@ -4,7 +4,7 @@ import type { Capability } from '../conversation/capabilities.js';
 import { guidanceCatalogues, type GuidanceTopic } from '../i18n/guidance.js';
 import type { Locale, MessageKey } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from './expandCard.js';
+import { expandCard } from '../cards/expandCard.js';
 
 /** The menu's groups, in reading order. */
 const GROUPS: readonly { heading: MessageKey; topics: readonly GuidanceTopic[] }[] = [

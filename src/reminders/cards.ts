@@ -1,8 +1,9 @@
 import type { Attachment } from 'botbuilder';
+import { reminderSettingNames, settingBounds, type ReminderSettings } from './ReminderSettings.js';
 import type { Translate } from '../i18n/translate.js';
-import type { ReminderKind, ScheduledReminder } from '../reminders/rules.js';
-import { expandCard } from './expandCard.js';
-import { inert } from './inert.js';
+import type { ReminderKind, ScheduledReminder } from './rules.js';
+import { expandCard } from '../cards/expandCard.js';
+import { inert } from '../cards/inert.js';
 import type { MessageKey } from '../i18n/messages.js';
 
 /** What a reminder says: the reminder itself, and for a training copy to KE whom it is about. */
@@ -55,5 +56,18 @@ export function reminderDigestCard(t: Translate, views: readonly ReminderView[])
         ],
       };
     }),
+  });
+}
+
+/** A KE admin's view of when reminders fall due and are sent, one number per setting. */
+export function reminderSettingsCard(t: Translate, view: { settings: ReminderSettings; municipalityName: string }): Attachment {
+  return expandCard('reminderSettings', {
+    title: t('reminderSettings.title', { municipality: view.municipalityName }),
+    hint: t('reminderSettings.hint'),
+    fields: reminderSettingNames.map((id) => {
+      const { min, max } = settingBounds(id);
+      return { id, label: t(`reminderSettings.${id}`), value: view.settings[id], min, max, error: t('reminderSettings.error', { min, max }) };
+    }),
+    submit: t('reminderSettings.submit'),
   });
 }

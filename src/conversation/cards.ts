@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
+import { locales } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
-import { capabilities } from '../conversation/capabilities.js';
-import { expandCard } from './expandCard.js';
+import { capabilities } from './capabilities.js';
+import { expandCard } from '../cards/expandCard.js';
 
 /** The capability menu: the answer to «hjelp», and (with the welcome heading) the greeting on first contact. */
 export function menuCard(t: Translate, options: { municipalityName: string; welcome?: boolean }): Attachment {
@@ -14,5 +15,12 @@ export function menuCard(t: Translate, options: { municipalityName: string; welc
       description: t(`capability.${capability}.description`),
     })),
     footer: t('help.footer'),
+  });
+}
+
+export function languageCard(t: Translate): Attachment {
+  return expandCard('language', {
+    title: t('language.title'),
+    choices: locales.map((locale) => ({ locale, label: t(`language.${locale}`) })),
   });
 }
