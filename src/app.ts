@@ -110,7 +110,10 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
     if (reply.expected) logger.warn(log, 'turn failed with an expected error');
     else logger.error(log, 'turn failed');
     try {
-      await context.sendActivity(reply.text);
+      // A card's Universal Action is answered in place (HTTP 200), so Teams shows the words, not a card error.
+      if (context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action') {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text } } });
+      } else await context.sendActivity(reply.text);
     } catch (sendError) {
       logger.error({ correlationId: reference, err: sendError }, 'could not tell the user about a failed turn');
     }

@@ -8,6 +8,8 @@ import type { MessageKey } from './i18n/messages.js';
 export interface UserMessage {
   key: MessageKey;
   params?: Record<string, string | number>;
+  /** Parameters that are themselves words from the catalogue (a field's label), translated with the message. */
+  labels?: Record<string, MessageKey>;
 }
 
 abstract class AppError extends Error {
@@ -22,6 +24,12 @@ abstract class AppError extends Error {
 /** The user sent something we cannot accept (bad card data, missing field). */
 export class InputError extends AppError {
   override readonly name = 'InputError';
+  declare readonly userMessage: UserMessage;
+
+  /** `message` is for developers and logs; `userMessage` names what the user reads, from the catalogue. */
+  constructor(message: string, userMessage: UserMessage, options?: { cause?: unknown }) {
+    super(message, { ...options, userMessage });
+  }
 }
 
 /** The user is not allowed to do this (role or municipality). */

@@ -16,6 +16,7 @@ export type CardName =
   | 'reportReceipt'
   | 'caseNotification'
   | 'caseDetails'
+  | 'caseGone'
   | 'approval'
   | 'roles'
   | 'rolesPick'

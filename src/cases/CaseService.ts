@@ -7,7 +7,7 @@ import type { Actor } from './Actor.js';
 import type { Case, CaseState, CommandType } from './Case.js';
 import { parseReportInput } from './reportInput.js';
 import { osloParts } from '../time/oslo.js';
-import { canView, mayGive, reportCase, transition, type CaseEvent, type Command, type Refusal } from './transitions.js';
+import { canView, mayGive, reportCase, transition, whyHidden, type CaseEvent, type Command, type Hidden, type Refusal } from './transitions.js';
 
 /** Carries out what a transition caused: notifications, deadlines. Implemented by the Teams notifier. */
 export interface CaseEventSink {
@@ -31,6 +31,22 @@ const REFUSALS: Record<Exclude<Refusal, 'notAllowed'>, { error: typeof ConflictE
   staleProposal: { error: ConflictError, key: 'case.refused.staleProposal' },
   checklistIncomplete: { error: InputError, key: 'close.checklistRequired' },
   invalid: { error: InputError, key: 'case.refused.invalid' },
+  consentUnsigned: { error: InputError, key: 'start.consentRequired' },
+  startDate: { error: InputError, key: 'start.invalid.startedAt' },
+  firstMeetingDate: { error: InputError, key: 'start.invalid.firstMeeting' },
+  evaluationDate: { error: InputError, key: 'start.invalid.evaluationOn' },
+  changeDate: { error: InputError, key: 'change.invalid.effectiveOn' },
+  closeDate: { error: InputError, key: 'close.invalid.closedOn' },
+  futureDate: { error: InputError, key: 'case.refused.futureDate' },
+  reasonMissing: { error: InputError, key: 'case.declineReasonRequired' },
+  leaveKindMissing: { error: InputError, key: 'change.leaveKindRequired' },
+  transferToSelf: { error: InputError, key: 'transfer.self' },
+};
+
+/** What someone who once had a part in a case reads when they no longer see it. */
+const HIDDEN: Record<Hidden, MessageKey> = {
+  formerCoordinator: 'case.hidden.formerCoordinator',
+  formerUnit: 'case.hidden.formerUnit',
 };
 
 /**
@@ -87,10 +103,18 @@ export class CaseService {
     return doc?.id;
   }
 
-  /** Reads a case the actor may see; the read is audited. */
+  /**
+   * Reads a case the actor may see; the read is audited. Someone who once had a part in it (a former
+   * coordinator, the leader of a unit that held it) hears why they no longer see it; anyone else hears
+   * nothing that tells whether it exists.
+   */
   async get(actor: Actor, id: string): Promise<Versioned<Case>> {
     const doc = await this.deps.store.get<Case>('cases', actor.municipality, id);
-    if (!doc || !canView(doc.data, actor)) throw new NotFoundError(`case ${id}`);
+    if (!doc) throw new NotFoundError(`case ${id}`);
+    if (!canView(doc.data, actor)) {
+      const reason = whyHidden(doc.data, actor);
+      throw new NotFoundError(`case ${id} hidden from ${actor.userId}`, reason ? { userMessage: { key: HIDDEN[reason] } } : undefined);
+    }
     await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'case.read', target: `case/${doc.data.reference}` });
     return doc;
   }
@@ -107,14 +131,14 @@ export class CaseService {
   }
 
   /** Applies a command. `etag` (from the card the user saw) makes a stale card a conflict. */
-  async act(actor: Actor, id: string, command: Command, etag?: string): Promise<Case> {
+  async act(actor: Actor, id: string, command: Command, etag?: string): Promise<Versioned<Case>> {
     const doc = await this.get(actor, id);
     if (etag !== undefined && etag !== doc.etag) throw new ConflictError(`case ${id} changed since the card was shown`);
     const outcome = transition(doc.data, command, actor, this.now());
     if (!outcome.ok) throw refusalError(outcome.reason);
-    await this.deps.store.put<Case>('cases', actor.municipality, id, outcome.case, doc.etag);
+    const stored = await this.deps.store.put<Case>('cases', actor.municipality, id, outcome.case, doc.etag);
     await this.afterChange(actor, outcome.case, outcome.events);
-    return outcome.case;
+    return stored;
   }
 
   /** Open cases, newest activity first, paged by `before` (an updatedAt). Non-KE users only get the lists that concern them. */
@@ -213,5 +237,6 @@ function formatReference(municipality: MunicipalityId, year: number, n: number):
 function refusalError(reason: Refusal): Error {
   if (reason === 'notAllowed') return new NotAllowedError('not allowed by the case rules');
   const refusal = REFUSALS[reason];
-  return new refusal.error(`refused: ${reason}`, { userMessage: { key: refusal.key } });
+  if (refusal.error === InputError) return new InputError(`refused: ${reason}`, { key: refusal.key });
+  return new ConflictError(`refused: ${reason}`, { userMessage: { key: refusal.key } });
 }

@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from './Case.js';
 import type { NotificationKind } from './transitions.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { osloDateTime } from '../time/oslo.js';
+import { osloDate, osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard } from '../cards/expandCard.js';
@@ -44,9 +44,32 @@ export function reportReceiptCard(t: Translate, c: Case): Attachment {
   });
 }
 
-/** A proactive notice: what happened to which case reference, and a way in. Never health details. */
-export function caseNotificationCard(t: Translate, view: { kind: NotificationKind; caseId: string; reference: string }): Attachment {
-  return expandCard('caseNotification', { text: t(`notify.${view.kind}`, { reference: view.reference }), open: t('case.open'), caseId: view.caseId });
+/**
+ * A proactive notice: what happened to which case reference, and a way in. Never health details.
+ * It refreshes (`caseNotice`) to say where the case stands now, for those who still see it.
+ */
+export function caseNotificationCard(t: Translate, view: { kind: NotificationKind; caseId: string; reference: string; state?: CaseState; visible?: boolean }): Attachment {
+  const visible = view.visible ?? true;
+  return expandCard('caseNotification', {
+    text: t(`notify.${view.kind}`, { reference: view.reference }),
+    status: view.state && visible ? t('case.statusNow', { state: t(`case.state.${view.state}`) }) : visible ? '' : t('case.noLongerVisible'),
+    open: t('case.open'),
+    canOpen: visible,
+    caseId: view.caseId,
+    reference: view.reference,
+    kind: view.kind,
+  });
+}
+
+/** What replaces a case card for someone who may no longer see the case: the reason, and nothing of the case. */
+export function caseGoneCard(text: string): Attachment {
+  return expandCard('caseGone', { text });
+}
+
+/** A line saying what happened to a case just now, at the top of its card. */
+export interface CaseNotice {
+  text: string;
+  tone: 'good' | 'attention';
 }
 
 /** The card buttons that open a form or act directly, per command. */
@@ -68,7 +91,11 @@ export function caseDetailsCard(
   view: {
     case: Case;
     etag: string;
+    /** What just happened, said at the top (the result of the click, or why nothing changed). */
+    notice?: CaseNotice;
     commands: readonly CommandType[];
+    /** The municipality's known units, for the coordinator's unit when KE proposes. */
+    units?: readonly string[];
     showPersonal: boolean;
     people: readonly { userId: string; name: string }[];
     serviceNames: ReadonlyMap<string, string>;
@@ -90,6 +117,8 @@ export function caseDetailsCard(
   const replaceSuggested = change?.kind === 'transfer' || change?.reason === 'leavesPosition' || change?.reason === 'noLongerServices';
   return expandCard('caseDetails', {
     title: t('case.title', { reference: c.reference }),
+    notice: view.notice?.text ?? '',
+    noticeColor: view.notice?.tone === 'good' ? 'Good' : 'Attention',
     facts: [
       { title: t('case.state'), value: t(`case.state.${c.state}`) },
       ...(personal ? [{ title: t('case.resident'), value: `${inert(report.resident.name)}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` }] : []),
@@ -97,7 +126,7 @@ export function caseDetailsCard(
       ...(personal ? [{ title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` }] : []),
       { title: t('case.reporterUnit'), value: inert(report.reporter.unit) },
       ...(personal && report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: inert(report.wishedCoordinator) }] : []),
-      ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: coordinatorName(c.coordinator) }] : []),
+      ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: t('case.coordinatorSince', { name: coordinatorName(c.coordinator), from: osloDate(new Date(c.coordinator.appointedAt)) }) }] : []),
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
       ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),
@@ -116,8 +145,10 @@ export function caseDetailsCard(
     canPropose: view.commands.includes('proposeCoordinator'),
     proposeDefault: change?.kind === 'transfer' ? { userId: change.to.userId, unit: change.to.unit } : { userId: '', unit: '' },
     people: view.people,
+    units: view.units ?? [],
     caseId: c.id,
     etag: view.etag,
+    seen: c.updatedAt,
     links: [
       ...view.commands.flatMap((command) => (commandLinks[command] ? [{ verb: commandLinks[command].verb, title: t(commandLinks[command].title) }] : [])),
       { verb: 'caseHistory', title: t('case.history') },
@@ -129,6 +160,7 @@ export function caseDetailsCard(
       proposeHeading: t('case.proposeHeading'),
       coordinator: t('case.coordinator'),
       unit: t('case.unit'),
+      unitPlaceholder: t('case.unitPlaceholder'),
       propose: t('case.propose'),
       required: t('case.required'),
       note: t('case.changeNote'),
@@ -143,11 +175,12 @@ export function changeFormCard(t: Translate, c: Case, etag: string): Attachment 
   return expandCard('changeForm', {
     caseId: c.id,
     etag,
+    seen: c.updatedAt,
     title: t('change.title', { reference: c.reference }),
     hint: t('change.hint'),
     reasons: choices(changeReasons, (reason) => t(`change.reason.${reason}`)),
     leaveKinds: choices(leaveKinds, (kind) => t(`change.leaveKind.${kind}`)),
-    labels: { reason: t('change.reason'), leaveKind: t('change.leaveKind'), effectiveOn: t('change.effectiveOn'), note: t('change.note'), required: t('case.required'), submit: t('change.submit') },
+    labels: { back: t('case.back'), reason: t('change.reason'), leaveKind: t('change.leaveKind'), effectiveOn: t('change.effectiveOn'), note: t('change.note'), required: t('case.required'), submit: t('change.submit') },
   });
 }
 
@@ -156,10 +189,11 @@ export function transferFormCard(t: Translate, c: Case, etag: string, people: re
   return expandCard('transferForm', {
     caseId: c.id,
     etag,
+    seen: c.updatedAt,
     title: t('transfer.title', { reference: c.reference }),
     hint: t('transfer.hint'),
     people,
-    labels: { person: t('transfer.person'), note: t('transfer.note'), required: t('transfer.required'), submit: t('transfer.submit') },
+    labels: { back: t('case.back'), person: t('transfer.person'), note: t('transfer.note'), required: t('transfer.required'), submit: t('transfer.submit') },
   });
 }
 
@@ -169,12 +203,13 @@ export function closeFormCard(t: Translate, c: Case, etag: string): Attachment {
   return expandCard('closeForm', {
     caseId: c.id,
     etag,
+    seen: c.updatedAt,
     title: t('close.title', { reference: c.reference }),
     hint: t('close.hint'),
     reasons: choices(closeReasons, (reason) => t(`close.reason.${reason}`)),
     defaultReason: suggested,
     items: closingChecklistItems.map((id) => ({ id, title: t(`close.item.${id}`) })),
-    labels: { reason: t('close.reason'), closedOn: t('close.closedOn'), required: t('close.required'), submit: t('close.submit') },
+    labels: { back: t('case.back'), reason: t('close.reason'), closedOn: t('close.closedOn'), required: t('close.required'), submit: t('close.submit') },
   });
 }
 
@@ -192,6 +227,20 @@ export function caseHistoryCard(t: Translate, c: Case): Attachment {
     until
       ? t('history.period', { name: inert(p.name ?? p.userId), unit: inert(p.unit), from: day(p.appointedAt), until: day(until) })
       : t('history.periodNow', { name: inert(p.name ?? p.userId), unit: inert(p.unit), from: day(p.appointedAt) });
+  return expandCard('caseHistory', {
+    caseId: c.id,
+    title: t('history.title', { reference: c.reference }),
+    periods: [
+      ...c.previousCoordinators.map((p) => period(p, p.until)),
+      ...(c.coordinator ? [period(c.coordinator, c.state === 'closed' ? c.closure?.at : undefined)] : []),
+    ],
+    events: c.history.map((entry) => ({ text: historyLine(t, entry), meta: t('history.by', { when: osloDateTime(entry.at), who: whoDid(t, entry) }) })),
+    labels: { periods: t('history.periods'), events: t('history.events'), open: t('case.back') },
+  });
+}
+
+/** One step of a case's history in words: what happened, with the coordinator and reason it concerns. */
+export function historyLine(t: Translate, entry: HistoryEntry): string {
   const codeText = (entry: HistoryEntry) =>
     !entry.code
       ? ''
@@ -202,19 +251,7 @@ export function caseHistoryCard(t: Translate, c: Case): Attachment {
           : entry.event === 'import'
             ? t(`case.state.${entry.code as CaseState}`)
             : '';
-  return expandCard('caseHistory', {
-    caseId: c.id,
-    title: t('history.title', { reference: c.reference }),
-    periods: [
-      ...c.previousCoordinators.map((p) => period(p, p.until)),
-      ...(c.coordinator ? [period(c.coordinator, c.state === 'closed' ? c.closure?.at : undefined)] : []),
-    ],
-    events: c.history.map((entry) => ({
-      text: t(`history.event.${entry.event}`, { coordinator: inert(entry.coordinator ?? ''), code: codeText(entry) }),
-      meta: t('history.by', { when: osloDateTime(entry.at), who: whoDid(t, entry) }),
-    })),
-    labels: { periods: t('history.periods'), events: t('history.events'), open: t('case.open') },
-  });
+  return t(`history.event.${entry.event}`, { coordinator: inert(entry.coordinator ?? ''), code: codeText(entry) });
 }
 
 /**
@@ -254,6 +291,8 @@ export const startChecklistItems = ['consentSigned', 'expectationsClarified', 'c
 export function welcomeCoordinatorCard(t: Translate, c: Case): Attachment {
   return expandCard('welcomeCoordinator', {
     caseId: c.id,
+    // A replacement coordinator takes over a plan already started; only a first appointment records the start.
+    canStart: c.state === 'coordinatorAppointed',
     title: t('welcome.coordinator.title', { reference: c.reference }),
     intro: t('welcome.coordinator.intro'),
     roleHeading: t('welcome.coordinator.roleHeading'),
@@ -270,9 +309,10 @@ export function startPlanCard(t: Translate, c: Case, etag: string): Attachment {
   return expandCard('startPlan', {
     caseId: c.id,
     etag,
+    seen: c.updatedAt,
     title: t('start.title', { reference: c.reference }),
     hint: t('start.hint'),
-    labels: { startedAt: t('start.startedAt'), firstMeeting: t('start.firstMeeting'), evaluationOn: t('start.evaluationOn'), evaluationEveryMonths: t('start.evaluationEveryMonths'), required: t('start.required'), submit: t('start.submit') },
+    labels: { back: t('case.back'), startedAt: t('start.startedAt'), firstMeeting: t('start.firstMeeting'), evaluationOn: t('start.evaluationOn'), evaluationEveryMonths: t('start.evaluationEveryMonths'), required: t('start.required'), submit: t('start.submit') },
     items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
   });
 }

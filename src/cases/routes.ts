@@ -1,47 +1,48 @@
-import { pickablePeople } from '../roles/people.js';
-import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
+import type { Attachment, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
+import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { cardData } from '../conversation/cardData.js';
+import { describeError, refusalInWords } from '../conversation/errorReply.js';
+import { turnScope, type TurnScope } from '../conversation/turnScope.js';
+import type { DirectoryService } from '../directory/DirectoryService.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Translate } from '../i18n/translate.js';
+import type { ConversationReferences } from '../notifications/ConversationReferences.js';
+import { pickablePeople } from '../roles/people.js';
+import type { Roles } from '../roles/Roles.js';
+import type { Versioned } from '../store/Store.js';
+import { osloDateTime } from '../time/oslo.js';
+import type { Actor } from './Actor.js';
 import {
   approvalCard,
   caseDetailsCard,
+  caseGoneCard,
   caseHistoryCard,
   caseListCard,
+  caseNotificationCard,
   changeFormCard,
   closeFormCard,
+  historyLine,
   reportFormCard,
   reportReceiptCard,
   startChecklistItems,
   startPlanCard,
   transferFormCard,
+  welcomeCoordinatorCard,
   type CaseListView,
+  type CaseNotice,
 } from './cards.js';
-import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ClosingChecklist, type LeaveKind } from './Case.js';
-import { availableCommands, type Command } from './transitions.js';
-import type { AdaptiveCard } from '@microsoft/teams-ai';
-import type { AppTurnState } from '../conversation/AppTurnState.js';
-import { cardData } from '../conversation/cardData.js';
-import { refusalInWords } from '../conversation/errorReply.js';
-import { turnScope } from '../conversation/turnScope.js';
-import type { DirectoryService } from '../directory/DirectoryService.js';
-import { ConflictError, InputError, NotFoundError } from '../errors.js';
-import { describeError } from '../conversation/errorReply.js';
-import type { ConversationReferences } from '../notifications/ConversationReferences.js';
-import type { Roles } from '../roles/Roles.js';
+import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState } from './Case.js';
 import type { CaseService } from './CaseService.js';
-import type { Attachment } from 'botbuilder';
-import type { Municipality, MunicipalityId } from '../municipalities/Municipality.js';
-import type { Translate } from '../i18n/translate.js';
-import type { Versioned } from '../store/Store.js';
-import type { Actor } from './Actor.js';
+import { availableCommands, type Command, type NotificationKind } from './transitions.js';
 
 const caseRef = z.object({ caseId: z.string().regex(CASE_ID) });
-/** A case as the card showed it: a stale etag makes the command a conflict. */
-const versioned = caseRef.extend({ etag: z.string().min(1).max(100) });
-const decisionData = versioned.extend({ reason: z.string().max(500).optional() });
-const proposeData = versioned.extend({ coordinator: z.string().min(1).max(100), unit: z.string().trim().min(2).max(120) });
+/** A case as the card showed it: a stale etag makes the command a conflict; `seen` (its updatedAt) tells what happened since. */
+const versioned = caseRef.extend({ etag: z.string().min(1).max(100), seen: z.string().max(40).optional() });
 const PAGE = 10;
 const LEADING = /^\s*(mine ansatte sine saker|mine ansattes saker|dei tilsette sine saker|my employees.? cases)\s*$/i;
 const ALL = /^\s*(alle saker|all cases)\s*$/i;
@@ -53,28 +54,13 @@ const listData = z.object({
   state: z.enum(['', ...caseStates]).optional().transform((v) => (v ? (v as CaseState) : undefined)),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** Input.Toggle values ("true" / "false", or missing) for a checklist, as booleans. */
-function toggles<K extends string>(items: readonly K[]): z.ZodType<Record<K, boolean>, z.ZodTypeDef, unknown> {
-  const toggle = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
-  return z.object(Object.fromEntries(items.map((item) => [item, toggle]))) as unknown as z.ZodType<Record<K, boolean>, z.ZodTypeDef, unknown>;
-}
 const optionalDate = isoDate.optional().or(z.literal('').transform(() => undefined));
-const startData = versioned.extend({
-  startedAt: isoDate,
-  firstMeeting: optionalDate,
-  evaluationOn: optionalDate,
-  evaluationEveryMonths: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(24)]).optional(),
-});
-const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
 const optionalText = (max: number) => z.string().max(max).optional().transform((v) => v?.trim() || undefined);
-const changeData = versioned.extend({
-  reason: z.enum(changeReasons),
-  leaveKind: z.enum(['', ...leaveKinds]).optional().transform((v) => (v ? (v as LeaveKind) : undefined)),
-  effectiveOn: isoDate,
-  note: optionalText(300),
-});
-const transferData = versioned.extend({ to: z.string().min(1).max(100), note: optionalText(300) });
-const closeData = versioned.extend({ reason: z.enum(closeReasons), closedOn: isoDate });
+/** Input.Toggle values ("true" / "false", or missing) for a checklist, as booleans. */
+const toggles = <K extends string>(items: readonly K[]) =>
+  z.object(Object.fromEntries(items.map((item) => [item, z.enum(['true', 'false']).default('false').transform((value) => value === 'true')])) as unknown as Record<K, z.ZodType<boolean, z.ZodTypeDef, unknown>>);
+const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
+const noticeData = caseRef.extend({ kind: z.string().max(40), reference: z.string().max(40).optional() });
 
 /** The proposal an approval card is about: the open one, or the one that was approved. */
 const latestProposalId = (c: Case) => c.proposal?.id ?? c.coordinator?.proposalId ?? '';
@@ -86,16 +72,257 @@ export interface CaseRouteDeps {
   references: ConversationReferences;
 }
 
-/** Reporting a need (meldeskjema), opening a case, and KE's decision. */
+type Scope = TurnScope & { actor: Actor };
+
+/**
+ * A command a case card gives (a Universal Action): the card data it reads, the command it makes,
+ * and what the case card then says at the top. `required` names what the user is told when the
+ * card data does not fit.
+ */
+interface CaseAction<F extends { caseId: string; etag: string }> {
+  schema: z.ZodType<F, z.ZodTypeDef, unknown>;
+  required: MessageKey;
+  command(form: F, scope: Scope): Command | Promise<Command>;
+  done(t: Translate, c: Case, form: F): string;
+}
+const caseAction = <F extends { caseId: string; etag: string }>(spec: CaseAction<F>) => spec as unknown as CaseAction<{ caseId: string; etag: string }>;
+
+/** Reporting a need (meldeskjema), the case card and every command on it, and the leader's approval. */
 export function caseRoutes(app: Application<AppTurnState>, { cases, roles, directory, references }: CaseRouteDeps) {
-  async function actorOf(context: TurnContext, state: AppTurnState) {
+  async function scopeOf(context: TurnContext, state: AppTurnState): Promise<Scope> {
     const scope = turnScope(context, state);
     const actor = await roles.actor(scope.municipality, scope.userId);
     return { ...scope, actor: { ...actor, name: context.activity.from?.name } };
   }
 
+  /** The person a form chose, if the municipality knows them. */
+  async function person(municipality: string, userId: string) {
+    const found = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === userId);
+    if (!found) throw new InputError(`no such person ${userId}`, { key: 'error.unknownAction' });
+    return found;
+  }
+
+  async function requireLeader(municipality: string, unit: string): Promise<void> {
+    if ((await roles.leadersOf(municipality, unit)).length === 0) throw new InputError(`no leader for ${unit}`, { key: 'case.noLeader', params: { unit: inert(unit) } });
+  }
+
+  /** Every command on the case card, in the order a case meets them. */
+  const caseActions: Record<string, CaseAction<{ caseId: string; etag: string }>> = {
+    caseAccept: caseAction({
+      schema: versioned,
+      required: 'error.unknownAction',
+      command: () => ({ type: 'accept' }),
+      done: (t, c) => t('case.accepted', { reference: c.reference }),
+    }),
+    caseDecline: caseAction({
+      schema: versioned.extend({ reason: z.string().max(500).optional().transform((v) => v?.trim() ?? '') }),
+      required: 'error.unknownAction',
+      command: (form) => ({ type: 'decline', reason: form.reason }),
+      done: (t, c) => t('case.declined', { reference: c.reference }),
+    }),
+    caseProposeCoordinator: caseAction({
+      schema: versioned.extend({ coordinator: z.string().min(1).max(100), unit: optionalText(120) }),
+      required: 'case.required',
+      async command(form, { actor, municipality }) {
+        await cases.authorize(actor, form.caseId, 'proposeCoordinator');
+        const chosen = await person(municipality, form.coordinator);
+        // The unit KE chose, or else the one the person is registered in.
+        const unit = form.unit ?? (await roles.unitOf(municipality, chosen.userId));
+        if (!unit) throw new InputError('no unit', { key: 'transfer.noUnit', params: { name: inert(chosen.name) } });
+        await requireLeader(municipality, unit);
+        return { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: chosen.userId, name: chosen.name, unit } };
+      },
+      done: (t, c) => t('case.proposed', { unit: inert(c.proposal?.coordinator.unit ?? '') }),
+    }),
+    caseStartPlan: caseAction({
+      schema: versioned
+        .extend({
+          startedAt: isoDate,
+          firstMeeting: optionalDate,
+          evaluationOn: optionalDate,
+          evaluationEveryMonths: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(24)]).optional(),
+        })
+        .and(toggles(startChecklistItems)),
+      required: 'start.required',
+      command: (form) => ({
+        type: 'startPlan',
+        startedAt: form.startedAt,
+        firstMeeting: form.firstMeeting,
+        checklist: Object.fromEntries(startChecklistItems.map((item) => [item, form[item]])) as Record<(typeof startChecklistItems)[number], boolean>,
+        evaluation: form.evaluationOn ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) } : undefined,
+      }),
+      done: (t, c) => t('start.done', { reference: c.reference }),
+    }),
+    caseReportChange: caseAction({
+      schema: versioned.extend({
+        reason: z.enum(changeReasons),
+        leaveKind: z.enum(['', ...leaveKinds]).optional().transform((v) => (v ? (v as (typeof leaveKinds)[number]) : undefined)),
+        effectiveOn: isoDate,
+        note: optionalText(300),
+      }),
+      required: 'change.required',
+      command: (form) => ({ type: 'reportChange', reason: form.reason, leaveKind: form.leaveKind, effectiveOn: form.effectiveOn, note: form.note }),
+      done: (t, c) => t('change.done', { reference: c.reference }),
+    }),
+    caseRequestTransfer: caseAction({
+      schema: versioned.extend({ to: z.string().min(1).max(100), note: optionalText(300) }),
+      required: 'transfer.required',
+      async command(form, { actor, municipality }) {
+        await cases.authorize(actor, form.caseId, 'requestTransfer');
+        const chosen = await person(municipality, form.to);
+        const unit = await roles.unitOf(municipality, chosen.userId);
+        if (!unit) throw new InputError('no unit', { key: 'transfer.noUnit', params: { name: inert(chosen.name) } });
+        await requireLeader(municipality, unit);
+        return { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: chosen.userId, name: chosen.name, unit }, note: form.note };
+      },
+      // Within the unit the case went straight to the leader; otherwise it waits for KE.
+      done: (t, c) =>
+        c.state === 'coordinatorProposed'
+          ? t('transfer.sameUnit', { reference: c.reference, unit: inert(c.proposal?.coordinator.unit ?? '') })
+          : t('transfer.otherUnit', { reference: c.reference, unit: inert(c.change?.kind === 'transfer' ? c.change.to.unit : '') }),
+    }),
+    caseClose: caseAction({
+      schema: versioned.extend({ reason: z.enum(closeReasons), closedOn: isoDate }).and(toggles(closingChecklistItems)),
+      required: 'close.required',
+      command: (form) => ({
+        type: 'close',
+        closedOn: form.closedOn,
+        reason: form.reason,
+        checklist: Object.fromEntries(closingChecklistItems.map((item) => [item, form[item]])) as Record<(typeof closingChecklistItems)[number], boolean>,
+      }),
+      done: (t, c) => t('close.done', { reference: c.reference }),
+    }),
+    caseReopen: caseAction({
+      schema: versioned,
+      required: 'error.unknownAction',
+      command: () => ({ type: 'reopen' }),
+      done: (t, c) => t('case.reopened', { reference: c.reference }),
+    }),
+  };
+
+  /** Forms and views that open in place of the case card, for the case as it is now; «Tilbake» returns to the case. */
+  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: Scope) => Promise<Attachment> | Attachment> = {
+    caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
+    caseStartForm: (t, doc) => startPlanCard(t, doc.data, doc.etag),
+    caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),
+    caseCloseForm: (t, doc) => closeFormCard(t, doc.data, doc.etag),
+    caseTransferForm: async (t, doc, { actor, municipality }) =>
+      transferFormCard(t, doc.data, doc.etag, (await pickablePeople(roles, references, municipality)).filter((p) => p.userId !== actor.userId)),
+  };
+
+  /** The case card as this person may see it now, with the actions open to them and what just happened. */
+  async function caseCard(scope: Scope, doc: Versioned<Case>, notice?: CaseNotice): Promise<Attachment> {
+    const { t, actor, municipality, home } = scope;
+    const c = doc.data;
+    const commands = availableCommands(c, actor);
+    const proposing = commands.includes('proposeCoordinator');
+    const [entries, people, units] = await Promise.all([
+      directory.list(municipality, { includeRetired: true }),
+      proposing ? pickablePeople(roles, references, municipality) : [],
+      proposing ? roles.units(municipality) : [],
+    ]);
+    const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
+    return caseDetailsCard(t, {
+      case: c,
+      etag: doc.etag,
+      notice,
+      commands,
+      showPersonal,
+      people,
+      units,
+      serviceNames: new Map(entries.map((entry) => [entry.id, entry.name])),
+      contactPhone: home.phones.ke ?? home.phones.servicetorget,
+    });
+  }
+
+  /** Why the card the user clicked no longer matched the case: their own earlier click, or someone else. */
+  function staleNotice(t: Translate, c: Case, seen: string | undefined, actor: Actor): CaseNotice {
+    const since = seen ? c.history.filter((entry) => entry.at > seen) : [];
+    const last = since.at(-1);
+    if (!last) return { text: t('case.stale.unknown'), tone: 'attention' };
+    const what = historyLine(t, last);
+    const when = osloDateTime(last.at);
+    if (since.every((entry) => entry.by === actor.userId)) return { text: t('case.stale.own', { what, when }), tone: 'good' };
+    const other = [...since].reverse().find((entry) => entry.by !== actor.userId)!;
+    return { text: t('case.stale.other', { who: inert(other.byName ?? t('case.someoneElse')), what: historyLine(t, other), when: osloDateTime(other.at) }), tone: 'attention' };
+  }
+
+  /**
+   * Runs a Universal Action on a case and answers with a card, always with HTTP 200:
+   * - a form that does not fit answers in words, so the card keeps what the user typed;
+   * - a stale card, a lost race or a refused command answers with the case as it is now, saying what happened;
+   * - a case the user may no longer see answers with a card that says so and shows nothing of it.
+   */
+  async function living(scope: Scope, data: unknown, work: () => Promise<Attachment>): Promise<AdaptiveCard | string> {
+    const { t, actor } = scope;
+    const ref = versioned.partial({ etag: true }).safeParse(data);
+    try {
+      return (await work()).content as AdaptiveCard;
+    } catch (error) {
+      if (error instanceof NotFoundError) return caseGoneCard(describeError(error, t, '').text).content as AdaptiveCard;
+      if (ref.success && (error instanceof ConflictError || error instanceof NotAllowedError)) {
+        const doc = await cases.get(actor, ref.data.caseId).catch((readError: unknown) => {
+          if (readError instanceof NotFoundError) return undefined;
+          throw readError;
+        });
+        if (!doc) return caseGoneCard(t('error.notFound')).content as AdaptiveCard;
+        const changedSince = ref.data.seen !== undefined && doc.data.updatedAt > ref.data.seen;
+        const notice = changedSince ? staleNotice(t, doc.data, ref.data.seen, actor) : { text: describeError(error, t, '').text, tone: 'attention' as const };
+        return (await caseCard(scope, doc, notice)).content as AdaptiveCard;
+      }
+      const reply = describeError(error, t, '');
+      if (!reply.expected) throw error;
+      return reply.text;
+    }
+  }
+
+  for (const [verb, spec] of Object.entries(caseActions)) {
+    app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
+      const scope = await scopeOf(context, state);
+      return living(scope, data, async () => {
+        const form = cardData(spec.schema, data, spec.required);
+        const doc = await cases.act(scope.actor, form.caseId, await spec.command(form, scope), form.etag);
+        return caseCard(scope, doc, { text: spec.done(scope.t, doc.data, form), tone: 'good' });
+      });
+    });
+  }
+
+  for (const [verb, render] of Object.entries(caseForms)) {
+    app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
+      const scope = await scopeOf(context, state);
+      return living(scope, data, async () => render(scope.t, await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId), scope));
+    });
+  }
+
+  // The case card's own refresh, and «Tilbake» from a form.
+  app.adaptiveCards.actionExecute('caseRefresh', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, data, async () => caseCard(scope, await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId)));
+  });
+
+  // A notice says where its case stands now, for those who still see it.
+  app.adaptiveCards.actionExecute('caseNotice', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    const { caseId, kind, reference } = cardData(noticeData, data, 'error.unknownAction');
+    const doc = await cases.get(scope.actor, caseId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    const view = { kind: kind as NotificationKind, caseId, reference: doc?.data.reference ?? reference ?? '' };
+    return caseNotificationCard(scope.t, doc ? { ...view, state: doc.data.state } : { ...view, visible: false }).content as AdaptiveCard;
+  });
+
+  // The welcome card stays a welcome while the start is to be recorded; then it becomes the case card.
+  app.adaptiveCards.actionExecute('caseWelcome', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, data, async () => {
+      const doc = await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId);
+      return doc.data.coordinator?.userId === scope.actor.userId && doc.data.state === 'coordinatorAppointed' ? welcomeCoordinatorCard(scope.t, doc.data) : caseCard(scope, doc);
+    });
+  });
+
   async function showList(context: TurnContext, state: AppTurnState, request: z.infer<typeof listData>): Promise<void> {
-    const { t, actor } = await actorOf(context, state);
+    const { t, actor } = await scopeOf(context, state);
     const page = await cases.list(actor, request.list, { state: request.state, before: request.before, limit: PAGE + 1 });
     const shown = page.slice(0, PAGE);
     await context.sendActivity({
@@ -114,205 +341,71 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
 
   app.message(LEADING, async (context, state) => showList(context, state, { list: 'leading' }));
   app.message(ALL, async (context, state) => showList(context, state, { list: 'all' }));
-  app.adaptiveCards.actionSubmit('caseList', async (context, state, data) => {
-    await showList(context, state, cardData(listData, data, turnScope(context, state).t('error.unknownAction')));
-  });
+  app.adaptiveCards.actionSubmit('caseList', async (context, state, data) => showList(context, state, cardData(listData, data, 'error.unknownAction')));
 
   app.adaptiveCards.actionSubmit('reportSubmit', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const { t, actor } = await scopeOf(context, state);
     const reported = await cases.report(actor, data);
     await context.sendActivity({ attachments: [reportReceiptCard(t, reported)] });
   });
 
-  /** The case card as this person may see it now, with the actions open to them. */
-  async function sendCaseCard(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId; home: Municipality }, caseId: string): Promise<void> {
-    const { t, actor, municipality, home } = scope;
-    const doc = await cases.get(actor, caseId);
-    const c = doc.data;
-    const commands = availableCommands(c, actor);
-    const serviceNames = new Map((await directory.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry.name]));
-    const people = commands.includes('proposeCoordinator') ? await pickablePeople(roles, references, municipality) : [];
-    const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
-    const contactPhone = home.phones.ke ?? home.phones.servicetorget;
-    await context.sendActivity({ attachments: [caseDetailsCard(t, { case: c, etag: doc.etag, commands, showPersonal, people, serviceNames, contactPhone })] });
+  /** A case from a list, or its reference typed in chat, opens as a new living card. */
+  async function sendCase(context: TurnContext, state: AppTurnState, caseId: string): Promise<void> {
+    const scope = await scopeOf(context, state);
+    await context.sendActivity({ attachments: [await caseCard(scope, await cases.get(scope.actor, caseId))] });
   }
 
-  // A case reference typed in chat («RANA-2026-0006») opens the case, for those who may see it.
+  app.adaptiveCards.actionSubmit('caseOpen', async (context, state, data) => sendCase(context, state, cardData(caseRef, data, 'error.unknownAction').caseId));
+
+  // A case reference typed in chat («RANA-2026-0006», «sak rana-2026-0006») opens the case, for those who may see it.
   app.message(REFERENCE, async (context, state) => {
-    const scope = await actorOf(context, state);
+    const scope = await scopeOf(context, state);
     const reference = REFERENCE.exec(context.activity.text ?? '')?.[1] ?? '';
     const caseId = await cases.idOf(scope.actor, reference.toUpperCase());
     if (!caseId) throw new NotFoundError('no case with that reference');
-    await sendCaseCard(context, scope, caseId);
-  });
-
-  /**
-   * A command from a card. When someone else got there first (a stale card, a double click, two
-   * users at once), the user is told and gets the case as it is now; nothing of theirs was saved.
-   */
-  async function act(context: TurnContext, scope: { t: Translate; actor: Actor; municipality: MunicipalityId; home: Municipality }, caseId: string, command: Command, etag: string): Promise<Case | undefined> {
-    try {
-      return await cases.act(scope.actor, caseId, command, etag);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      await context.sendActivity(describeError(error, scope.t, '').text);
-      await sendCaseCard(context, scope, caseId);
-      return undefined;
-    }
-  }
-
-  app.adaptiveCards.actionSubmit('caseOpen', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    await sendCaseCard(context, scope, cardData(caseRef, data, scope.t('error.unknownAction')).caseId);
-  });
-
-  app.adaptiveCards.actionSubmit('caseReportChange', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t } = scope;
-    const form = cardData(changeData, data, t('change.required'));
-    if (form.reason === 'leavesPosition' && !form.leaveKind) throw new InputError('leave kind missing', { userMessage: { key: 'change.leaveKindRequired' } });
-    const changed = await act(context, scope, form.caseId, { type: 'reportChange', reason: form.reason, leaveKind: form.leaveKind, effectiveOn: form.effectiveOn, note: form.note }, form.etag);
-    if (!changed) return;
-    await context.sendActivity(t('change.done', { reference: changed.reference }));
-  });
-
-  /** Buttons that open a form, the history or the approval card for the case as it is now; the etag makes the form stale once the case moves on. */
-  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: { actor: Actor; municipality: MunicipalityId }) => Promise<Attachment> | Attachment> = {
-    caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
-    caseStartForm: (t, doc) => startPlanCard(t, doc.data, doc.etag),
-    caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),
-    caseCloseForm: (t, doc) => closeFormCard(t, doc.data, doc.etag),
-    // From a reminder: the approval card again, as it stands now.
-    approvalShow: (t, doc) => approvalCard(t, doc.data, latestProposalId(doc.data)),
-    caseTransferForm: async (t, doc, { actor, municipality }) =>
-      transferFormCard(t, doc.data, doc.etag, (await pickablePeople(roles, references, municipality)).filter((person) => person.userId !== actor.userId)),
-  };
-  for (const [verb, render] of Object.entries(caseForms)) {
-    app.adaptiveCards.actionSubmit(verb, async (context, state, data) => {
-      const { t, actor, municipality } = await actorOf(context, state);
-      const doc = await cases.get(actor, cardData(caseRef, data, t('error.unknownAction')).caseId);
-      await context.sendActivity({ attachments: [await render(t, doc, { actor, municipality })] });
-    });
-  }
-
-  app.adaptiveCards.actionSubmit('caseRequestTransfer', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t, actor, municipality } = scope;
-    const form = cardData(transferData, data, t('transfer.required'));
-    await cases.authorize(actor, form.caseId, 'requestTransfer');
-    if (form.to === actor.userId) throw new InputError('transfer to oneself', { userMessage: { key: 'transfer.self' } });
-    const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === form.to);
-    if (!person) throw new InputError(t('error.unknownAction'));
-    const unit = await roles.unitOf(municipality, person.userId);
-    if (!unit) throw new InputError('no unit', { userMessage: { key: 'transfer.noUnit', params: { name: person.name } } });
-    if ((await roles.leadersOf(municipality, unit)).length === 0) throw new InputError(t('case.noLeader', { unit }));
-    const moved = await act(context, scope, form.caseId, { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: person.userId, name: person.name, unit }, note: form.note }, form.etag);
-    if (!moved) return;
-    // Within the unit the case went straight to the leader; otherwise it waits for KE.
-    await context.sendActivity(t(moved.state === 'coordinatorProposed' ? 'transfer.sameUnit' : 'transfer.otherUnit', { reference: moved.reference, unit: inert(unit) }));
-  });
-
-  app.adaptiveCards.actionSubmit('caseClose', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t } = scope;
-    const form = cardData(closeData, data, t('close.required'));
-    const checklist: ClosingChecklist = cardData(toggles(closingChecklistItems), data, t('close.required'));
-    const closed = await act(context, scope, form.caseId, { type: 'close', closedOn: form.closedOn, reason: form.reason, checklist }, form.etag);
-    if (!closed) return;
-    await context.sendActivity(t('close.done', { reference: closed.reference }));
-  });
-
-  app.adaptiveCards.actionSubmit('caseReopen', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t } = scope;
-    const { caseId, etag } = cardData(versioned, data, t('error.unknownAction'));
-    const reopened = await act(context, scope, caseId, { type: 'reopen' }, etag);
-    if (!reopened) return;
-    await context.sendActivity(t('case.reopened', { reference: reopened.reference }));
-  });
-
-  app.adaptiveCards.actionSubmit('caseStartPlan', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t } = scope;
-    const form = cardData(startData, data, t('start.required'));
-    const checklist = cardData(toggles(startChecklistItems), data, t('start.required'));
-    if (!checklist.consentSigned) throw new InputError(t('start.consentRequired'));
-    const evaluation = form.evaluationOn ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) } : undefined;
-    const started = await act(context, scope, form.caseId, { type: 'startPlan', startedAt: form.startedAt, firstMeeting: form.firstMeeting, checklist, evaluation }, form.etag);
-    if (!started) return;
-    await context.sendActivity(t('start.done', { reference: started.reference }));
-  });
-
-  app.adaptiveCards.actionSubmit('caseProposeCoordinator', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t, actor, municipality } = scope;
-    const form = cardData(proposeData, data, t('case.required'));
-    await cases.authorize(actor, form.caseId, 'proposeCoordinator');
-    if ((await roles.leadersOf(municipality, form.unit)).length === 0) throw new InputError(t('case.noLeader', { unit: form.unit }));
-    const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === form.coordinator);
-    if (!person) throw new InputError(t('error.unknownAction'));
-    const proposed = await act(context, scope, form.caseId, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: person.userId, name: person.name, unit: form.unit } }, form.etag);
-    if (!proposed) return;
-    await context.sendActivity(t('case.proposed', { unit: inert(form.unit) }));
+    await sendCase(context, state, caseId);
   });
 
   /** The approval card answers with itself, re-rendered: decided for everyone, or with what went wrong. */
-  async function currentApprovalCard(context: TurnContext, state: AppTurnState, caseId: string, proposalId: string): Promise<AdaptiveCard> {
-    const { t, actor } = await actorOf(context, state);
-    const doc = await cases.get(actor, caseId);
-    return approvalCard(t, doc.data, proposalId).content as AdaptiveCard;
-  }
-
   app.adaptiveCards.actionExecute('approvalDecide', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const { t, actor } = await scopeOf(context, state);
     return refusalInWords(t, async () => {
-      const form = cardData(approvalData, data, t('error.unknownAction'));
+      const form = cardData(approvalData, data, 'error.unknownAction');
       if (form.decision === 'decline' && !form.reason?.trim()) return t('approval.reasonRequired');
       try {
-        await cases.act(
+        const doc = await cases.act(
           actor,
           form.caseId,
           form.decision === 'decline' ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! } : { type: 'approveAppointment', proposalId: form.proposalId },
         );
+        return approvalCard(t, doc.data, form.proposalId).content as AdaptiveCard;
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card below shows the truth
+        if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card shows the truth
+        return approvalCard(t, (await cases.get(actor, form.caseId)).data, form.proposalId).content as AdaptiveCard;
       }
-      return currentApprovalCard(context, state, form.caseId, form.proposalId);
     });
   });
 
   app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {
-    const { t, actor } = await actorOf(context, state);
+    const { t, actor } = await scopeOf(context, state);
     return refusalInWords(t, async () => {
-      const form = cardData(approvalData.partial({ proposalId: true }), data, t('error.unknownAction'));
+      const form = cardData(approvalData.partial({ proposalId: true }), data, 'error.unknownAction');
       const doc = await cases.get(actor, form.caseId);
       return approvalCard(t, doc.data, form.proposalId ?? latestProposalId(doc.data)).content as AdaptiveCard;
     });
   });
 
-  app.adaptiveCards.actionSubmit('caseAccept', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t } = scope;
-    const { caseId, etag } = cardData(decisionData, data, t('error.unknownAction'));
-    const accepted = await act(context, scope, caseId, { type: 'accept' }, etag);
-    if (!accepted) return;
-    await context.sendActivity(t('case.accepted', { reference: accepted.reference }));
-  });
-
-  app.adaptiveCards.actionSubmit('caseDecline', async (context, state, data) => {
-    const scope = await actorOf(context, state);
-    const { t } = scope;
-    const { caseId, etag, reason } = cardData(decisionData, data, t('error.unknownAction'));
-    if (!reason?.trim()) throw new InputError(t('case.declineReasonRequired'));
-    const declined = await act(context, scope, caseId, { type: 'decline', reason }, etag);
-    if (!declined) return;
-    await context.sendActivity(t('case.declined', { reference: declined.reference }));
+  // From a reminder: the approval card again, as it stands now.
+  app.adaptiveCards.actionSubmit('approvalShow', async (context, state, data) => {
+    const { t, actor } = await scopeOf(context, state);
+    const doc = await cases.get(actor, cardData(caseRef, data, 'error.unknownAction').caseId);
+    await context.sendActivity({ attachments: [approvalCard(t, doc.data, latestProposalId(doc.data))] });
   });
 
   return {
     /** The menu's «Mine saker». */
     showMyCases: async (context: TurnContext, state: AppTurnState) => showList(context, state, { list: 'mine' }),
-    /** The menu's «Meld behov»: the form, with the municipality's services to choose from. */
+    /** The menu's «Meld behov»: the form, with the municipality's services and units to choose from. */
     showReportForm: async (context: TurnContext, state: AppTurnState) => {
       const { t, municipality, userId } = turnScope(context, state);
       const [services, units, reporterUnit] = await Promise.all([directory.list(municipality), roles.units(municipality), userId ? roles.unitOf(municipality, userId) : undefined]);

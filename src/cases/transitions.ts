@@ -1,4 +1,4 @@
-import { addMonths } from '../time/oslo.js';
+import { addMonths, osloDate } from '../time/oslo.js';
 import type { Actor } from './Actor.js';
 import {
   closingChecklistItems,
@@ -56,8 +56,24 @@ export type Command =
   | { type: 'recordContact'; on: string }
   | { type: 'recordEvaluation'; on: string; nextOn?: string };
 
-/** Why a command was refused; `closed` and `checklistIncomplete` get their own words for the user. */
-export type Refusal = 'notAllowed' | 'wrongState' | 'closed' | 'staleProposal' | 'checklistIncomplete' | 'invalid';
+/** Why a command was refused; each reason but `notAllowed` has its own words for the user. */
+export type Refusal =
+  | 'notAllowed'
+  | 'wrongState'
+  | 'closed'
+  | 'staleProposal'
+  | 'checklistIncomplete'
+  | 'invalid'
+  | 'consentUnsigned'
+  | 'startDate'
+  | 'firstMeetingDate'
+  | 'evaluationDate'
+  | 'changeDate'
+  | 'closeDate'
+  | 'futureDate'
+  | 'reasonMissing'
+  | 'leaveKindMissing'
+  | 'transferToSelf';
 
 export type Outcome = { ok: true; case: Case; events: CaseEvent[] } | { ok: false; reason: Refusal };
 
@@ -155,6 +171,8 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
   if (actor.municipality !== current.municipality) return refuse('notAllowed');
   if (!permitted[command.type](current, actor)) return refuse('notAllowed');
   if (!allowedFrom[command.type].includes(current.state)) return refuse(current.state === 'closed' ? 'closed' : 'wrongState');
+  const dates = dateRefusal(current, command, osloDate(now));
+  if (dates) return refuse(dates);
   const at = now.toISOString();
   const next = (changes: Partial<Case>, events: CaseEvent[], extra: Pick<HistoryEntry, 'coordinator' | 'code'> = {}): Outcome => ({
     ok: true,
@@ -170,7 +188,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
     case 'accept':
       return next({ state: 'accepted', decision: { outcome: 'accepted', by: actor.userId, at } }, [{ type: 'notify', to: reporter, kind: 'reportAccepted' }]);
     case 'decline':
-      if (!command.reason.trim()) return refuse('invalid');
+      if (!command.reason.trim()) return refuse('reasonMissing');
       return next({ state: 'declined', decision: { outcome: 'declined', by: actor.userId, at, reason: command.reason.trim() } }, [
         { type: 'notify', to: reporter, kind: 'reportDeclined' },
       ]);
@@ -206,7 +224,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
     case 'declineAppointment': {
       const proposal = current.proposal!;
       if (proposal.id !== command.proposalId) return refuse('staleProposal');
-      if (!command.reason.trim()) return refuse('invalid');
+      if (!command.reason.trim()) return refuse('reasonMissing');
       return next(
         {
           state: proposal.returnTo,
@@ -239,7 +257,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       return next({ plan: { ...current.plan, evaluation: { ...evaluation, lastOn: command.on, nextOn } }, lastContactOn: command.on }, []);
     }
     case 'reportChange':
-      if (command.reason === 'leavesPosition' && !command.leaveKind) return refuse('invalid');
+      if (command.reason === 'leavesPosition' && !command.leaveKind) return refuse('leaveKindMissing');
       return next(
         {
           state: 'changeReported',
@@ -258,7 +276,8 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       );
     case 'requestTransfer': {
       const from = current.coordinator!;
-      if (command.to.userId === from.userId || !command.to.unit.trim()) return refuse('invalid');
+      if (command.to.userId === from.userId) return refuse('transferToSelf');
+      if (!command.to.unit.trim()) return refuse('invalid');
       const note = command.note?.trim() ? { note: command.note.trim() } : {};
       // Within the unit the leader decides directly; to another unit it goes through KE (Rana: "Overføring av IP").
       if (command.to.unit === from.unit) {
@@ -312,6 +331,34 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
 }
 
 /**
+ * The dates a command brings must make sense against today (Oslo) and the case's own dates: work on
+ * a plan starts with consent and not in the future; a first meeting and an evaluation come after the
+ * start; a change happens while the coordinator holds the case; a case closes after it began.
+ */
+function dateRefusal(current: Case, command: Command, today: string): Refusal | undefined {
+  const appointedOn = current.coordinator ? osloDate(new Date(current.coordinator.appointedAt)) : undefined;
+  switch (command.type) {
+    case 'startPlan':
+      if (!command.checklist.consentSigned) return 'consentUnsigned';
+      if (command.startedAt > today || command.startedAt < current.report.consent.date) return 'startDate';
+      if (command.firstMeeting && command.firstMeeting < command.startedAt) return 'firstMeetingDate';
+      if (command.evaluation && (command.evaluation.nextOn <= command.startedAt || command.evaluation.nextOn < today)) return 'evaluationDate';
+      return undefined;
+    case 'reportChange':
+      return appointedOn && command.effectiveOn < appointedOn ? 'changeDate' : undefined;
+    case 'close': {
+      const began = current.plan?.startedAt ?? osloDate(new Date(current.createdAt));
+      return command.closedOn > today || command.closedOn < began ? 'closeDate' : undefined;
+    }
+    case 'recordContact':
+    case 'recordEvaluation':
+      return command.on > today ? 'futureDate' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Need-for-the-job access: KE sees the municipality's cases; others only cases they reported,
  * coordinate, or lead the coordinator's (or proposed coordinator's) unit for.
  */
@@ -322,6 +369,16 @@ export function canView(c: Case, actor: Actor): boolean {
   if (c.coordinator?.userId === actor.userId) return true;
   const units = [c.coordinator?.unit, c.proposal?.coordinator.unit, c.change?.kind === 'transfer' ? c.change.to.unit : undefined].filter((u): u is string => Boolean(u));
   return units.some((unit) => actor.leads.includes(unit));
+}
+
+/** Why someone who cannot see a case once could: it is theirs to know that it moved on, not where to. */
+export type Hidden = 'formerCoordinator' | 'formerUnit';
+
+export function whyHidden(c: Case, actor: Actor): Hidden | undefined {
+  if (actor.municipality !== c.municipality) return undefined;
+  if (c.previousCoordinators.some((p) => p.userId === actor.userId)) return 'formerCoordinator';
+  if (c.previousCoordinators.some((p) => actor.leads.includes(p.unit))) return 'formerUnit';
+  return undefined;
 }
 
 /** Whether this person may ever give the command on this case (role and municipality), whatever its state. */

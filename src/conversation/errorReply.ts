@@ -10,11 +10,11 @@ export interface ErrorReply {
 /** The one place a failure becomes words for the user. */
 export function describeError(error: unknown, t: Translate, reference: string): ErrorReply {
   const message = userMessageOf(error);
-  const specific = message && t(message.key, message.params);
-  if (error instanceof InputError) return { text: t('error.input', { detail: specific ?? error.message }), expected: true };
+  const specific = message && t(message.key, { ...message.params, ...Object.fromEntries(Object.entries(message.labels ?? {}).map(([name, key]) => [name, t(key)])) });
+  if (error instanceof InputError) return { text: t('error.input', { detail: specific! }), expected: true };
   if (error instanceof ConflictError && specific) return { text: specific, expected: true };
   if (error instanceof NotAllowedError) return { text: specific ?? t('error.notAllowed'), expected: true };
-  if (error instanceof NotFoundError) return { text: t('error.notFound'), expected: true };
+  if (error instanceof NotFoundError) return { text: specific ?? t('error.notFound'), expected: true };
   if (error instanceof ConflictError) return { text: t('error.conflict'), expected: true };
   if (error instanceof StoreUnavailableError) return { text: t('error.storeUnavailable'), expected: true };
   return { text: t('error.generic', { reference }), expected: false };

@@ -82,6 +82,9 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
     await context.sendActivity(translator(data.locale)('language.changed'));
   });
 
+  // A Universal Action nobody claimed (an old card, a forged verb): words in place, not a card error.
+  app.adaptiveCards.actionExecute(/.*/, async (context, state) => turnScope(context, state).t('error.unknownAction'));
+
   app.activity(ActivityTypes.Message, async (context, state) => {
     const { t } = turnScope(context, state);
     const text = context.activity.text?.trim() ?? '';

@@ -1,5 +1,6 @@
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { ConflictError, InputError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store, WriteOp } from '../store/Store.js';
@@ -91,7 +92,7 @@ export class DirectoryService {
   async retire(municipality: MunicipalityId, actor: Actor, id: string): Promise<DirectoryEntry> {
     const userId = await this.authorize(municipality, actor);
     const current = await this.deps.store.get<DirectoryEntry>('directory', municipality, id);
-    if (!current) throw new InputError(`Fant ingen oppføring med id «${id}».`);
+    if (!current) throw new InputError(`no directory entry ${id}`, { key: 'error.unknownAction' });
     const retired = { ...current.data, retired: true };
     await this.deps.store.put('directory', municipality, id, retired, current.etag);
     await this.deps.audit.record(municipality, { actor: userId, action: 'directory.retire', target: `directory/${id}` });
@@ -170,27 +171,29 @@ export class DirectoryService {
   }
 }
 
-function parseEntry(input: unknown, row?: number): DirectoryEntry {
+/** The edit form's fields with a label of their own; any other field is named by its id. */
+const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
+  name: 'directory.edit.name',
+  unit: 'directory.edit.unit',
+  category: 'directory.edit.category',
+  phones: 'directory.edit.phones',
+  offers: 'directory.edit.offers',
+  targetGroup: 'directory.edit.targetGroup',
+  ageMin: 'directory.edit.ageMin',
+  ageMax: 'directory.edit.ageMax',
+  howToApply: 'directory.edit.howToApply',
+  contactRole: 'directory.edit.contactRole',
+  web: 'directory.edit.web',
+  email: 'directory.edit.email',
+  keywords: 'directory.edit.keywords',
+};
+
+function parseEntry(input: unknown): DirectoryEntry {
   const parsed = directoryEntrySchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const where = row === undefined ? '' : `Rad ${row}: `;
-  throw new InputError(`${where}feltet «${issue.path.join('.') || 'oppføring'}» ${problem(issue.code, issue.message)}.`);
-}
-
-/** Zod's issue codes in words a KE admin understands. */
-function problem(code: string, message: string): string {
-  if (message.startsWith('telefonnummer')) return `er ugyldig: ${message}`;
-  switch (code) {
-    case 'too_small':
-      return 'mangler eller er for kort';
-    case 'too_big':
-      return 'er for langt';
-    case 'invalid_type':
-      return 'mangler eller har feil type';
-    default:
-      return 'har feil format';
-  }
+  const field = String(issue.path[0] ?? 'id');
+  throw new InputError(`directory entry: ${issue.path.join('.')} ${issue.message}`, FIELD_LABELS[field] ? { key: 'directory.invalid.field', labels: { field: FIELD_LABELS[field] } } : { key: 'directory.invalid.field', params: { field } });
 }
 
 function changedFields(before: DirectoryEntry, after: DirectoryEntry): string[] {

@@ -5,7 +5,6 @@ import { inert } from '../cards/inert.js';
 import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
-import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
@@ -79,15 +78,15 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
   });
 
   app.adaptiveCards.actionSubmit('directorySearch', async (context, state, data) => {
-    const { query } = cardData(searchData, data, turnScope(context, state).t('directory.query.invalid'));
+    const { query } = cardData(searchData, data, 'directory.query.invalid');
     await answer(context, state, query);
   });
 
   app.adaptiveCards.actionSubmit('directoryCategory', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
-    const { category } = cardData(categoryData, data, t('error.unknownAction'));
+    const { category } = cardData(categoryData, data, 'error.unknownAction');
     const entries = (await directory.list(municipality)).filter((entry) => entry.category === category);
-    if (entries.length === 0) throw new InputError(t('directory.noHits.categoryRequired'));
+    if (entries.length === 0) throw new InputError('directory.noHits.categoryRequired', { key: 'directory.noHits.categoryRequired' });
     await context.sendActivity({
       attachments: [
         directoryResultsCard(t, {
@@ -103,22 +102,22 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
   app.adaptiveCards.actionSubmit('directoryEdit', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
-    const entry = await directory.get(municipality, cardData(idData, data, t('error.unknownAction')).id);
-    if (!entry) throw new InputError(t('error.unknownAction'));
+    const entry = await directory.get(municipality, cardData(idData, data, 'error.unknownAction').id);
+    if (!entry) throw new InputError('error.unknownAction', { key: 'error.unknownAction' });
     await context.sendActivity({ attachments: [directoryEditCard(t, entry)] });
   });
 
   app.adaptiveCards.actionSubmit('directorySave', async (context, state, data: Record<string, unknown>) => {
     const { t, municipality, userId } = turnScope(context, state);
-    const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, t('error.unknownAction')).id : undefined;
+    const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, 'error.unknownAction').id : undefined;
     const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
-    const saved = await directory.save(municipality, { userId }, fromForm(t, id, data));
+    const saved = await directory.save(municipality, { userId }, fromForm(id, data));
     await context.sendActivity(t('directory.edit.saved', { name: inert(saved.name) }));
   });
 
   app.adaptiveCards.actionSubmit('directoryRetire', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
-    const retired = await directory.retire(municipality, { userId }, cardData(idData, data, t('error.unknownAction')).id);
+    const retired = await directory.retire(municipality, { userId }, cardData(idData, data, 'error.unknownAction').id);
     await context.sendActivity(t('directory.edit.retired', { name: inert(retired.name) }));
   });
 
@@ -133,13 +132,13 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
 }
 
 /** The edit card's flat form → a directory entry (validated by the service). */
-function fromForm(t: Translate, id: string, form: Record<string, unknown>): unknown {
+function fromForm(id: string, form: Record<string, unknown>): unknown {
   const text = (key: string) => (typeof form[key] === 'string' && (form[key] as string).trim() !== '' ? (form[key] as string).trim() : undefined);
   const age = (key: string) => {
     const value = text(key);
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > 120) throw new InputError(t('directory.edit.badAge'));
+    if (!Number.isInteger(n) || n < 0 || n > 120) throw new InputError('directory.edit.badAge', { key: 'directory.edit.badAge' });
     return n;
   };
   const phones = (text('phones') ?? '')
@@ -149,7 +148,7 @@ function fromForm(t: Translate, id: string, form: Record<string, unknown>): unkn
     .map((part) => {
       const match = /^([\d\s]+?)\s*(?:([^\d\s].*))?$/u.exec(part);
       const number = match?.[1]?.replace(/\s/g, '') ?? '';
-      if (!/^\d{5,8}$/.test(number)) throw new InputError(t('directory.edit.badPhone', { phone: part }));
+      if (!/^\d{5,8}$/.test(number)) throw new InputError('directory.edit.badPhone', { key: 'directory.edit.badPhone', params: { phone: part } });
       return match?.[2] ? { number, label: match[2].trim() } : { number };
     });
   return {

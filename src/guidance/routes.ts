@@ -34,7 +34,7 @@ export function guidanceRoutes(app: Application<AppTurnState>, { intents }: Guid
   }
 
   app.adaptiveCards.actionSubmit('guidanceTopic', async (context, state, data) => {
-    const { topic } = cardData(topicData, data, turnScope(context, state).t('error.unknownAction'));
+    const { topic } = cardData(topicData, data, 'error.unknownAction');
     await showTopic(context, state, topic);
   });
 

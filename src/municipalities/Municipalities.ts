@@ -69,7 +69,7 @@ export class Municipalities {
   /** The record, or an `InputError` naming the id (for commands and imports). */
   async require(id: MunicipalityId): Promise<Municipality> {
     const record = await this.get(id);
-    if (!record) throw new InputError(`unknown municipality ${id}`, { userMessage: { key: 'municipality.notFound', params: { id } } });
+    if (!record) throw new InputError(`unknown municipality ${id}`, { key: 'municipality.notFound', params: { id } });
     return record;
   }
 
@@ -78,7 +78,7 @@ export class Municipalities {
     try {
       await this.deps.store.create<Municipality>('municipalities', GLOBAL, record.id, record);
     } catch (error) {
-      if (error instanceof ConflictError) throw new InputError(`municipality ${record.id} exists`, { userMessage: { key: 'municipality.exists', params: { id: record.id } } });
+      if (error instanceof ConflictError) throw new InputError(`municipality ${record.id} exists`, { key: 'municipality.exists', params: { id: record.id } });
       throw error;
     }
     await this.indexTenants(record.id, [], record.tenantIds);
@@ -107,7 +107,7 @@ export class Municipalities {
       after = parse({ ...change(before), id, createdAt: before.createdAt });
       return after;
     });
-    if (!before || !after) throw new InputError(`unknown municipality ${id}`, { userMessage: { key: 'municipality.notFound', params: { id } } });
+    if (!before || !after) throw new InputError(`unknown municipality ${id}`, { key: 'municipality.notFound', params: { id } });
     await this.indexTenants(id, before.tenantIds, after.tenantIds);
     this.cache.delete(id);
     return after;
@@ -116,7 +116,7 @@ export class Municipalities {
   /** Refused while the municipality holds cases: its data goes with the cases' retention, not with a command. */
   async remove(id: MunicipalityId): Promise<void> {
     const record = await this.require(id);
-    if (await this.deps.holdsCases(id)) throw new InputError(`municipality ${id} holds cases`, { userMessage: { key: 'municipality.holdsCases', params: { id } } });
+    if (await this.deps.holdsCases(id)) throw new InputError(`municipality ${id} holds cases`, { key: 'municipality.holdsCases', params: { id } });
     await this.indexTenants(id, record.tenantIds, []);
     await this.deps.store.delete('municipalities', GLOBAL, id);
     this.cache.delete(id);
@@ -161,7 +161,7 @@ export class Municipalities {
   /** Records which municipality a person on a shared tenant works for. Refused for a municipality not on that tenant. */
   async assignMember(tenantId: string, userId: string, municipality: MunicipalityId, source: Membership['source']): Promise<void> {
     const record = await this.require(municipality);
-    if (!record.tenantIds.includes(tenantId)) throw new InputError(`${municipality} is not on tenant ${tenantId}`, { userMessage: { key: 'municipality.notOnTenant', params: { name: record.name } } });
+    if (!record.tenantIds.includes(tenantId)) throw new InputError(`${municipality} is not on tenant ${tenantId}`, { key: 'municipality.notOnTenant', params: { name: record.name } });
     await this.deps.store.put<Membership>('members', tenantId, userId, { municipality, source });
   }
 
@@ -196,7 +196,7 @@ function parse(input: unknown): Municipality {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = FIELDS.find((name) => name === issue.path[0]) ?? 'id';
-  throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { userMessage: { key: `municipality.invalid.${field}`, params: { value: String(valueAt(input, issue.path) ?? '') } } });
+  throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { key: `municipality.invalid.${field}`, params: { value: String(valueAt(input, issue.path) ?? '') } });
 }
 
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {

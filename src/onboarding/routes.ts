@@ -67,7 +67,7 @@ function kindOf(bytes: Uint8Array): ImportFileKind {
 
 /** Downloads an attachment from Teams' or SharePoint's hosts (or the channel's own service), reading at most MAX_FILE_BYTES. */
 async function download(file: AttachedFile, serviceUrl: string | undefined): Promise<Uint8Array> {
-  const unreadable = (cause?: unknown) => new InputError(`attachment ${file.name} could not be downloaded`, { cause, userMessage: { key: 'import.unreadable', params: { name: file.name } } });
+  const unreadable = (cause?: unknown) => new InputError(`attachment ${file.name} could not be downloaded`, { key: 'import.unreadable', params: { name: file.name } }, { cause });
   let url: URL;
   try {
     url = new URL(file.url);
@@ -84,7 +84,7 @@ async function download(file: AttachedFile, serviceUrl: string | undefined): Pro
     throw unreadable(error);
   }
   if (!response.ok || !response.body) throw unreadable();
-  const tooLarge = new InputError(`attachment ${file.name} too large`, { userMessage: { key: 'import.tooLarge', params: { name: file.name, mb: MAX_FILE_BYTES / 1024 / 1024 } } });
+  const tooLarge = new InputError(`attachment ${file.name} too large`, { key: 'import.tooLarge', params: { name: file.name, mb: MAX_FILE_BYTES / 1024 / 1024 } });
   if (Number(response.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) throw tooLarge;
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -137,7 +137,7 @@ export function importRoutes(app: Application<AppTurnState>, { imports, roles, t
     for (const file of attached) {
       const bytes = await download(file, context.activity.serviceUrl);
       const kind = file.kind ?? kindOf(bytes);
-      if (files[kind]) throw new InputError('two files of one kind', { userMessage: { key: 'import.tooManyFiles' } });
+      if (files[kind]) throw new InputError('two files of one kind', { key: 'import.tooManyFiles' });
       files[kind] = { name: file.name || TEMPLATE_FILES[kind], bytes };
       described.push({ kind, name: file.name, url: file.url });
     }
@@ -173,9 +173,9 @@ export function importRoutes(app: Application<AppTurnState>, { imports, roles, t
   app.adaptiveCards.actionSubmit('importConfirm', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     const admin = await roles.require(municipality, userId, 'keAdmin');
-    const confirmed = cardData(confirmData, data, t('error.unknownAction'));
+    const confirmed = cardData(confirmData, data, 'error.unknownAction');
     const { files } = await filesFrom(context, confirmed.files);
-    if (digestOf(files) !== confirmed.digest) throw new InputError('files changed since the check', { userMessage: { key: 'import.filesChanged' } });
+    if (digestOf(files) !== confirmed.digest) throw new InputError('files changed since the check', { key: 'import.filesChanged' });
     const report = await imports.run(municipality, files, { importedBy: admin, importedByName: context.activity.from?.name, dryRun: false });
     await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName)] });
   });

@@ -27,7 +27,7 @@ export function privacyRoutes(app: Application<AppTurnState>, { dataCare, roles,
   app.adaptiveCards.actionSubmit('privacyAccess', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const actor = await roles.require(municipality, userId, 'keAdmin');
-    const resident = cardData(residentData, data, t('privacy.required'));
+    const resident = cardData(residentData, data, 'privacy.required');
     const caseIds = await dataCare.requestAccess(municipality, actor, resident);
     if (caseIds.length === 0) return void (await context.sendActivity(t('privacy.none')));
     const link = links.create({ municipality, format: 'residentAccess', caseIds, actor });
@@ -37,8 +37,8 @@ export function privacyRoutes(app: Application<AppTurnState>, { dataCare, roles,
   app.adaptiveCards.actionSubmit('privacyErase', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const actor = await roles.require(municipality, userId, 'keAdmin');
-    const form = cardData(residentData.extend({ confirm: z.string().optional() }), data, t('privacy.required'));
-    if (form.confirm !== 'true') throw new InputError('not confirmed', { userMessage: { key: 'privacy.confirmRequired' } });
+    const form = cardData(residentData.extend({ confirm: z.string().optional() }), data, 'privacy.required');
+    if (form.confirm !== 'true') throw new InputError('not confirmed', { key: 'privacy.confirmRequired' });
     const count = await dataCare.erase(municipality, actor, form);
     await context.sendActivity(count === 0 ? t('privacy.none') : t('privacy.erased', { count }));
   });

@@ -31,21 +31,21 @@ export function reminderRoutes(app: Application<AppTurnState>, { responses, role
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const parsed = settingsData.safeParse(data);
-    if (!parsed.success) throw new InputError('invalid settings', { userMessage: { key: 'reminderSettings.invalid' } });
+    if (!parsed.success) throw new InputError('invalid settings', { key: 'reminderSettings.invalid' });
     await schedule.saveSettings(municipality, parsed.data);
     await context.sendActivity(t('reminderSettings.saved'));
   });
 
   app.adaptiveCards.actionSubmit('reminderSnooze', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
-    const { reminder, days } = cardData(snoozeData, data, t('error.unknownAction'));
+    const { reminder, days } = cardData(snoozeData, data, 'error.unknownAction');
     const until = await responses.snooze(await roles.actor(municipality, userId), reminder, days);
     await context.sendActivity(t('reminder.snoozed', { when: osloDateTime(until) }));
   });
 
   app.adaptiveCards.actionSubmit('reminderDone', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
-    const { reminder } = cardData(reminderRef, data, t('error.unknownAction'));
+    const { reminder } = cardData(reminderRef, data, 'error.unknownAction');
     await responses.done({ ...(await roles.actor(municipality, userId)), name: context.activity.from?.name }, reminder);
     await context.sendActivity(t('reminder.doneReply'));
   });

@@ -45,9 +45,9 @@ export function registerRoleRoutes(
   app.adaptiveCards.actionSubmit('rolesPick', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
-    const { userId: chosen } = cardData(z.object({ userId: z.string().min(1).max(100) }), data, t('roles.required'));
+    const { userId: chosen } = cardData(z.object({ userId: z.string().min(1).max(100) }), data, 'roles.required');
     const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === chosen);
-    if (!person) throw new InputError('not a person of this municipality', { userMessage: { key: 'roles.required' } });
+    if (!person) throw new InputError('not a person of this municipality', { key: 'roles.required' });
     const current = await roles.record(municipality, chosen);
     const keys = ['keMember', 'keAdmin', 'unit', 'leads', 'save', 'moveTo'] as const;
     const labels = {
@@ -77,11 +77,11 @@ export function registerRoleRoutes(
   app.adaptiveCards.actionSubmit('rolesSave', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const admin = await roles.require(municipality, userId, 'keAdmin');
-    const form = cardData(rolesData, data, t('roles.required'));
+    const form = cardData(rolesData, data, 'roles.required');
     const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === form.userId);
-    if (!person) throw new InputError('not a person of this municipality', { userMessage: { key: 'roles.required' } });
+    if (!person) throw new InputError('not a person of this municipality', { key: 'roles.required' });
     const target = form.moveTo ? (await neighbours(context, municipality)).find((m) => m.id === form.moveTo) : undefined;
-    if (form.moveTo && !target) throw new InputError('not a municipality on this tenant', { userMessage: { key: 'municipality.notOnTenant', params: { name: form.moveTo } } });
+    if (form.moveTo && !target) throw new InputError('not a municipality on this tenant', { key: 'municipality.notOnTenant', params: { name: form.moveTo } });
     const before = await roles.record(municipality, form.userId);
     const keAdmin = form.keAdmin === 'true';
     // A municipality is never left without a KE admin: the last one cannot give the role away.

@@ -1,3 +1,4 @@
+import { translator } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/AuditLog.js';
 import type { Actor } from '../../src/cases/Actor.js';
@@ -51,7 +52,7 @@ function describeCaseService(name: string, open: () => Promise<{ store: Store; d
         startedAt: '2026-11-23',
         checklist: { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true },
       });
-      expect(started.state).toBe('planInProgress');
+      expect(started.data.state).toBe('planInProgress');
       const kinds = sink.handled.filter((h) => h.reference === reported.reference).flatMap((h) => h.events.map((e) => (e.type === 'notify' ? e.kind : e.type)));
       expect(kinds).toEqual(['reportReceived', 'reportAccepted', 'approvalRequested', 'welcomeCoordinator', 'coordinatorAppointed', 'trainingDeadlineStarts', 'planStarted']);
       expect((await cases.list(coordinator, 'coordinating')).map((c) => c.id)).toContain(reported.id);
@@ -66,16 +67,18 @@ function describeCaseService(name: string, open: () => Promise<{ store: Store; d
     });
 
     it.each([
-      [{ consentGiven: 'false' }, 'Meldingen kan ikke sendes uten samtykke'],
-      [{ servicesInvolved: 'rana-nav' }, 'Velg minst to tjenester'],
-      [{ need: 'kort' }, 'Beskriv behovet med noen setninger.'],
-      [{ residentBirthDate: '06.05.2014' }, 'dato må være på formen åååå-mm-dd'],
-      [{ residentName: undefined }, '«Navn på innbyggeren» mangler eller er ugyldig.'],
-      [{ ageGroup: 'teen' }, 'Velg barn eller voksen.'],
-    ])('refuses %o with a clear Norwegian message and stores nothing', async (overrides, message) => {
+      [{ consentGiven: 'false' }, 'report.invalid.consentGiven', 'uten samtykke'],
+      [{ servicesInvolved: 'rana-nav' }, 'report.invalid.servicesInvolved', 'minst to tjenester'],
+      [{ need: 'kort' }, 'report.invalid.need', 'noen setninger'],
+      [{ residentBirthDate: '06.05.2014' }, 'report.invalid.birthDate', 'en dato som finnes'],
+      [{ residentName: undefined }, 'report.invalid.residentName', 'navnet til innbyggeren'],
+      [{ ageGroup: 'teen' }, 'report.invalid.ageGroup', 'barn eller voksen'],
+    ] as const)('refuses %o with a clear message naming the field, and stores nothing', async (overrides, key, words) => {
       const before = (await cases.list(ke, 'all', { limit: 100 })).length;
-      await expect(cases.report(reporter, form(overrides))).rejects.toThrow(message);
-      await expect(cases.report(reporter, form(overrides))).rejects.toBeInstanceOf(InputError);
+      const refused = await cases.report(reporter, form(overrides)).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(InputError);
+      expect((refused as InputError).userMessage.key).toBe(key);
+      expect(translator('nb')(key)).toContain(words);
       expect((await cases.list(ke, 'all', { limit: 100 })).length).toBe(before);
     });
 

@@ -25,8 +25,8 @@ interface Action {
   state: CaseState;
   /** The card data as the button sends it. */
   value: (c: Case, etag: string) => Record<string, unknown>;
-  /** Action.Execute (the leader's approval card) rather than Action.Submit. */
-  execute?: boolean;
+  /** Action.Submit (opening a case from a list) rather than a Universal Action (Action.Execute), which every button on a case card is. */
+  submit?: boolean;
   /** Who the specification allows; every other actor must be refused and change nothing. */
   allowed: readonly ActorName[];
   /** For reads: how the reply shows success. */
@@ -34,12 +34,12 @@ interface Action {
 }
 
 const actions: Record<string, Action> = {
-  'open the case': { state: 'planInProgress', value: (c) => ({ verb: 'caseOpen', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('"text":"Sak RANA-') },
+  'open the case': { state: 'planInProgress', submit: true, value: (c) => ({ verb: 'caseOpen', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('"text":"Sak RANA-') },
   'see the history': { state: 'planInProgress', value: (c) => ({ verb: 'caseHistory', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('Historikk – sak') },
   accept: { state: 'reported', value: (c, etag) => ({ verb: 'caseAccept', caseId: c.id, etag }), allowed: ['keMember', 'keAdmin'] },
   decline: { state: 'reported', value: (c, etag) => ({ verb: 'caseDecline', caseId: c.id, etag, reason: 'Gjelder bare én tjeneste.' }), allowed: ['keMember', 'keAdmin'] },
   'propose a coordinator': { state: 'accepted', value: (c, etag) => ({ verb: 'caseProposeCoordinator', caseId: c.id, etag, coordinator: COLLEAGUE, unit: UNIT }), allowed: ['keMember', 'keAdmin'] },
-  'approve the appointment': { state: 'coordinatorProposed', execute: true, value: (c) => ({ caseId: c.id, proposalId: c.proposal!.id, decision: 'approve' }), allowed: ['leader'] },
+  'approve the appointment': { state: 'coordinatorProposed', value: (c) => ({ verb: 'approvalDecide', caseId: c.id, proposalId: c.proposal!.id, decision: 'approve' }), allowed: ['leader'] },
   'record the start': { state: 'coordinatorAppointed', value: (c, etag) => ({ verb: 'caseStartPlan', caseId: c.id, etag, startedAt: '2026-11-24', consentSigned: 'true' }), allowed: ['coordinator'] },
   'report a change': { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseReportChange', caseId: c.id, etag, reason: 'needEnded', effectiveOn: '2026-12-01' }), allowed: ['coordinator'] },
   transfer: { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseRequestTransfer', caseId: c.id, etag, to: COLLEAGUE }), allowed: ['coordinator'] },
@@ -79,11 +79,11 @@ describe('authorization matrix', () => {
     const as = (userId: string) => roles.actor('rana', userId);
     let c = await cases.report(await as(actors.reporter), reportForm({ submissionId: randomUUID() }));
     const steps: [CaseState, () => Promise<Case>][] = [
-      ['accepted', async () => cases.act(await as(actors.keAdmin), c.id, { type: 'accept' })],
-      ['coordinatorProposed', async () => cases.act(await as(actors.keAdmin), c.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: actors.coordinator, unit: UNIT } })],
-      ['coordinatorAppointed', async () => cases.act(await as(actors.leader), c.id, { type: 'approveAppointment', proposalId: c.proposal!.id })],
-      ['planInProgress', async () => cases.act(await as(actors.coordinator), c.id, { type: 'startPlan', startedAt: '2026-11-20', checklist: CHECKLIST })],
-      ['closed', async () => cases.act(await as(actors.coordinator), c.id, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true } })],
+      ['accepted', async () => (await cases.act(await as(actors.keAdmin), c.id, { type: 'accept' })).data],
+      ['coordinatorProposed', async () => (await cases.act(await as(actors.keAdmin), c.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: actors.coordinator, unit: UNIT } })).data],
+      ['coordinatorAppointed', async () => (await cases.act(await as(actors.leader), c.id, { type: 'approveAppointment', proposalId: c.proposal!.id })).data],
+      ['planInProgress', async () => (await cases.act(await as(actors.coordinator), c.id, { type: 'startPlan', startedAt: '2026-11-20', checklist: CHECKLIST })).data],
+      ['closed', async () => (await cases.act(await as(actors.coordinator), c.id, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true } })).data],
     ];
     for (const [next, step] of steps) {
       if (c.state === state) break;
@@ -102,15 +102,19 @@ describe('authorization matrix', () => {
     const before = (await chat.running.bot.store.get<Case>('cases', 'rana', c.id))!;
     const userId = actors[actor];
     let reply = '';
-    if (action.execute) {
+    if (!action.submit) {
+      const { verb, ...data } = action.value(c, before.etag);
       const response = await chat.running.post({
         ...messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, tenantId: actor === 'outsider' ? 'tenant-alesund' : 'tenant-test' }),
         type: 'invoke',
         name: 'adaptiveCard/action',
         replyToId: 'card',
-        value: { action: { type: 'Action.Execute', verb: 'approvalDecide', data: action.value(c, before.etag) }, trigger: 'manual' },
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       });
+      // Teams shows an invoke's answer in place: a refusal is words or a card, never an HTTP error.
+      expect(response.status).toBe(200);
       reply = await response.text();
+      expect(JSON.parse(reply)).toMatchObject({ statusCode: 200 });
     } else {
       const sent = chat.connector.sent.length;
       await post(userId, action.value(c, before.etag));
@@ -120,7 +124,9 @@ describe('authorization matrix', () => {
     const succeeded = action.readSucceeds ? action.readSucceeds(reply) : after.etag !== before.etag;
     expect(succeeded).toBe(allowed);
     if (!allowed) expect(after.data).toEqual(before.data);
-    if (!allowed && !action.execute) expect(reply).toMatch(/Du har ikke tilgang til dette|Fant ikke saken, eller du har ikke tilgang til den/);
+    if (!allowed) expect(reply).toMatch(/Du har ikke tilgang til dette|Du har ikke tilgang til en sak med den referansen/);
+    // Someone who may see the case gets it back as it is, saying why not; nothing of it reaches anyone else.
+    if (!allowed && !actions['open the case']!.allowed.includes(actor)) expect(reply).not.toContain('Ola Nordmann');
   });
 
   /**

@@ -10,7 +10,8 @@ const COORDINATOR = 'coordinator';
 /** Every verb a card can send, and the case-form buttons. */
 const VERBS = [
   'approvalShow', 'capability', 'caseAccept', 'caseClose', 'caseDecline', 'caseList', 'caseOpen', 'caseProposeCoordinator', 'caseReopen', 'caseReportChange',
-  'caseRequestTransfer', 'caseStartPlan', 'caseHistory', 'caseChangeForm', 'caseTransferForm', 'caseCloseForm', 'caseStartForm', 'directoryCategory',
+  'caseRequestTransfer', 'caseStartPlan', 'caseHistory', 'caseChangeForm', 'caseTransferForm', 'caseCloseForm', 'caseStartForm', 'caseRefresh', 'caseNotice', 'caseWelcome',
+  'approvalDecide', 'approvalRefresh', 'directoryCategory',
   'directoryEdit', 'directoryRetire', 'directorySave', 'directorySearch', 'guidanceTopic', 'reminderDone', 'reminderSnooze', 'reportSubmit', 'rolesPick', 'rolesSave', 'setLocale', 'importConfirm', 'importCancel', 'municipalityChoose',
   'noSuchVerb',
 ] as const;
@@ -71,5 +72,27 @@ describe('card payloads, generated', () => {
     );
     expect(await casesFingerprint()).toBe(before);
     expect((await fetch(`${chat.running.url}/healthz`)).status).toBe(200);
+  }, 120_000);
+
+  it('answers every Universal Action in place with HTTP 200 – a card or words – never an error Teams shows as a broken card', async () => {
+    const before = await casesFingerprint();
+    await fc.assert(
+      fc.asyncProperty(payload, fc.constantFrom(KE, COORDINATOR, 'stranger'), async ({ verb, extra, realCase }, userId) => {
+        const response = await chat.running.post({
+          ...messageActivity({ serviceUrl: chat.connector.serviceUrl, userId }),
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: 'card',
+          value: { action: { type: 'Action.Execute', verb, data: { ...extra, ...(realCase ? { caseId } : {}) } }, trigger: 'manual' },
+        });
+        expect(response.status).toBe(200);
+        const answer = (await response.json()) as { statusCode: number; type: string; value: unknown };
+        expect(answer.statusCode).toBe(200);
+        expect(['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.activity.message']).toContain(answer.type);
+        expect(answer.value).toBeTruthy();
+      }),
+      { numRuns: 150, seed: 20261125 },
+    );
+    expect(await casesFingerprint()).toBe(before);
   }, 120_000);
 });

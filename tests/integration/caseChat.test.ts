@@ -3,6 +3,7 @@ import { messageActivity } from '../support/activities.js';
 import type { SentActivity } from '../support/fakeConnector.js';
 import { startChat, type Chat } from '../support/chat.js';
 import { reportForm } from '../support/reportForm.js';
+import { action, noticeOf } from '../support/caseSteps.js';
 import type { RunningBot } from '../support/startBot.js';
 
 const KE = 'ke-admin';
@@ -11,6 +12,8 @@ const OUTSIDER = 'outsider';
 const LEADER = 'leader';
 const LEADER2 = 'leader-two';
 const COORDINATOR = 'coordinator';
+
+const NOT_FOUND = 'Du har ikke tilgang til en sak med den referansen. En sak vises for KE, den som meldte den, koordinatoren og lederen for koordinatorens enhet. Spør koordinerende enhet om du mener du skal ha tilgang.';
 
 describe('reporting a need and KE’s decision, in chat', () => {
   let chat: Chat;
@@ -42,7 +45,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
 
   it('refuses a report without consent, saying why, and creates nothing', async () => {
     const [reply] = await say(REPORTER, { value: form({ consentGiven: 'false' }) });
-    expect(reply!.body.text).toContain('Meldingen kan ikke sendes uten samtykke');
+    expect(reply!.body.text).toContain('meldingen kan ikke sendes uten samtykke');
   });
 
   it.each([
@@ -89,30 +92,44 @@ describe('reporting a need and KE’s decision, in chat', () => {
       const [opened] = await say(KE, { text: typed });
       expect(text(opened!)).toContain(`Sak ${reference}`);
     }
+    // Someone outside the case and a reference that does not exist read the same words: nothing tells them apart.
     const [refused] = await say(OUTSIDER, { text: reference });
-    expect(refused!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    expect(refused!.body.text).toBe(NOT_FOUND);
     const [unknown] = await say(KE, { text: 'RANA-2026-9999' });
-    expect(unknown!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    expect(unknown!.body.text).toBe(NOT_FOUND);
   });
 
-  it('lets KE open the case and accept it; the reporter is told; a stale card cannot decide again', async () => {
+  it('lets KE open the case and accept it on the card, which turns into the accepted case; the reporter is told', async () => {
     const [opened] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
     expect(text(opened!)).toContain('Ola Nordmann');
-    const accept = (content(opened!).actions as { title: string; data: Record<string, string> }[]).find((a) => a.data.verb === 'caseAccept')!;
+    expect(content(opened!).refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'caseRefresh', data: { caseId: `case-${submissionId}` } } });
+    const accept = action(opened!, 'caseAccept');
 
-    const before = connector.sent.length;
-    await say(KE, { value: accept.data });
-    const sent = await connector.waitFor(before + 2);
-    expect(sent.slice(before).map((a) => [a.conversationId, a.body.text ?? JSON.stringify(a.body.attachments)])).toEqual(
-      expect.arrayContaining([
-        [`a:${REPORTER}`, expect.stringContaining('retten til koordinator og individuell plan er utløst')],
-        [`a:${KE}`, expect.stringContaining('er godtatt')],
-      ]),
-    );
+    const [accepted, notice] = await chat.press(KE, accept, 1);
+    expect(noticeOf(accepted!)).toMatch(/^Sak RANA-\d{4}-\d{4} er godtatt\. Melderen har fått beskjed\.$/);
+    expect(text(accepted!)).toContain('Godtatt – venter på koordinator');
+    expect(text(accepted!)).not.toContain('"verb":"caseAccept"'); // the next sensible step instead
+    expect(text(accepted!)).toContain('"verb":"caseProposeCoordinator"');
+    expect(notice!.conversationId).toBe(`a:${REPORTER}`);
+    expect(text(notice!)).toContain('retten til koordinator og individuell plan er utløst');
 
-    const [stale, fresh] = await chat.sayExpecting(KE, { value: { ...accept.data, verb: 'caseDecline', reason: 'For sent' } }, 2);
-    expect(stale!.body.text).toContain('Noen andre endret dette samtidig med deg');
-    expect(JSON.stringify(fresh!.body)).toContain('Godtatt – venter på koordinator'); // the case as it is now, to act on again
+    // «Avslå» on the older card is KE's own earlier click: the card shows the case now, without crying conflict.
+    const [stale] = await chat.press(KE, { ...accept, verb: 'caseDecline', reason: 'For sent' });
+    expect(noticeOf(stale!)).toMatch(/^Dette er allerede gjort: KE godtok: retten til koordinator og individuell plan er utløst \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\. Slik står saken nå\.$/);
+    expect(text(stale!)).toContain('Godtatt – venter på koordinator');
+    expect(text(stale!)).not.toContain('samtidig med deg');
+  });
+
+  it('tells someone whose card went stale by another person’s change who changed what, and shows the case now', async () => {
+    const { cases, roles } = chat.running.bot;
+    const reported = await cases.report(await roles.actor('rana', REPORTER), reportForm());
+    const [opened] = await say(KE, { value: { verb: 'caseOpen', caseId: reported.id } });
+    // A KE colleague accepts the case from her own card meanwhile.
+    await roles.grant('rana', 'ke-colleague', 'keMember');
+    await cases.act({ ...(await roles.actor('rana', 'ke-colleague')), name: 'Kari Kollega' }, reported.id, { type: 'accept' });
+    const [stale] = await chat.press(KE, { ...action(opened!, 'caseDecline'), reason: 'Gjelder bare én tjeneste.' });
+    expect(noticeOf(stale!)).toMatch(/^Kari Kollega endret saken etter at kortet ble vist: KE godtok.*Ingenting av ditt er lagret – slik står saken nå\.$/);
+    expect(text(stale!)).toContain('Godtatt – venter på koordinator');
   });
 
   it('shows the reporter the right to appeal and whom to ask on the declined case itself', async () => {
@@ -127,9 +144,9 @@ describe('reporting a need and KE’s decision, in chat', () => {
 
   it('does not show a case to someone outside it, nor a forged id', async () => {
     const [outsider] = await say(OUTSIDER, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
-    expect(outsider!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    expect(outsider!.body.text).toBe(NOT_FOUND);
     const [forged] = await say(KE, { value: { verb: 'caseOpen', caseId: 'case-00000000-0000-0000-0000-000000000000' } });
-    expect(forged!.body.text).toBe('Fant ikke saken, eller du har ikke tilgang til den.');
+    expect(forged!.body.text).toBe(NOT_FOUND);
     const [junk] = await say(KE, { value: { verb: 'caseOpen', caseId: '../../etc' } });
     expect(junk!.body.text).toContain('utdatert eller ukjent');
   });
@@ -169,16 +186,17 @@ describe('reporting a need and KE’s decision, in chat', () => {
 
   it('proposes a coordinator; the leader approves in chat, the card updates for everyone, and a second click changes nothing', async () => {
     const [opened] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
-    const propose = (content(opened!).actions as { data: Record<string, string> }[]).find((a) => a.data.verb === 'caseProposeCoordinator')!;
+    const propose = action(opened!, 'caseProposeCoordinator');
     expect(text(opened!)).toContain(`"value":"${COORDINATOR}"`);
+    // Units come from the municipality's known units.
+    expect(text(opened!)).toMatch(/"id":"unit"[^}]*"choices":\[[^\]]*"value":"Hjemmetjenesten"/);
 
-    const [noLeader] = await say(KE, { value: { ...propose.data, coordinator: COORDINATOR, unit: 'Ukjent enhet' } });
+    const [noLeader] = await chat.press(KE, { ...propose, coordinator: COORDINATOR, unit: 'Ukjent enhet' });
     expect(noLeader!.body.text).toContain('Ingen er registrert som leder for «Ukjent enhet»');
 
-    const before = connector.sent.length;
-    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId: KE, value: { ...propose.data, coordinator: COORDINATOR, unit: 'Hjemmetjenesten' } }));
-    const sent = (await connector.waitFor(before + 3)).slice(before);
-    expect(sent.find((a) => a.conversationId === `a:${KE}`)?.body.text).toContain('Forslaget er sendt til lederen for Hjemmetjenesten');
+    const sent = await chat.press(KE, { ...propose, coordinator: COORDINATOR, unit: 'Hjemmetjenesten' }, 2);
+    expect(noticeOf(sent[0]!)).toContain('Forslaget er sendt til lederen for Hjemmetjenesten');
+    expect(text(sent[0]!)).toContain('Koordinator foreslått – venter på leder');
     const approval = sent.find((a) => a.conversationId === `a:${LEADER}`)!;
     expect(sent.some((a) => a.conversationId === `a:${LEADER2}`)).toBe(true);
     const approvalCard = content(approval) as { refresh: unknown; actions: { type: string; verb: string; data: Record<string, string> }[] };
@@ -221,7 +239,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
         expect(refused.status).toBe(200);
         const body = (await refused.json()) as { statusCode: number; type: string; value: string };
         expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
-        expect(body.value).toMatch(/Fant ikke saken, eller du har ikke tilgang til den\.|Dette kortet er utdatert eller ukjent\./);
+        expect(body.value).toMatch(/Du har ikke tilgang til en sak med den referansen\.|Dette kortet er utdatert eller ukjent\./);
       }
     }
     const [shown] = await say(LEADER, { value: { verb: 'approvalShow', caseId: approve.data.caseId } }); // from a reminder
@@ -234,17 +252,23 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const welcome = [...connector.sent].reverse().find((a) => a.conversationId === `a:${COORDINATOR}`)!;
     expect(text(welcome)).toContain('Du er koordinator i sak');
     expect(text(welcome)).toContain('Få samtykkeerklæringen underskrevet');
-    const [form] = await say(COORDINATOR, { value: { verb: 'caseStartForm', caseId: `case-${submissionId}` } });
-    const submit = (content(form!).actions as { data: Record<string, string> }[])[0]!.data;
+    expect(content(welcome).refresh).toMatchObject({ action: { verb: 'caseWelcome' } });
+    // «Registrer oppstart» turns the welcome card into the start form, in place.
+    const [form] = await chat.press(COORDINATOR, action(welcome, 'caseStartForm'));
+    const submit = action(form!, 'caseStartPlan');
+    expect(action(form!, 'caseRefresh')).toEqual({ verb: 'caseRefresh', caseId: `case-${submissionId}` });
 
-    const [noConsent] = await say(COORDINATOR, { value: { ...submit, startedAt: '2026-11-24', consentSigned: 'false' } });
+    const [noConsent] = await chat.press(COORDINATOR, { ...submit, startedAt: '2026-11-24', consentSigned: 'false' });
     expect(noConsent!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Arbeidet med individuell plan kan ikke starte før samtykkeerklæringen er underskrevet.');
+    const [tomorrow] = await chat.press(COORDINATOR, { ...submit, startedAt: '2999-01-01', consentSigned: 'true' });
+    expect(tomorrow!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: oppstartsdatoen må være i dag eller tidligere, og ikke før samtykket ble gitt. Ingenting er lagret.');
 
-    const before = connector.sent.length;
-    await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId: COORDINATOR, value: { ...submit, startedAt: '2026-11-24', firstMeeting: '2026-11-26', consentSigned: 'true', expectationsClarified: 'true' } }));
-    const sent = (await connector.waitFor(before + 2)).slice(before);
-    expect(sent.find((a) => a.conversationId === `a:${COORDINATOR}`)?.body.text).toMatch(/Oppstarten av sak RANA-\d{4}-\d{4} er registrert/);
-    expect(text(sent.find((a) => a.conversationId === `a:${KE}`)!)).toContain('Arbeidet med individuell plan er startet');
+    const sent = await chat.press(COORDINATOR, { ...submit, startedAt: '2026-11-24', firstMeeting: '2026-11-26', consentSigned: 'true', expectationsClarified: 'true' }, 1);
+    expect(noticeOf(sent[0]!)).toMatch(/Oppstarten av sak RANA-\d{4}-\d{4} er registrert/);
+    expect(text(sent[1]!)).toContain('Arbeidet med individuell plan er startet');
+    // The welcome card, viewed again, is now the case card.
+    const [rewelcomed] = await chat.press(COORDINATOR, { verb: 'caseWelcome', caseId: `case-${submissionId}` });
+    expect(text(rewelcomed!)).toContain('Arbeid med individuell plan pågår');
 
     const [details] = await say(KE, { value: { verb: 'caseOpen', caseId: `case-${submissionId}` } });
     expect(text(details!)).toContain('"title":"IP-arbeid startet","value":"2026-11-24"');

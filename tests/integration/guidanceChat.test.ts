@@ -1,3 +1,4 @@
+import { reportForm } from '../support/reportForm.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, type Chat } from '../support/chat.js';
 import { textOf } from '../support/caseSteps.js';
@@ -33,7 +34,12 @@ describe('guidance on the coordinator role, in chat', () => {
 
   it('tells a nynorsk user about a stale card in nynorsk', async () => {
     const [reply] = await chat.say('nynorsk', { value: { verb: 'caseOpen', caseId: 'case-00000000-0000-0000-0000-000000000000' } });
-    expect(reply!.body.text).toBe('Fann ikkje saka, eller du har ikkje tilgang til ho.');
+    expect(reply!.body.text).toBe('Du har ikkje tilgang til ei sak med den referansen. Ei sak blir vist for KE, den som melde ho, koordinatoren og leiaren for eininga til koordinatoren. Spør koordinerande eining om du meiner du skal ha tilgang.');
+  });
+
+  it('tells a nynorsk user what is wrong in the meldeskjema in nynorsk', async () => {
+    const [reply] = await chat.say('nynorsk', { value: reportForm({ verb: 'reportSubmit', need: 'kort' }) });
+    expect(reply!.body.text).toBe('Noko i skjemaet manglar eller er ugyldig: skildra behovet med nokre setningar (10–1000 teikn).');
   });
 
   it('gives the closing checklist and a way into the cases', async () => {

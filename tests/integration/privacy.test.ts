@@ -1,3 +1,4 @@
+import { osloDate } from '../../src/time/oslo.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessReport } from '../../src/privacy/DataCare.js';
@@ -63,7 +64,7 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     const bot = chat.running.bot;
     const coordinator = await bot.roles.actor('rana', COORDINATOR);
     const doc = await bot.cases.get(coordinator, caseId);
-    await bot.cases.act(coordinator, caseId, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: CLOSING }, doc.etag);
+    await bot.cases.act(coordinator, caseId, { type: 'close', closedOn: osloDate(new Date()), reason: 'needEnded', checklist: CLOSING }, doc.etag);
     const audit = new AuditLog(bot.store);
     const soon = new DataCare({ store: bot.store, audit, reminders: bot.reminders.schedule, retentionDays: 365, now: () => new Date(Date.now() + 364 * 86_400_000) });
     expect(await soon.anonymiseExpired('rana')).toBe(0);

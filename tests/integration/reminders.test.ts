@@ -64,13 +64,14 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     await cases.report(await actor(REPORTER), reportForm());
     // A plan in progress with an evaluation date, for a child (transitions ahead).
     const ke = await actor(KE);
-    const second = await cases.report(await actor(REPORTER), reportForm());
+    const monthAgo = new Date(Date.now() - MONTH).toISOString().slice(0, 10);
+    // Consent a month back, so the plan can have started then.
+    const second = await cases.report(await actor(REPORTER), reportForm({ consentDate: monthAgo }));
     await cases.act(ke, second.id, { type: 'accept' });
     await cases.act(ke, second.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: COORDINATOR, name: 'Kim Koordinator', unit: 'Hjemmetjenesten' } });
     const proposal = (await cases.get(ke, second.id)).data.proposal!;
     await cases.act(await actor(LEADER), second.id, { type: 'approveAppointment', proposalId: proposal.id });
-    const monthAgo = new Date(Date.now() - MONTH).toISOString().slice(0, 10);
-    inProgress = await cases.act(await actor(COORDINATOR), second.id, { type: 'startPlan', startedAt: monthAgo, checklist: CHECKLIST, evaluation: { nextOn: '2027-03-01', everyMonths: 6 } });
+    inProgress = (await cases.act(await actor(COORDINATOR), second.id, { type: 'startPlan', startedAt: monthAgo, checklist: CHECKLIST, evaluation: { nextOn: '2027-03-01', everyMonths: 6 } })).data;
     // A proposal the leader has not answered, for someone who has blocked the bot.
     const third = await cases.report(await actor(REPORTER), reportForm());
     await cases.act(ke, third.id, { type: 'accept' });

@@ -6,12 +6,15 @@ export const cardOf = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? 
 export const textOf = (a: SentActivity) => JSON.stringify(a.body);
 export const referenceIn = (a: SentActivity) => /[A-Z]+-\d{4}-\d{4}/.exec(textOf(a))?.[0];
 
-/** The card action with this verb, as the user would press it. */
+/** The card action with this verb, as the user would press it: its data with the verb (for `say` or `press`). */
 export function action(a: SentActivity, verb: string): Record<string, string> {
   const found = cardOf(a).actions?.find((candidate) => (candidate.verb ?? candidate.data?.verb) === verb);
   if (!found) throw new Error(`no ${verb} action on the card: ${textOf(a).slice(0, 300)}`);
-  return found.data;
+  return { verb, ...found.data };
 }
+
+/** The words at the top of a living card: what just happened, or why nothing changed. */
+export const noticeOf = (a: SentActivity) => ((cardOf(a).body as { text?: string }[] | undefined)?.[0]?.text ?? a.body.text ?? '');
 
 /** The leader presses «Godkjenn» on the approval card they got; returns what the bot then posted (`expected` activities). */
 export async function approveFrom(chat: Chat, sent: readonly SentActivity[], leader: string, expected: number): Promise<SentActivity[]> {
@@ -42,11 +45,11 @@ export async function caseInProgress(chat: Chat, people: { reporter: string; ke:
   const [receipt] = await chat.sayExpecting(people.reporter, { value: form }, 2);
   const reference = referenceIn(receipt!)!;
   const [opened] = await chat.say(people.ke, { value: { verb: 'caseOpen', caseId } });
-  await chat.sayExpecting(people.ke, { value: action(opened!, 'caseAccept') }, 2);
-  const [again] = await chat.say(people.ke, { value: { verb: 'caseOpen', caseId } });
-  const proposed = await chat.sayExpecting(people.ke, { value: { ...action(again!, 'caseProposeCoordinator'), coordinator: people.coordinator, unit: people.unit } }, 2);
+  // The card KE clicked becomes the accepted case, with the next step on it.
+  const [accepted] = await chat.press(people.ke, action(opened!, 'caseAccept'), 1);
+  const proposed = await chat.press(people.ke, { ...action(accepted!, 'caseProposeCoordinator'), coordinator: people.coordinator, unit: people.unit }, 1);
   await approveFrom(chat, proposed, people.leader, 2);
-  const [startForm] = await chat.say(people.coordinator, { value: { verb: 'caseStartForm', caseId } });
-  await chat.sayExpecting(people.coordinator, { value: { ...action(startForm!, 'caseStartPlan'), startedAt: '2026-11-24', consentSigned: 'true' } }, 2);
+  const [startForm] = await chat.press(people.coordinator, { verb: 'caseStartForm', caseId });
+  await chat.press(people.coordinator, { ...action(startForm!, 'caseStartPlan'), startedAt: '2026-11-24', consentSigned: 'true' }, 1);
   return { caseId, reference };
 }

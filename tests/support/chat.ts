@@ -12,6 +12,12 @@ export interface Chat {
   sayExpecting(userId: string, body: { text?: string; value?: unknown; name?: string }, count: number): Promise<SentActivity[]>;
   /** An Action.Execute invoke from a card (Universal Actions); returns the card the bot answers with. */
   execute(userId: string, verb: string, data: Record<string, string>): Promise<{ statusCode: number; value: { body: unknown; actions?: unknown[] } }>;
+  /**
+   * Presses a Universal Action button (`value` as `action()` gives it, inputs filled in) and returns
+   * what the user then sees in place of the card — the card the bot answered with, or its words,
+   * as if posted to the user's chat — followed by the `proactive` messages the bot sent to anyone.
+   */
+  press(userId: string, value: Record<string, unknown>, proactive?: number, name?: string): Promise<SentActivity[]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,28 @@ export async function startChat(env: Record<string, string> = {}, store?: Store)
       });
       if (res.status >= 300) throw new Error(`the bot answered ${res.status}`);
       return (await res.json()) as { statusCode: number; value: { body: unknown; actions?: unknown[] } };
+    },
+    async press(userId, value, proactive = 0, name) {
+      const { verb, ...data } = value;
+      const before = connector.sent.length;
+      const res = await running.post({
+        ...messageActivity({ serviceUrl: connector.serviceUrl, userId, name }),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: 'card-message',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      });
+      if (res.status !== 200) throw new Error(`the bot answered ${res.status}`);
+      const answer = (await res.json()) as { statusCode: number; type: string; value: unknown };
+      if (answer.statusCode !== 200) throw new Error(`the invoke answered ${answer.statusCode}: ${JSON.stringify(answer.value)}`);
+      const shown: SentActivity = {
+        conversationId: `a:${userId}`,
+        body:
+          answer.type === 'application/vnd.microsoft.card.adaptive'
+            ? { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: answer.value }] }
+            : { type: 'message', text: String(answer.value) },
+      };
+      return [shown, ...(proactive > 0 ? (await connector.waitFor(before + proactive)).slice(before) : [])];
     },
     async close() {
       await running.close();

@@ -149,7 +149,7 @@ describe('transition()', () => {
   });
 
   it('requires a reason to decline, and keeps the appeal notice for the reporter', () => {
-    expect(transition(caseIn('reported'), { type: 'decline', reason: '  ' }, actors.ke, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(transition(caseIn('reported'), { type: 'decline', reason: '  ' }, actors.ke, NOW)).toEqual({ ok: false, reason: 'reasonMissing' });
     const declined = transition(caseIn('reported'), commands.decline, actors.ke, NOW);
     expect(declined.ok && declined.events).toContainEqual({ type: 'notify', to: { kind: 'user', userId: 'reporter-1' }, kind: 'reportDeclined' });
   });
@@ -192,7 +192,7 @@ describe('transition() for a coordinator change (endringsskjema)', () => {
   });
 
   it('needs to know why the coordinator leaves the position, and drops that detail for other reasons', () => {
-    expect(transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'leavesPosition', effectiveOn: '2026-12-01' }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'leavesPosition', effectiveOn: '2026-12-01' }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'leaveKindMissing' });
     const ended = transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'needEnded', leaveKind: 'leave', effectiveOn: '2026-12-01' }, actors.coordinator, NOW);
     expect(ended.ok && ended.case.change).not.toHaveProperty('leaveKind');
   });
@@ -258,7 +258,7 @@ describe('transition() for a transfer (overføring)', () => {
   });
 
   it('refuses a transfer to oneself or to someone without a unit', () => {
-    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: coordinatorRef }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: coordinatorRef }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'transferToSelf' });
     expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: { userId: 'x', unit: ' ' } }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
   });
 
@@ -314,6 +314,36 @@ describe('transition() for follow-up and evaluation', () => {
     const outcome = transition(planned, { type: 'recordEvaluation', on: '2026-11-23', nextOn: given }, actors.coordinator, NOW);
     expect(outcome.ok && outcome.case.plan?.evaluation).toEqual({ ...evaluation, lastOn: '2026-11-23', nextOn: expected });
     expect(outcome.ok && outcome.case.lastContactOn).toBe('2026-11-23');
+  });
+});
+
+describe('transition() date rules: dates that make sense against today (2026-11-23, Oslo) and the case', () => {
+  const withPlan = (startedAt: string) => ({ ...caseIn('planInProgress'), plan: { startedAt, checklist: CHECKLIST } });
+  // Consent was given 2026-11-20; the coordinator was appointed 2026-11-23; the plan below started 2026-11-01.
+  it.each<[string, Case, Command, string | undefined]>([
+    ['starts the plan today', caseIn('coordinatorAppointed'), commands.startPlan, undefined],
+    ['refuses to start before the consent signature is ticked', caseIn('coordinatorAppointed'), { ...commands.startPlan, checklist: { ...CHECKLIST, consentSigned: false } } as Command, 'consentUnsigned'],
+    ['refuses a start tomorrow', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-24' } as Command, 'startDate'],
+    ['refuses a start before consent was given', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-19' } as Command, 'startDate'],
+    ['starts on the consent date', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-20' } as Command, undefined],
+    ['refuses a first conversation before the start', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-21', firstMeeting: '2026-11-20' } as Command, 'firstMeetingDate'],
+    ['plans a first conversation ahead', caseIn('coordinatorAppointed'), { ...commands.startPlan, firstMeeting: '2026-12-02' } as Command, undefined],
+    ['refuses an evaluation on the start date', caseIn('coordinatorAppointed'), { ...commands.startPlan, evaluation: { nextOn: '2026-11-23' } } as Command, 'evaluationDate'],
+    ['refuses an evaluation already passed', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-20', evaluation: { nextOn: '2026-11-22' } } as Command, 'evaluationDate'],
+    ['plans an evaluation ahead', caseIn('coordinatorAppointed'), { ...commands.startPlan, evaluation: { nextOn: '2027-05-01' } } as Command, undefined],
+    ['reports a change from a date ahead', caseIn('planInProgress'), { ...commands.reportChange, effectiveOn: '2027-01-01' } as Command, undefined],
+    ['refuses a change dated before the coordinator was appointed', caseIn('planInProgress'), { ...commands.reportChange, effectiveOn: '2026-11-01' } as Command, 'changeDate'],
+    ['closes today', withPlan('2026-11-01'), commands.close, undefined],
+    ['refuses to close tomorrow', withPlan('2026-11-01'), { ...commands.close, closedOn: '2026-11-24' } as Command, 'closeDate'],
+    ['refuses to close before the plan started', withPlan('2026-11-01'), { ...commands.close, closedOn: '2026-10-31' } as Command, 'closeDate'],
+    ['refuses to close a case without a plan before it was reported', caseIn('accepted'), { ...commands.close, closedOn: '2026-11-22' } as Command, 'closeDate'],
+    ['refuses a contact recorded tomorrow', caseIn('planInProgress'), { type: 'recordContact', on: '2026-11-24' }, 'futureDate'],
+    ['refuses an evaluation recorded tomorrow', caseIn('planInProgress'), { type: 'recordEvaluation', on: '2026-11-24' }, 'futureDate'],
+  ])('%s', (_name, before, command, refusal) => {
+    const actor = command.type === 'close' ? actors.ke : actors.coordinator;
+    const outcome = transition(before, command, actor, NOW);
+    if (refusal) expect(outcome).toEqual({ ok: false, reason: refusal });
+    else expect(outcome.ok).toBe(true);
   });
 });
 
