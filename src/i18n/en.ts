@@ -220,7 +220,7 @@ export const en: Catalogue = {
   'case.statusNow': 'Status now: {state}.',
   'case.noLongerVisible': 'You can no longer see this case.',
   'case.back': 'Back to the case',
-  'case.unitPlaceholder': 'The unit the person is registered in',
+  'case.unitPlaceholder': 'The person’s own unit',
   'case.coordinatorSince': '{name}, from {from}',
   'case.stale.own': 'This is done already: {what} ({when}). This is where the case stands now.',
   'case.stale.other': '{who} changed the case after this card was shown: {what} ({when}). Nothing of yours was saved – this is where the case stands now.',

@@ -218,7 +218,7 @@ export const nb = {
   'case.statusNow': 'Status nå: {state}.',
   'case.noLongerVisible': 'Du ser ikke lenger denne saken.',
   'case.back': 'Tilbake til saken',
-  'case.unitPlaceholder': 'Enheten personen er registrert i',
+  'case.unitPlaceholder': 'Personens egen enhet',
   'case.coordinatorSince': '{name}, fra {from}',
   'case.stale.own': 'Dette er allerede gjort: {what} ({when}). Slik står saken nå.',
   'case.stale.other': '{who} endret saken etter at kortet ble vist: {what} ({when}). Ingenting av ditt er lagret – slik står saken nå.',

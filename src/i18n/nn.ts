@@ -220,7 +220,7 @@ export const nn: Catalogue = {
   'case.statusNow': 'Status no: {state}.',
   'case.noLongerVisible': 'Du ser ikkje lenger denne saka.',
   'case.back': 'Tilbake til saka',
-  'case.unitPlaceholder': 'Eininga personen er registrert i',
+  'case.unitPlaceholder': 'Eininga til personen',
   'case.coordinatorSince': '{name}, frå {from}',
   'case.stale.own': 'Dette er alt gjort: {what} ({when}). Slik står saka no.',
   'case.stale.other': '{who} endra saka etter at kortet vart vist: {what} ({when}). Ingenting av ditt er lagra – slik står saka no.',

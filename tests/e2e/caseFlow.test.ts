@@ -14,7 +14,9 @@ const MEGAN = '00000000-0000-0000-0000-0000000000021';
 
 /**
  * The whole case flow in the real Playground, clicking the real cards: roles → meldeskjema → KE accepts
- * and proposes → the leader approves on the Action.Execute card → the coordinator records the start.
+ * and proposes → the leader approves → the coordinator records the start → change → new coordinator
+ * → history → closing. Every case card is a living card (Universal Actions): the card clicked turns
+ * into the next state in place, and forms open in place of it.
  */
 describe('a case from report to start of IP work, in the Agents Playground', () => {
   let session: PlaygroundSession;
@@ -81,7 +83,9 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await cardWith('Meldingen er sendt').screenshot({ path: `${SCREENSHOTS}/case-2-receipt.png` });
   }, 90_000);
 
-  it('lets KE open the case, accept it and propose a coordinator', async () => {
+  it('lets KE open the case from the notice, accept it on the card, which turns into the accepted case, and propose a coordinator there', async () => {
+    const cardsBefore = await session.page.locator('.ac-adaptiveCard').count();
+    // The notice turns into the case, in place.
     await cardWith('Ny melding om behov').getByRole('button', { name: 'Åpne saken' }).click();
     await seen('Godta (retten utløses)');
     const details = cardWith('Godta (retten utløses)');
@@ -89,17 +93,26 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await details.screenshot({ path: `${SCREENSHOTS}/case-3-ke-decision.png` });
     await session.page.screenshot({ path: `${SCREENSHOTS}/case-3-page.png` });
     await details.getByRole('button', { name: 'Godta (retten utløses)' }).click();
-    await seen(/Sak RANA-\d{4}-\d{4} er godtatt/);
+    await seen(/Sak RANA-\d{4}-\d{4} er godtatt\. Melderen har fått beskjed\./);
+    // The same card now offers the next step; no button to decide again.
+    const accepted = cardWith('Melderen har fått beskjed.');
+    await expect.poll(() => accepted.getByRole('button', { name: 'Godta (retten utløses)' }).count()).toBe(0);
+    await accepted.screenshot({ path: `${SCREENSHOTS}/case-3b-accepted-in-place.png` });
 
-    await cardWith('retten til koordinator og individuell plan er utløst').getByRole('button', { name: 'Åpne saken' }).click();
-    await seen('Foreslå koordinator');
     const propose = cardWith('Foreslå koordinator');
-    await propose.getByRole('combobox').click();
-    await propose.getByRole('combobox').fill('Alex');
+    await propose.getByRole('combobox', { name: 'Koordinator (personer som har brukt Koordinatorhjelpen)' }).click();
+    await propose.getByRole('combobox', { name: 'Koordinator (personer som har brukt Koordinatorhjelpen)' }).fill('Alex');
     await session.page.getByRole('option', { name: 'Alex Wilber' }).click();
-    await propose.getByLabel('Koordinatorens enhet (lederen der godkjenner)').fill('Hjemmetjenesten');
+    // The unit is chosen from the municipality's known units.
+    const unit = propose.getByRole('combobox', { name: 'Koordinatorens enhet (lederen der godkjenner)' });
+    await unit.click();
+    await unit.fill('Hjemme');
+    await session.page.getByRole('option', { name: 'Hjemmetjenesten' }).click();
     await propose.getByRole('button', { name: 'Send til lederen for godkjenning' }).click();
     await seen('Forslaget er sendt til lederen for Hjemmetjenesten.');
+    await cardWith('Forslaget er sendt til lederen').screenshot({ path: `${SCREENSHOTS}/case-3c-proposed-in-place.png` });
+    // Accepting and proposing changed cards; the only new messages are the notices to the reporter and the leader.
+    expect(await session.page.locator('.ac-adaptiveCard').count()).toBeLessThanOrEqual(cardsBefore + 2);
   }, 90_000);
 
   it('lets the leader approve on the card, which then shows the outcome instead of buttons', async () => {
@@ -116,6 +129,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await seen(/Du er koordinator i sak RANA-\d{4}-\d{4}/);
     const welcome = cardWith('Du er koordinator i sak');
     await welcome.screenshot({ path: `${SCREENSHOTS}/case-6-welcome.png` });
+    // The welcome card turns into the start form, in place.
     await welcome.getByRole('button', { name: 'Registrer oppstart' }).click();
     await seen('Oppstart av arbeidet med individuell plan');
     const start = cardWith('Oppstart av arbeidet med individuell plan');
@@ -139,6 +153,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await session.lastCard().getByText(/RANA-\d{4}-\d{4}/).first().click();
     await seen('Meld endring');
     await cardWith('Meld endring').getByRole('button', { name: 'Meld endring' }).click();
+    // The case card turns into the endringsskjema, in place.
     await seen('Endringsskjema – sak');
     const form = cardWith('Endringsskjema – sak');
     await form.getByLabel('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.)').check();
@@ -154,10 +169,11 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await seen('Forslag: oppnevn ny koordinator nedenfor.');
     const details = cardWith('Forslag: oppnevn ny koordinator nedenfor.');
     await details.screenshot({ path: `${SCREENSHOTS}/change-2-ke.png` });
-    await details.getByRole('combobox').click();
-    await details.getByRole('combobox').fill('Megan');
+    const person = details.getByRole('combobox', { name: 'Koordinator (personer som har brukt Koordinatorhjelpen)' });
+    await person.click();
+    await person.fill('Megan');
     await session.page.getByRole('option', { name: 'Megan Bowen' }).click();
-    await details.getByLabel('Koordinatorens enhet (lederen der godkjenner)').fill('Hjemmetjenesten');
+    // The unit is left empty: Megan's registered unit is used.
     await details.getByRole('button', { name: 'Send til lederen for godkjenning' }).click();
     await seen('Forslaget er sendt til lederen for Hjemmetjenesten.');
 
@@ -165,25 +181,28 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await expect.poll(() => approval.getByRole('button', { name: 'Godkjenn' }).count(), { timeout: 30_000 }).toBe(1);
     await approval.getByRole('button', { name: 'Godkjenn' }).click();
     await seen(/Ny koordinator har tatt over sak RANA-\d{4}-\d{4}/);
-    await expect.poll(() => session.page.getByText(/Du er koordinator i sak RANA-\d{4}-\d{4}/).count(), { timeout: 30_000 }).toBe(2);
+    // Megan is welcomed; Alex's old welcome card has refreshed into the case card, so one welcome shows.
+    await expect.poll(() => session.page.getByText(/Du er koordinator i sak RANA-\d{4}-\d{4}/).count(), { timeout: 30_000 }).toBe(1);
     await cardWith('Ny koordinator har tatt over sak').screenshot({ path: `${SCREENSHOTS}/change-3-replaced.png` });
   }, 120_000);
 
   it('shows the case history with both coordinators’ periods', async () => {
     await cardWith('Ny koordinator har tatt over sak').getByRole('button', { name: 'Åpne saken' }).click();
-    await seen('Historikk');
-    await cardWith('Arbeid med individuell plan pågår').getByRole('button', { name: 'Historikk' }).click();
+    await seen(/Megan Bowen \(Hjemmetjenesten\), fra \d{4}-\d{2}-\d{2}/); // the new coordinator's period, not the old start
+    await cardWith('Megan Bowen (Hjemmetjenesten), fra').getByRole('button', { name: 'Historikk' }).click();
     await seen('Historikk – sak');
     const history = cardWith('Historikk – sak');
     await expect.poll(() => history.getByText(/Alex Wilber \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/).count()).toBe(1);
     await expect.poll(() => history.getByText(/Megan Bowen \(Hjemmetjenesten\): fra \d{4}-\d{2}-\d{2}/).count()).toBe(1);
     await history.screenshot({ path: `${SCREENSHOTS}/change-4-history.png` });
+    await history.getByRole('button', { name: 'Tilbake til saken' }).click();
+    await seen(/Megan Bowen \(Hjemmetjenesten\), fra \d{4}-\d{2}-\d{2}/);
   }, 60_000);
 
   it('closes another case with the checklist, refusing it half ticked; the case leaves «Mine saker»', async () => {
     const { bot } = session.bot;
     const actor = { ...(await bot.roles.actor('rana', ALEX)), name: 'Alex Wilber' };
-    const second = await bot.cases.report(actor, reportForm({ residentName: 'Kari Nordmann', reporterUnit: 'Hjemmetjenesten' }));
+    const second = await bot.cases.report(actor, reportForm({ residentName: 'Kari Nordmann', reporterUnit: 'Hjemmetjenesten', consentDate: '2026-11-01' }));
     await bot.cases.act(actor, second.id, { type: 'accept' });
     await bot.cases.act(actor, second.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: ALEX, name: 'Alex Wilber', unit: 'Hjemmetjenesten' } });
     const proposed = await bot.cases.get(actor, second.id);
@@ -212,6 +231,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await form.screenshot({ path: `${SCREENSHOTS}/close-1-form.png` });
     await form.getByRole('button', { name: 'Avslutt saken' }).click();
     await seen(`Sak ${second.reference} er avsluttet. Den er ute av «Mine saker»`);
+    await cardWith('Den er ute av «Mine saker»').screenshot({ path: `${SCREENSHOTS}/close-1b-closed-in-place.png` });
 
     await send('mine saker');
     await expect.poll(() => session.page.locator('.ac-adaptiveCard').filter({ hasText: 'Mine saker' }).count(), { timeout: 30_000 }).toBeGreaterThan(1);
