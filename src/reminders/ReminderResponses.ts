@@ -2,9 +2,9 @@ import type { Actor } from '../cases/Actor.js';
 import type { CaseService } from '../cases/CaseService.js';
 import { ConflictError, NotAllowedError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
-import { addDays, osloInstant, osloParts } from '../time/oslo.js';
+import { osloParts } from '../time/oslo.js';
 import type { ReminderSchedule } from './ReminderSchedule.js';
-import { nextWorkingTime } from './workingHours.js';
+import { snoozeUntil } from './workingHours.js';
 
 /** What a recipient does with a reminder card: mark it done (recording what was done), or snooze it. */
 export class ReminderResponses {
@@ -18,7 +18,7 @@ export class ReminderResponses {
   async snooze(actor: Actor, key: string, days: number): Promise<Date> {
     const doc = await this.mine(actor, key);
     const settings = await this.deps.schedule.settings(actor.municipality);
-    const until = nextWorkingTime(osloInstant(addDays(osloParts(this.now()).date, days), settings.workdayStartHour), settings);
+    const until = snoozeUntil(this.now(), days, settings);
     await this.deps.schedule.snooze(actor.municipality, doc, until);
     return until;
   }

@@ -12,6 +12,11 @@ export function isWorkingTime(instant: Date, hours: Hours): boolean {
   return isWorkday(date, weekday) && hour >= hours.workdayStartHour && hour < hours.workdayEndHour;
 }
 
+/** Where «Utsett N dager» pressed at `now` lands: the start of the working day N calendar days on, or the first working day after. */
+export function snoozeUntil(now: Date, days: number, hours: Hours): Date {
+  return nextWorkingTime(osloInstant(addDays(osloParts(now).date, days), hours.workdayStartHour), hours);
+}
+
 /** The first instant at or after `instant` that is working time. */
 export function nextWorkingTime(instant: Date, hours: Hours): Date {
   if (isWorkingTime(instant, hours)) return instant;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReminderSettings } from '../../../src/reminders/ReminderSettings.js';
-import { isWorkingTime, nextWorkingTime } from '../../../src/reminders/workingHours.js';
+import { isWorkingTime, nextWorkingTime, snoozeUntil } from '../../../src/reminders/workingHours.js';
+import { osloDateTime } from '../../../src/time/oslo.js';
 
 const hours = defaultReminderSettings;
 
@@ -41,3 +42,18 @@ describe('nextWorkingTime()', () => {
     expect(nextWorkingTime(new Date(from), hours).toISOString()).toBe(expected);
   });
 });
+
+describe('snoozeUntil(): «Utsett» lands at the start of a working day in Oslo, never at midnight', () => {
+  const hours = { workdayStartHour: 8, workdayEndHour: 16 };
+  it.each<[string, string, number, string]>([
+    ['a Monday evening, one day', '2026-11-23T21:37:00+01:00', 1, '2026-11-24 08:00'],
+    ['just after midnight, one day (the next day, not the same morning)', '2026-11-24T00:30:00+01:00', 1, '2026-11-25 08:00'],
+    ['a Friday evening, one day (the weekend skipped)', '2026-11-27T21:37:00+01:00', 1, '2026-11-30 08:00'],
+    ['a Tuesday morning, seven days', '2026-11-24T09:15:00+01:00', 7, '2026-12-01 08:00'],
+    ['Christmas Eve, one day (Christmas Day and Boxing Day skipped)', '2026-12-24T13:00:00+01:00', 1, '2026-12-28 08:00'],
+    ['a summer evening (daylight saving time), one day', '2026-06-15T21:37:00+02:00', 1, '2026-06-16 08:00'],
+  ])('%s', (_name, pressedAt, days, expected) => {
+    expect(osloDateTime(snoozeUntil(new Date(pressedAt), days, hours))).toBe(expected);
+  });
+});
+
