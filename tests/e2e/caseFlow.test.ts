@@ -20,6 +20,8 @@ const MEGAN = '00000000-0000-0000-0000-0000000000021';
  */
 describe('a case from report to start of IP work, in the Agents Playground', () => {
   let session: PlaygroundSession;
+  /** The first case's reference, from the receipt. */
+  let firstReference = '';
   const send = (text: string) => session.send(text);
   const seen = (text: string | RegExp) => session.seen(text);
   const cardWith = (text: string) => session.cardWith(text);
@@ -81,6 +83,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await seen('Meldingen er sendt');
     await seen(/Ny melding om behov for koordinator \/ individuell plan: RANA-\d{4}-\d{4}\./);
     await cardWith('Meldingen er sendt').screenshot({ path: `${SCREENSHOTS}/case-2-receipt.png` });
+    firstReference = /RANA-\d{4}-\d{4}/.exec((await cardWith('Meldingen er sendt').textContent()) ?? '')![0];
   }, 90_000);
 
   it('lets KE open the case from the notice, accept it on the card, which turns into the accepted case, and propose a coordinator there', async () => {
@@ -255,4 +258,23 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     expect(Date.parse(snoozed[0]!.data.dueAt)).toBeGreaterThan(Date.now());
     await session.page.screenshot({ path: `${SCREENSHOTS}/reminder-2-chat.png` });
   }, 60_000);
+
+  it('closes the first case too, opened by typing its reference, through its living card', async () => {
+    await send(firstReference.toLowerCase());
+    const card = cardWith(`Sak ${firstReference}`);
+    await card.getByRole('button', { name: 'Avslutt saken' }).waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: 'Avslutt saken' }).click();
+    const form = cardWith(`Avslutt sak ${firstReference}`);
+    await form.waitFor({ timeout: 30_000 });
+    await form.locator('input[role=combobox]:not([placeholder])').first().click();
+    await session.page.getByRole('option', { name: 'Behovet for koordinering er opphørt' }).click();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+    await pickDate(form.getByPlaceholder('Select a date...').first(), today);
+    for (const item of [/Avklart med innbyggeren/, /Egen leder er informert/, /KE er informert/, /Samarbeidspartnerne er informert/]) await form.getByLabel(item).check();
+    await form.getByRole('button', { name: 'Avslutt saken' }).click();
+    await seen(`Sak ${firstReference} er avsluttet. Den er ute av «Mine saker»`);
+    const closed = cardWith(`Sak ${firstReference} er avsluttet. Den er ute av «Mine saker»`);
+    await expect.poll(() => closed.getByText('Avsluttet', { exact: true }).count()).toBeGreaterThan(0);
+    await closed.screenshot({ path: `${SCREENSHOTS}/close-3-first-case.png` });
+  }, 90_000);
 });
