@@ -48,7 +48,10 @@ function linearScan(entries: readonly DirectoryEntry[], query: string): Director
     const score = words.filter((word) => text.includes(word)).length;
     if (score > 0) scored.push({ entry, score });
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, 3).map((s) => s.entry);
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((s) => s.entry);
 }
 
 export async function benchDirectory(quick: boolean) {
@@ -65,7 +68,10 @@ export async function benchDirectory(quick: boolean) {
   const indexed = timeQueries(queries, rounds, (q) => search.search(q));
   const baseline = timeQueries(queries, Math.max(1, Math.floor(rounds / 3)), (q) => linearScan(entries, q));
 
-  const indexes: Record<string, DirectorySearch> = { rana: new DirectorySearch(seedEntries('rana'), synonymGroups()), alesund: new DirectorySearch(seedEntries('alesund'), synonymGroups()) };
+  const indexes: Record<string, DirectorySearch> = {
+    rana: new DirectorySearch(seedEntries('rana'), synonymGroups()),
+    alesund: new DirectorySearch(seedEntries('alesund'), synonymGroups()),
+  };
   const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3).map((h) => h.entry));
   const [pub, own] = await Promise.all([score(publicSet), score(ownSet)]);
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)));

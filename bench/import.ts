@@ -66,7 +66,10 @@ export function casesFile(count: number, people: number): string {
 function measure(script: string, args: string[], env: Record<string, string>): Promise<{ ms: number; peakRssMb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     let peakKb = 0;
@@ -104,7 +107,11 @@ export async function benchImport(target: ImportBenchTarget, sizes: { cases: num
   const run = await measure('scripts/import.ts', ['--municipality', 'benchvik', ...files], env);
   if (!run.stdout.includes(`SAK-${sizes.cases - 1} → BENCHVIK-`)) throw new Error(`import did not report every case: ${run.stdout.slice(-300)}`);
   const rerun = await measure('scripts/import.ts', ['--municipality', 'benchvik', ...files], env);
-  const oneByOne = await measure('bench/oneByOne.ts', [String(sizes.oneByOne)], { ...env, COSMOS_DATABASE: `${env.COSMOS_DATABASE}x`, DATA_DIR: join(dir, 'one-by-one') });
+  const oneByOne = await measure('bench/oneByOne.ts', [String(sizes.oneByOne)], {
+    ...env,
+    COSMOS_DATABASE: `${env.COSMOS_DATABASE}x`,
+    DATA_DIR: join(dir, 'one-by-one'),
+  });
   rmSync(dir, { recursive: true, force: true });
   const perCaseMs = Number(/perCaseMs=([\d.]+)/.exec(oneByOne.stdout)?.[1] ?? NaN);
   return {

@@ -12,11 +12,18 @@ const count = Number(process.argv[2] ?? 1000);
 const store = await createStore(loadConfig());
 const { municipalities, imports, roles, cases } = createServices(store);
 await municipalities.ensure({ id: 'benchvik', name: 'Benchvik kommune' });
-await imports.run('benchvik', { directory: { name: 'directory.csv', bytes: readFileSync('templates/directory.csv') } }, { importedBy: 'operator:bench', dryRun: false });
+await imports.run(
+  'benchvik',
+  { directory: { name: 'directory.csv', bytes: readFileSync('templates/directory.csv') } },
+  { importedBy: 'operator:bench', dryRun: false },
+);
 const reporter = await roles.actor('benchvik', 'reporter-1');
 const started = performance.now();
 for (let i = 0; i < count; i++) {
-  await cases.report(reporter, reportForm({ residentName: `Innbygger ${i}`, servicesInvolved: 'testvik-hjemmetjenesten,testvik-psykisk-helse', reporterUnit: 'Hjemmetjenesten' }));
+  await cases.report(
+    reporter,
+    reportForm({ residentName: `Innbygger ${i}`, servicesInvolved: 'testvik-hjemmetjenesten,testvik-psykisk-helse', reporterUnit: 'Hjemmetjenesten' }),
+  );
 }
 console.log(`perCaseMs=${((performance.now() - started) / count).toFixed(3)}`);
 await store.close();

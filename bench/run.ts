@@ -47,7 +47,10 @@ function rssMb(pid: number): number {
 async function startProcess(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before answering`))));
   await Promise.race([waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000), exited]);
   return { child, port, startupMs: Math.round(performance.now() - started) };
@@ -72,11 +75,20 @@ async function load(port: number, serviceUrl: string, seconds: number): Promise<
     requests: [
       {
         // Many users, each a conversation of their own, as in a municipality at 9 a.m.
-        setupRequest: (request: autocannon.Request) => ({ ...request, body: JSON.stringify(messageActivity({ serviceUrl, userId: `bench-${n++ % USERS}`, text: 'hjelp' })) }),
+        setupRequest: (request: autocannon.Request) => ({
+          ...request,
+          body: JSON.stringify(messageActivity({ serviceUrl, userId: `bench-${n++ % USERS}`, text: 'hjelp' })),
+        }),
       },
     ],
   });
-  return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 /** The Cosmos wire-protocol server in a process of its own, so it does not share a core with the load generator. */
@@ -88,7 +100,10 @@ async function startCosmosProcess(): Promise<{ child: ChildProcess; endpoint: st
   const net = await import('node:net');
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (open) break;
@@ -161,8 +176,7 @@ async function benchTurn() {
   const settled = samples.slice(Math.floor(samples.length / 3));
   const settledMean = settled.reduce((s, x) => s + x.t, 0) / settled.length;
   const settledMb = settled.reduce((s, x) => s + x.mb, 0) / settled.length;
-  const settledSlope =
-    settled.reduce((s, x) => s + (x.t - settledMean) * (x.mb - settledMb), 0) / settled.reduce((s, x) => s + (x.t - settledMean) ** 2, 0);
+  const settledSlope = settled.reduce((s, x) => s + (x.t - settledMean) * (x.mb - settledMb), 0) / settled.reduce((s, x) => s + (x.t - settledMean) ** 2, 0);
 
   return {
     startupMs: bot.startupMs,
@@ -194,11 +208,17 @@ async function benchTurn() {
 
 /** The import of existing work: 10,000 cases and 2,000 people into SQLite and into Cosmos over the wire, each beside one-by-one creation. */
 async function benchImports() {
-  const sqlite = await benchImport({ name: 'sqlite', env: {} }, quick ? { cases: 2000, people: 400, oneByOne: 2000 } : { cases: 10_000, people: 2000, oneByOne: 10_000 });
+  const sqlite = await benchImport(
+    { name: 'sqlite', env: {} },
+    quick ? { cases: 2000, people: 400, oneByOne: 2000 } : { cases: 10_000, people: 2000, oneByOne: 10_000 },
+  );
   const cosmos = await startCosmosProcess();
   try {
     const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: TEST_KEY, NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_NO_WARNINGS: '1' };
-    return { sqlite, cosmos: await benchImport({ name: 'cosmos', env }, quick ? { cases: 1000, people: 200, oneByOne: 200 } : { cases: 10_000, people: 2000, oneByOne: 1000 }) };
+    return {
+      sqlite,
+      cosmos: await benchImport({ name: 'cosmos', env }, quick ? { cases: 1000, people: 200, oneByOne: 200 } : { cases: 10_000, people: 2000, oneByOne: 1000 }),
+    };
   } finally {
     await stop(cosmos.child);
   }
@@ -229,10 +249,26 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
 
 const rows: [string, string, string][] = [
-  ['turn (SQLite, fake connector)', `${results.turn.rps} turns/s, p50 ${results.turn.p50Ms} ms, p99 ${results.turn.p99Ms} ms, ${results.turn.errors} errors`, `bare restify ${results.turn.baselineRps} req/s, p99 ${results.turn.baselineP99Ms} ms`],
-  ['turn-cosmos (over the wire)', `${results['turn-cosmos'].rps} turns/s, p50 ${results['turn-cosmos'].p50Ms} ms, p99 ${results['turn-cosmos'].p99Ms} ms, ${results['turn-cosmos'].errors} errors`, `SQLite ${results['turn-cosmos'].baselineRps} turns/s`],
-  ['soak', `${results.soak.seconds} s at ${results.soak.rps} turns/s, RSS ${results.soak.rssStartMb} → ${results.soak.rssEndMb} MB (settled slope ${results.soak.rssSettledSlopeMbPerMin} MB/min)`, '—'],
-  ['directory (10,000 entries)', `search p50 ${results.directory.p50Ms} ms, p99 ${results.directory.p99Ms} ms; public set top1 ${results.directory.top1}, top3 ${results.directory.top3} (n=${results.directory.n})`, `linear scan p50 ${results.directory.baselineP50Ms} ms, p99 ${results.directory.baselineP99Ms} ms; top1 ${results.directory.baselineTop1}, top3 ${results.directory.baselineTop3}`],
+  [
+    'turn (SQLite, fake connector)',
+    `${results.turn.rps} turns/s, p50 ${results.turn.p50Ms} ms, p99 ${results.turn.p99Ms} ms, ${results.turn.errors} errors`,
+    `bare restify ${results.turn.baselineRps} req/s, p99 ${results.turn.baselineP99Ms} ms`,
+  ],
+  [
+    'turn-cosmos (over the wire)',
+    `${results['turn-cosmos'].rps} turns/s, p50 ${results['turn-cosmos'].p50Ms} ms, p99 ${results['turn-cosmos'].p99Ms} ms, ${results['turn-cosmos'].errors} errors`,
+    `SQLite ${results['turn-cosmos'].baselineRps} turns/s`,
+  ],
+  [
+    'soak',
+    `${results.soak.seconds} s at ${results.soak.rps} turns/s, RSS ${results.soak.rssStartMb} → ${results.soak.rssEndMb} MB (settled slope ${results.soak.rssSettledSlopeMbPerMin} MB/min)`,
+    '—',
+  ],
+  [
+    'directory (10,000 entries)',
+    `search p50 ${results.directory.p50Ms} ms, p99 ${results.directory.p99Ms} ms; public set top1 ${results.directory.top1}, top3 ${results.directory.top3} (n=${results.directory.n})`,
+    `linear scan p50 ${results.directory.baselineP50Ms} ms, p99 ${results.directory.baselineP99Ms} ms; top1 ${results.directory.baselineTop1}, top3 ${results.directory.baselineTop3}`,
+  ],
   [
     `reminders (${results.reminders.openCases.toLocaleString('en')} open cases)`,
     `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,

@@ -21,7 +21,9 @@ const { directory } = await cliServices(store, { examples: true });
 const result = await evaluate(cases, async (municipality, query) => (await directory.search(municipality, questionTopic(query), 3)).map((hit) => hit.entry));
 for (const outcome of result.outcomes) {
   if (outcome.rank === 1 && !process.argv.includes('--verbose')) continue;
-  console.log(`${outcome.rank ? `top${outcome.rank}` : 'miss'}\t${outcome.case.municipality}\t${outcome.case.query}\t→ ${outcome.names.join(' | ') || '(ingen treff)'}`);
+  console.log(
+    `${outcome.rank ? `top${outcome.rank}` : 'miss'}\t${outcome.case.municipality}\t${outcome.case.query}\t→ ${outcome.names.join(' | ') || '(ingen treff)'}`,
+  );
 }
 await store.close();
 console.log(`top1=${result.top1} top3=${result.top3} n=${result.n}`);

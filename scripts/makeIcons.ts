@@ -7,18 +7,27 @@ import { PNG } from 'pngjs';
 
 type Shape = (x: number, y: number) => boolean;
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const segment = (x1: number, y1: number, x2: number, y2: number, width: number): Shape => (x, y) => {
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
-  return (x - (x1 + t * dx)) ** 2 + (y - (y1 + t * dy)) ** 2 <= (width / 2) ** 2;
-};
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const segment =
+  (x1: number, y1: number, x2: number, y2: number, width: number): Shape =>
+  (x, y) => {
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
+    return (x - (x1 + t * dx)) ** 2 + (y - (y1 + t * dy)) ** 2 <= (width / 2) ** 2;
+  };
 
 /** The glyph in unit coordinates (0..1). */
 function glyph(): Shape {
   const hub: [number, number] = [0.5, 0.54];
-  const nodes: [number, number][] = [[0.5, 0.2], [0.2, 0.74], [0.8, 0.74]];
+  const nodes: [number, number][] = [
+    [0.5, 0.2],
+    [0.2, 0.74],
+    [0.8, 0.74],
+  ];
   const parts: Shape[] = [circle(...hub, 0.12), ...nodes.map(([x, y]) => circle(x, y, 0.085)), ...nodes.map(([x, y]) => segment(...hub, x, y, 0.06))];
   return (x, y) => parts.some((part) => part(x, y));
 }

@@ -36,7 +36,11 @@ function changes(current: Partial<MunicipalityInput>): MunicipalityInput {
     id: values.id!,
     name: values.name ?? current.name ?? '',
     tenantIds: [...tenants],
-    phones: { ...current.phones, ...(values.servicetorget ? { servicetorget: values.servicetorget.replace(/\s/g, '') } : {}), ...(values['ke-phone'] ? { ke: values['ke-phone'].replace(/\s/g, '') } : {}) },
+    phones: {
+      ...current.phones,
+      ...(values.servicetorget ? { servicetorget: values.servicetorget.replace(/\s/g, '') } : {}),
+      ...(values['ke-phone'] ? { ke: values['ke-phone'].replace(/\s/g, '') } : {}),
+    },
     ...(values.language ? { defaultLanguage: values.language as 'nb' | 'nn' } : {}),
   };
 }
@@ -45,7 +49,8 @@ await withServices(async ({ municipalities, roles }) => {
   if (command === 'list') {
     const all = await municipalities.list();
     if (all.length === 0) console.log(t('cli.municipality.none'));
-    for (const m of all) console.log(t('cli.municipality.line', { id: m.id, name: m.name, tenants: m.tenantIds.join(', ') || '–', language: m.defaultLanguage }));
+    for (const m of all)
+      console.log(t('cli.municipality.line', { id: m.id, name: m.name, tenants: m.tenantIds.join(', ') || '–', language: m.defaultLanguage }));
   } else if (command === 'add') {
     const added = await municipalities.add(changes({}));
     console.log(t('cli.municipality.added', { name: added.name, id: added.id }));

@@ -18,7 +18,9 @@ if (Number.isNaN(at.getTime())) {
 const bot = await createBot({ ...loadConfig(), reminderSweep: undefined, retentionRun: undefined }, { logger: createLogger('warn') });
 try {
   for (const report of await bot.reminders.sweep.run(at, { dryRun: true })) {
-    console.log(`\n${report.municipality} – ${osloDateTime(at)} (Oslo): ${report.workingTime ? 'arbeidstid, ville sendt nå' : 'utenfor arbeidstid, sendes ikke før arbeidstid'}`);
+    console.log(
+      `\n${report.municipality} – ${osloDateTime(at)} (Oslo): ${report.workingTime ? 'arbeidstid, ville sendt nå' : 'utenfor arbeidstid, sendes ikke før arbeidstid'}`,
+    );
     if (report.due === 0) {
       console.log('  Ingen påminnelser forfaller.');
       continue;

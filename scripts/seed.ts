@@ -8,7 +8,9 @@ const store = await createStore(loadConfig());
 try {
   const { municipalities, directory } = createServices(store);
   for (const { municipality, added, entries } of await loadExamples(municipalities, directory)) {
-    console.log(`${municipality}: ${added ? 'lagt til' : 'fantes fra før'}; ${entries ? `${entries} oppføringer i tjenesteoversikten lastet inn` : 'tjenesteoversikten er urørt'}.`);
+    console.log(
+      `${municipality}: ${added ? 'lagt til' : 'fantes fra før'}; ${entries ? `${entries} oppføringer i tjenesteoversikten lastet inn` : 'tjenesteoversikten er urørt'}.`,
+    );
   }
 } finally {
   await store.close();

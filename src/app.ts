@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
@@ -55,7 +55,25 @@ export interface AppDeps {
 }
 
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({ adapter, storage, botAppId, municipalities, imports, templatesUrl, directory, roles, exportLinks, cases, references, audit, guidanceIntents, reminders, reminderSchedule, dataCare, logger }: AppDeps): Application<AppTurnState> {
+export function createApp({
+  adapter,
+  storage,
+  botAppId,
+  municipalities,
+  imports,
+  templatesUrl,
+  directory,
+  roles,
+  exportLinks,
+  cases,
+  references,
+  audit,
+  guidanceIntents,
+  reminders,
+  reminderSchedule,
+  dataCare,
+  logger,
+}: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -82,7 +100,8 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
     const userId = context.activity.from?.aadObjectId;
     const municipality = state.temp.municipality?.id;
     if (!userId || !municipality) return;
-    if (context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action?.startsWith('remove')) await references.forget(municipality, userId);
+    if (context.activity.type === ActivityTypes.InstallationUpdate && context.activity.action?.startsWith('remove'))
+      await references.forget(municipality, userId);
     else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
   }
 
@@ -94,7 +113,12 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
   reminderRoutes(app, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(app, { dataCare, roles, links: exportLinks });
   registerConversationRoutes(app, {
-    capabilities: { directory: directoryFeature.showSearch, report: caseFeature.showReportForm, cases: caseFeature.showMyCases, guidance: guidanceFeature.showMenu },
+    capabilities: {
+      directory: directoryFeature.showSearch,
+      report: caseFeature.showReportForm,
+      cases: caseFeature.showMyCases,
+      guidance: guidanceFeature.showMenu,
+    },
     // A question about the coordinator role gets guidance; anything else is looked up in the service directory.
     onFreeText: async (context, state, text) => {
       if (!(await guidanceFeature.answer(context, state, text))) await directoryFeature.answer(context, state, text);
@@ -112,7 +136,10 @@ export function createApp({ adapter, storage, botAppId, municipalities, imports,
     try {
       // A card's Universal Action is answered in place (HTTP 200), so Teams shows the words, not a card error.
       if (context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action') {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text } } });
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text } },
+        });
       } else await context.sendActivity(reply.text);
     } catch (sendError) {
       logger.error({ correlationId: reference, err: sendError }, 'could not tell the user about a failed turn');

@@ -1,11 +1,11 @@
 import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import { Cron } from 'croner';
-import { refuseUnverifiableTokens } from './auth/refuseUnverifiableTokens.js';
+import { authenticateActivity } from './auth/authenticateActivity.js';
 import { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { ProactiveSender } from './notifications/ProactiveSender.js';
 import { ReminderResponses } from './reminders/ReminderResponses.js';
-import { ReminderSchedule } from './reminders/ReminderSchedule.js';
+import { type ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { ReminderSweep } from './reminders/ReminderSweep.js';
 import { OSLO } from './time/oslo.js';
 import { DataCare } from './privacy/DataCare.js';
@@ -15,7 +15,7 @@ import type { Server } from 'restify';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { ConfigError } from './config.js';
-import { DirectoryService } from './directory/DirectoryService.js';
+import { type DirectoryService } from './directory/DirectoryService.js';
 import { loadExamples } from './onboarding/examples.js';
 import type { Municipalities } from './municipalities/Municipalities.js';
 import type { ImportService } from './onboarding/ImportService.js';
@@ -25,7 +25,7 @@ import { Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
 import { exportRoute } from './directory/exportRoute.js';
-import { CaseService } from './cases/CaseService.js';
+import { type CaseService } from './cases/CaseService.js';
 import { ConversationReferences } from './notifications/ConversationReferences.js';
 import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
 import { createLogger, type Logger } from './logger.js';
@@ -77,11 +77,16 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
     ...(config.bot.openIdMetadataUrl ? publicCloudWithSigningKeysFrom(config.bot.openIdMetadataUrl) : {}),
   });
-  refuseUnverifiableTokens(adapter, logger);
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
   const references = new ConversationReferences(store);
-  const sender = new ProactiveSender({ adapter, botAppId: config.bot.appId ?? '', references, logger, defaultLocale: async (m) => (await municipalities.get(m))?.defaultLanguage ?? 'nb' });
+  const sender = new ProactiveSender({
+    adapter,
+    botAppId: config.bot.appId ?? '',
+    references,
+    logger,
+    defaultLocale: async (m) => (await municipalities.get(m))?.defaultLanguage ?? 'nb',
+  });
   // Roles keeps no state of its own: the notifier may ask its own instance who a recipient is.
   const notifier = new ProactiveNotifier({ sender, roles: new Roles(store) });
   const { municipalities, roles, audit, directory, schedule, cases, imports } = createServices(store, {
@@ -95,10 +100,13 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     }
   }
   if (config.defaultMunicipality && !(await municipalities.get(config.defaultMunicipality))) {
-    throw new ConfigError(`Invalid configuration:\n  DEFAULT_MUNICIPALITY: no municipality "${config.defaultMunicipality}" (add it with "npm run municipality -- add", or set EXAMPLE_MUNICIPALITIES=on)`);
+    throw new ConfigError(
+      `Invalid configuration:\n  DEFAULT_MUNICIPALITY: no municipality "${config.defaultMunicipality}" (add it with "npm run municipality -- add", or set EXAMPLE_MUNICIPALITIES=on)`,
+    );
   }
   for (const { municipality, userId } of config.keAdmins) {
-    if (!(await municipalities.get(municipality))) throw new ConfigError(`Invalid configuration:\n  KE_ADMINS: no municipality "${municipality}" (add it with "npm run municipality -- add")`);
+    if (!(await municipalities.get(municipality)))
+      throw new ConfigError(`Invalid configuration:\n  KE_ADMINS: no municipality "${municipality}" (add it with "npm run municipality -- add")`);
     await roles.grant(municipality, userId, 'keAdmin');
   }
 
@@ -142,6 +150,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const server = createServer({
     app,
     adapter,
+    authenticate: authenticateActivity(adapter, logger),
     store,
     logger,
     routes: [

@@ -49,7 +49,8 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['DEFAULT_MUNICIPALITY'],
-        message: 'is for local trials only and would give every tenant that municipality; connect tenants with "npm run municipality -- add/update --tenant" instead',
+        message:
+          'is for local trials only and would give every tenant that municipality; connect tenants with "npm run municipality -- add/update --tenant" instead',
       });
     }
   });
@@ -110,7 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
     defaultMunicipality: e.DEFAULT_MUNICIPALITY,
     exampleMunicipalities: e.EXAMPLE_MUNICIPALITIES === 'on',
-    keAdmins: parsePairs('KE_ADMINS', e.KE_ADMINS, 'municipality:userObjectId').map(([municipality, userId]) => ({ municipality: asMunicipalityId('KE_ADMINS', municipality), userId })),
+    keAdmins: parsePairs('KE_ADMINS', e.KE_ADMINS, 'municipality:userObjectId').map(([municipality, userId]) => ({
+      municipality: asMunicipalityId('KE_ADMINS', municipality),
+      userId,
+    })),
     directoryRefreshMs: e.DIRECTORY_REFRESH_SECONDS * 1000,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     linkSecret: e.LINK_SECRET,
@@ -129,12 +133,14 @@ function parsePairs(variable: string, raw: string | undefined, shape: string): [
     .filter(Boolean)
     .map((pair) => {
       const [left, right, ...rest] = pair.split(':').map((part) => part.trim());
-      if (!left || !right || rest.length) throw new ConfigError(`Invalid configuration:\n  ${variable}: expected "${shape}" pairs separated by commas, got "${pair}"`);
+      if (!left || !right || rest.length)
+        throw new ConfigError(`Invalid configuration:\n  ${variable}: expected "${shape}" pairs separated by commas, got "${pair}"`);
       return [left, right];
     });
 }
 
 function asMunicipalityId(variable: string, value: string): MunicipalityId {
-  if (!municipalityIdSchema.safeParse(value).success) throw new ConfigError(`Invalid configuration:\n  ${variable}: "${value}" is not a municipality id (lower-case letters, digits and hyphens)`);
+  if (!municipalityIdSchema.safeParse(value).success)
+    throw new ConfigError(`Invalid configuration:\n  ${variable}: "${value}" is not a municipality id (lower-case letters, digits and hyphens)`);
   return value;
 }

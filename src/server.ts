@@ -1,4 +1,7 @@
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateActivity } from './auth/authenticateActivity.js';
 import restify from 'restify';
 import type { Logger } from './logger.js';
 import type { Store } from './store/Store.js';
@@ -8,6 +11,7 @@ import { version } from './version.js';
 export interface ServerDeps {
   app: Application<AppTurnState>;
   adapter: TeamsAdapter;
+  authenticate: AuthenticateActivity;
   store: Store;
   logger: Logger;
   /** Plain HTTP routes beside the bot endpoint (file downloads). */
@@ -21,7 +25,23 @@ function isActivityShaped(body: unknown): boolean {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
-export function createServer({ app, adapter, store, logger, routes = [] }: ServerDeps): restify.Server {
+/**
+ * The turn with an authentication already done: what `adapter.process` does after its own token
+ * check. (`processActivity` is protected in botbuilder's typings and public in its design.)
+ */
+function processActivity(
+  adapter: TeamsAdapter,
+  auth: AuthenticateRequestResult,
+  activity: Activity,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<InvokeResponse | undefined> {
+  type TurnRunner = {
+    processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  };
+  return (adapter as unknown as TurnRunner).processActivity(auth, activity, logic);
+}
+
+export function createServer({ app, adapter, authenticate, store, logger, routes = [] }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'koordinatorhjelpen', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -31,9 +51,16 @@ export function createServer({ app, adapter, store, logger, routes = [] }: Serve
       res.send(400, { error: 'not an activity' });
       return;
     }
-    await adapter.process(req, res, async (context) => {
+    const activity = req.body as Activity;
+    const auth = await authenticate(activity, req.header('authorization') ?? '');
+    if (!auth) {
+      res.send(401, 'Unauthorized');
+      return;
+    }
+    const invokeResponse = await processActivity(adapter, auth, activity, async (context) => {
       await app.run(context);
     });
+    res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
   });
 
   const health: restify.RequestHandler = async (_req, res) => {

@@ -33,7 +33,11 @@ export interface ServiceOptions {
 /** Builds the domain services, wired to each other, over a store. */
 export function createServices(store: Store, options: ServiceOptions = {}): Services {
   // Removal of a municipality asks the case service whether it still holds cases.
-  const municipalities: Municipalities = new Municipalities({ store, fallback: options.defaultMunicipality, holdsCases: (m): Promise<boolean> => cases.holdsAny(m) });
+  const municipalities: Municipalities = new Municipalities({
+    store,
+    fallback: options.defaultMunicipality,
+    holdsCases: (m): Promise<boolean> => cases.holdsAny(m),
+  });
   const roles = new Roles(store);
   const audit = new AuditLog(store, options.now);
   const now = options.now;

@@ -20,7 +20,17 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 /** A case's id: `case-<submission uuid>` for a case reported in chat, `case-ext-<hash>` for one imported (see `importedCaseId`). */
 export const CASE_ID = /^case-(?:[0-9a-f-]{36}|ext-[0-9a-f]{32})$/;
 
-export const caseStates = ['reported', 'underAssessment', 'declined', 'accepted', 'coordinatorProposed', 'coordinatorAppointed', 'planInProgress', 'changeReported', 'closed'] as const;
+export const caseStates = [
+  'reported',
+  'underAssessment',
+  'declined',
+  'accepted',
+  'coordinatorProposed',
+  'coordinatorAppointed',
+  'planInProgress',
+  'changeReported',
+  'closed',
+] as const;
 export type CaseState = (typeof caseStates)[number];
 
 export type AgeGroup = 'child' | 'adult';

@@ -157,9 +157,16 @@ export class CaseService {
       ...(list === 'reported' ? [{ field: 'report.reporter.userId', op: '=' as const, value: actor.userId }] : []),
       ...(list === 'coordinating' ? [{ field: 'coordinator.userId', op: '=' as const, value: actor.userId }] : []),
     ];
-    const docs = await this.deps.store.list<Case>('cases', actor.municipality, { where, orderBy: { field: 'updatedAt', direction: 'desc' }, limit: list === 'leading' ? undefined : options.limit ?? 20 });
+    const docs = await this.deps.store.list<Case>('cases', actor.municipality, {
+      where,
+      orderBy: { field: 'updatedAt', direction: 'desc' },
+      limit: list === 'leading' ? undefined : (options.limit ?? 20),
+    });
     const cases = docs.map((d) => d.data);
-    if (list === 'leading') return cases.filter((c) => [c.coordinator?.unit, c.proposal?.coordinator.unit].some((u) => u !== undefined && actor.leads.includes(u))).slice(0, options.limit ?? 20);
+    if (list === 'leading')
+      return cases
+        .filter((c) => [c.coordinator?.unit, c.proposal?.coordinator.unit].some((u) => u !== undefined && actor.leads.includes(u)))
+        .slice(0, options.limit ?? 20);
     return cases.filter((c) => canView(c, actor));
   }
 
@@ -170,7 +177,13 @@ export class CaseService {
 
   private async afterChange(actor: Actor, c: Case, events: readonly CaseEvent[]): Promise<void> {
     for (const event of events) {
-      if (event.type === 'audit') await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: event.action, target: `case/${c.reference}`, details: { state: c.state } });
+      if (event.type === 'audit')
+        await this.deps.audit.record(actor.municipality, {
+          actor: actor.userId,
+          action: event.action,
+          target: `case/${c.reference}`,
+          details: { state: c.state },
+        });
     }
     const effects = events.filter((e) => e.type !== 'audit');
     for (const sink of this.deps.events) await sink.handle(actor.municipality, c, effects);

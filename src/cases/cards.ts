@@ -1,5 +1,16 @@
 import type { Attachment } from 'botbuilder';
-import { changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type ChangeReason, type CloseReason, type CommandType, type HistoryEntry } from './Case.js';
+import {
+  changeReasons,
+  closeReasons,
+  closingChecklistItems,
+  leaveKinds,
+  type Case,
+  type CaseState,
+  type ChangeReason,
+  type CloseReason,
+  type CommandType,
+  type HistoryEntry,
+} from './Case.js';
 import type { NotificationKind } from './transitions.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
@@ -12,12 +23,35 @@ import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
 /** The meldeskjema. `units`: the municipality's known units to choose from (free text while it has none); `reporterUnit` preselected from the reporter's roles. */
-export function reportFormCard(t: Translate, view: { services: readonly DirectoryEntry[]; submissionId: string; units: readonly string[]; reporterUnit?: string }): Attachment {
+export function reportFormCard(
+  t: Translate,
+  view: { services: readonly DirectoryEntry[]; submissionId: string; units: readonly string[]; reporterUnit?: string },
+): Attachment {
   const key = (k: string) => t(`report.form.${k}` as Parameters<Translate>[0]);
   return expandCard('reportForm', {
     labels: {
       ...Object.fromEntries(
-        ['title', 'intro', 'residentName', 'residentBirthDate', 'ageGroup', 'services', 'need', 'needPlaceholder', 'consentHeading', 'consentGiven', 'consentGivenBy', 'consentForm', 'consentDate', 'wishedCoordinator', 'reporterUnit', 'required', 'consentRequired', 'servicesRequired', 'submit'].map((k) => [k, key(k)]),
+        [
+          'title',
+          'intro',
+          'residentName',
+          'residentBirthDate',
+          'ageGroup',
+          'services',
+          'need',
+          'needPlaceholder',
+          'consentHeading',
+          'consentGiven',
+          'consentGivenBy',
+          'consentForm',
+          'consentDate',
+          'wishedCoordinator',
+          'reporterUnit',
+          'required',
+          'consentRequired',
+          'servicesRequired',
+          'submit',
+        ].map((k) => [k, key(k)]),
       ),
       child: t('report.form.ageGroup.child'),
       adult: t('report.form.ageGroup.adult'),
@@ -48,7 +82,10 @@ export function reportReceiptCard(t: Translate, c: Case): Attachment {
  * A proactive notice: what happened to which case reference, and a way in. Never health details.
  * It refreshes (`caseNotice`) to say where the case stands now, for those who still see it.
  */
-export function caseNotificationCard(t: Translate, view: { kind: NotificationKind; caseId: string; reference: string; state?: CaseState; visible?: boolean }): Attachment {
+export function caseNotificationCard(
+  t: Translate,
+  view: { kind: NotificationKind; caseId: string; reference: string; state?: CaseState; visible?: boolean },
+): Attachment {
   const visible = view.visible ?? true;
   return expandCard('caseNotification', {
     text: t(`notify.${view.kind}`, { reference: view.reference }),
@@ -121,12 +158,33 @@ export function caseDetailsCard(
     noticeColor: view.notice?.tone === 'good' ? 'Good' : 'Attention',
     facts: [
       { title: t('case.state'), value: t(`case.state.${c.state}`) },
-      ...(personal ? [{ title: t('case.resident'), value: `${inert(report.resident.name)}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})` }] : []),
+      ...(personal
+        ? [
+            {
+              title: t('case.resident'),
+              value: `${inert(report.resident.name)}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})`,
+            },
+          ]
+        : []),
       { title: t('case.services'), value: report.servicesInvolved.map((id) => view.serviceNames.get(id) ?? id).join(', ') },
-      ...(personal ? [{ title: t('case.consent'), value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}` }] : []),
+      ...(personal
+        ? [
+            {
+              title: t('case.consent'),
+              value: `${t(`report.form.consentGivenBy.${report.consent.givenBy}`)}, ${t(`report.form.consentForm.${report.consent.form}`).toLowerCase()}, ${report.consent.date}`,
+            },
+          ]
+        : []),
       { title: t('case.reporterUnit'), value: inert(report.reporter.unit) },
       ...(personal && report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: inert(report.wishedCoordinator) }] : []),
-      ...(c.coordinator ? [{ title: t('case.coordinatorFact'), value: t('case.coordinatorSince', { name: coordinatorName(c.coordinator), from: osloDate(new Date(c.coordinator.appointedAt)) }) }] : []),
+      ...(c.coordinator
+        ? [
+            {
+              title: t('case.coordinatorFact'),
+              value: t('case.coordinatorSince', { name: coordinatorName(c.coordinator), from: osloDate(new Date(c.coordinator.appointedAt)) }),
+            },
+          ]
+        : []),
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
       ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),
@@ -180,7 +238,15 @@ export function changeFormCard(t: Translate, c: Case, etag: string): Attachment 
     hint: t('change.hint'),
     reasons: choices(changeReasons, (reason) => t(`change.reason.${reason}`)),
     leaveKinds: choices(leaveKinds, (kind) => t(`change.leaveKind.${kind}`)),
-    labels: { back: t('case.back'), reason: t('change.reason'), leaveKind: t('change.leaveKind'), effectiveOn: t('change.effectiveOn'), note: t('change.note'), required: t('case.required'), submit: t('change.submit') },
+    labels: {
+      back: t('case.back'),
+      reason: t('change.reason'),
+      leaveKind: t('change.leaveKind'),
+      effectiveOn: t('change.effectiveOn'),
+      note: t('change.note'),
+      required: t('case.required'),
+      submit: t('change.submit'),
+    },
   });
 }
 
@@ -260,7 +326,11 @@ export function historyLine(t: Translate, entry: HistoryEntry): string {
  */
 export function approvalCard(t: Translate, c: Case, proposalId: string): Attachment {
   const open = c.state === 'coordinatorProposed' && c.proposal?.id === proposalId;
-  const proposed = open ? c.proposal!.coordinator : c.coordinator?.proposalId === proposalId ? c.coordinator : c.declinedProposals.find((p) => p.id === proposalId)?.coordinator;
+  const proposed = open
+    ? c.proposal!.coordinator
+    : c.coordinator?.proposalId === proposalId
+      ? c.coordinator
+      : c.declinedProposals.find((p) => p.id === proposalId)?.coordinator;
   const declined = c.declinedProposals.find((p) => p.id === proposalId);
   const date = (iso: string) => iso.slice(0, 10);
   const outcome = open
@@ -312,7 +382,15 @@ export function startPlanCard(t: Translate, c: Case, etag: string): Attachment {
     seen: c.updatedAt,
     title: t('start.title', { reference: c.reference }),
     hint: t('start.hint'),
-    labels: { back: t('case.back'), startedAt: t('start.startedAt'), firstMeeting: t('start.firstMeeting'), evaluationOn: t('start.evaluationOn'), evaluationEveryMonths: t('start.evaluationEveryMonths'), required: t('start.required'), submit: t('start.submit') },
+    labels: {
+      back: t('case.back'),
+      startedAt: t('start.startedAt'),
+      firstMeeting: t('start.firstMeeting'),
+      evaluationOn: t('start.evaluationOn'),
+      evaluationEveryMonths: t('start.evaluationEveryMonths'),
+      required: t('start.required'),
+      submit: t('start.submit'),
+    },
     items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
   });
 }
@@ -331,7 +409,10 @@ export function caseListCard(
     filterLabel: t('cases.filter'),
     filterSubmit: t('cases.filterSubmit'),
     selectedState: view.selectedState ?? '',
-    states: [{ title: t('cases.filterAll'), value: '' }, ...view.states.map((state) => ({ title: t(`case.state.${state}` as Parameters<Translate>[0]), value: state }))],
+    states: [
+      { title: t('cases.filterAll'), value: '' },
+      ...view.states.map((state) => ({ title: t(`case.state.${state}` as Parameters<Translate>[0]), value: state })),
+    ],
     empty: t('cases.empty'),
     rows: view.cases.map((c) => ({
       caseId: c.id,

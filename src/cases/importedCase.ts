@@ -3,7 +3,14 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { AgeGroup, Case, CaseState, CloseReason, Consent, HistoryEntry, PersonRef } from './Case.js';
 
 /** The states a case can be in when KE brings it from an earlier system. */
-export const importableStates = ['reported', 'accepted', 'declined', 'coordinatorAppointed', 'planInProgress', 'closed'] as const satisfies readonly CaseState[];
+export const importableStates = [
+  'reported',
+  'accepted',
+  'declined',
+  'coordinatorAppointed',
+  'planInProgress',
+  'closed',
+] as const satisfies readonly CaseState[];
 export type ImportableState = (typeof importableStates)[number];
 
 /** A case as KE's earlier system (or spreadsheet) knows it: dates are yyyy-mm-dd. */
@@ -46,7 +53,10 @@ const instant = (date: string) => `${date}T08:00:00.000Z`;
  * An ordinary case from an existing one: the steps it went through become its history (dated as
  * they happened), followed by the import itself. Pure; the case service stores it.
  */
-export function importedCase(existing: ExistingCase, meta: { reference: string; municipality: MunicipalityId; importedBy: string; importedByName?: string; at: string }): Case {
+export function importedCase(
+  existing: ExistingCase,
+  meta: { reference: string; municipality: MunicipalityId; importedBy: string; importedByName?: string; at: string },
+): Case {
   const by = EARLIER_SYSTEM;
   const steps: HistoryEntry[] = [{ at: instant(existing.reportedOn), by, event: 'report' }];
   const step = (on: string | undefined, entry: Omit<HistoryEntry, 'at' | 'by'>) => {
@@ -59,7 +69,10 @@ export function importedCase(existing: ExistingCase, meta: { reference: string; 
   step(existing.closedOn, { event: 'close', code: existing.closeReason });
   const lastStep = steps.reduce((latest, entry) => (entry.at > latest ? entry.at : latest), steps[0]!.at);
 
-  const coordinator = existing.coordinator && existing.appointedOn ? { ...existing.coordinator, appointedAt: instant(existing.appointedOn), approvedBy: by, proposalId: 'import' } : undefined;
+  const coordinator =
+    existing.coordinator && existing.appointedOn
+      ? { ...existing.coordinator, appointedAt: instant(existing.appointedOn), approvedBy: by, proposalId: 'import' }
+      : undefined;
   const everyChecked = { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true };
   return {
     id: importedCaseId(meta.municipality, existing.externalId),
@@ -94,7 +107,12 @@ export function importedCase(existing: ExistingCase, meta: { reference: string; 
             startedAt: existing.planStartedOn,
             checklist: everyChecked,
             ...(existing.nextEvaluationOn || existing.evaluationEveryMonths
-              ? { evaluation: { ...(existing.nextEvaluationOn ? { nextOn: existing.nextEvaluationOn } : {}), ...(existing.evaluationEveryMonths ? { everyMonths: existing.evaluationEveryMonths } : {}) } }
+              ? {
+                  evaluation: {
+                    ...(existing.nextEvaluationOn ? { nextOn: existing.nextEvaluationOn } : {}),
+                    ...(existing.evaluationEveryMonths ? { everyMonths: existing.evaluationEveryMonths } : {}),
+                  },
+                }
               : {}),
           },
         }
@@ -110,6 +128,9 @@ export function importedCase(existing: ExistingCase, meta: { reference: string; 
           },
         }
       : {}),
-    history: [...steps.sort((a, b) => a.at.localeCompare(b.at)), { at: meta.at, by: meta.importedBy, ...(meta.importedByName ? { byName: meta.importedByName } : {}), event: 'import', code: existing.state }],
+    history: [
+      ...steps.sort((a, b) => a.at.localeCompare(b.at)),
+      { at: meta.at, by: meta.importedBy, ...(meta.importedByName ? { byName: meta.importedByName } : {}), event: 'import', code: existing.state },
+    ],
   };
 }

@@ -3,7 +3,6 @@ import { InputError } from '../errors.js';
 import { calendarDate, earliestBirthDate } from '../files/cells.js';
 import type { MessageKey } from '../i18n/messages.js';
 
-
 /** Free text that ends up in cards: no markdown or HTML control characters, so it renders as typed. */
 const plain = (max: number) =>
   z
@@ -21,14 +20,26 @@ export const reportInputSchema = z.object({
   ageGroup: z.enum(['child', 'adult']),
   servicesInvolved: z
     .string()
-    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[a-z0-9-]{3,80}$/)).min(2).max(20)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9-]{3,80}$/))
+        .min(2)
+        .max(20),
+    ),
   need: z.string().trim().min(10).max(1000),
   consentGiven: z.literal('true'),
   consentGivenBy: z.enum(['resident', 'nextOfKin', 'guardian']),
   consentForm: z.enum(['oral', 'written']),
   consentDate: isoDate,
-  wishedCoordinator: plain(120).optional().transform((v) => v || undefined),
+  wishedCoordinator: plain(120)
+    .optional()
+    .transform((v) => v || undefined),
   reporterUnit: plain(120).pipe(z.string().min(2)),
   submissionId: z.string().uuid(),
 });

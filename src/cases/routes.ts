@@ -50,16 +50,42 @@ const ALL = /^\s*(alle saker|all cases)\s*$/i;
 const REFERENCE = /^\s*(?:(?:sak|saka|saken|case)\s+)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d{4}-\d{4,6})\s*[.?!]?\s*$/i;
 const listData = z.object({
   list: z.enum(['mine', 'leading', 'all']),
-  before: z.string().max(40).optional().transform((v) => v || undefined),
-  state: z.enum(['', ...caseStates]).optional().transform((v) => (v ? (v as CaseState) : undefined)),
+  before: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  state: z
+    .enum(['', ...caseStates])
+    .optional()
+    .transform((v) => (v ? (v as CaseState) : undefined)),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optionalDate = isoDate.optional().or(z.literal('').transform(() => undefined));
-const optionalText = (max: number) => z.string().max(max).optional().transform((v) => v?.trim() || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((v) => v?.trim() || undefined);
 /** Input.Toggle values ("true" / "false", or missing) for a checklist, as booleans. */
 const toggles = <K extends string>(items: readonly K[]) =>
-  z.object(Object.fromEntries(items.map((item) => [item, z.enum(['true', 'false']).default('false').transform((value) => value === 'true')])) as unknown as Record<K, z.ZodType<boolean, z.ZodTypeDef, unknown>>);
-const approvalData = caseRef.extend({ proposalId: z.string().uuid(), decision: z.enum(['approve', 'decline']).optional(), reason: z.string().max(500).optional() });
+  z.object(
+    Object.fromEntries(
+      items.map((item) => [
+        item,
+        z
+          .enum(['true', 'false'])
+          .default('false')
+          .transform((value) => value === 'true'),
+      ]),
+    ) as unknown as Record<K, z.ZodType<boolean, z.ZodTypeDef, unknown>>,
+  );
+const approvalData = caseRef.extend({
+  proposalId: z.string().uuid(),
+  decision: z.enum(['approve', 'decline']).optional(),
+  reason: z.string().max(500).optional(),
+});
 const noticeData = caseRef.extend({ kind: z.string().max(40), reference: z.string().max(40).optional() });
 
 /** The proposal an approval card is about: the open one, or the one that was approved. */
@@ -103,7 +129,8 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   }
 
   async function requireLeader(municipality: string, unit: string): Promise<void> {
-    if ((await roles.leadersOf(municipality, unit)).length === 0) throw new InputError(`no leader for ${unit}`, { key: 'case.noLeader', params: { unit: inert(unit) } });
+    if ((await roles.leadersOf(municipality, unit)).length === 0)
+      throw new InputError(`no leader for ${unit}`, { key: 'case.noLeader', params: { unit: inert(unit) } });
   }
 
   /** Every command on the case card, in the order a case meets them. */
@@ -115,7 +142,13 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
       done: (t, c) => t('case.accepted', { reference: c.reference }),
     }),
     caseDecline: caseAction({
-      schema: versioned.extend({ reason: z.string().max(500).optional().transform((v) => v?.trim() ?? '') }),
+      schema: versioned.extend({
+        reason: z
+          .string()
+          .max(500)
+          .optional()
+          .transform((v) => v?.trim() ?? ''),
+      }),
       required: 'error.unknownAction',
       command: (form) => ({ type: 'decline', reason: form.reason }),
       done: (t, c) => t('case.declined', { reference: c.reference }),
@@ -149,14 +182,19 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
         startedAt: form.startedAt,
         firstMeeting: form.firstMeeting,
         checklist: Object.fromEntries(startChecklistItems.map((item) => [item, form[item]])) as Record<(typeof startChecklistItems)[number], boolean>,
-        evaluation: form.evaluationOn ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) } : undefined,
+        evaluation: form.evaluationOn
+          ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) }
+          : undefined,
       }),
       done: (t, c) => t('start.done', { reference: c.reference }),
     }),
     caseReportChange: caseAction({
       schema: versioned.extend({
         reason: z.enum(changeReasons),
-        leaveKind: z.enum(['', ...leaveKinds]).optional().transform((v) => (v ? (v as (typeof leaveKinds)[number]) : undefined)),
+        leaveKind: z
+          .enum(['', ...leaveKinds])
+          .optional()
+          .transform((v) => (v ? (v as (typeof leaveKinds)[number]) : undefined)),
         effectiveOn: isoDate,
         note: optionalText(300),
       }),
@@ -207,7 +245,12 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),
     caseCloseForm: (t, doc) => closeFormCard(t, doc.data, doc.etag),
     caseTransferForm: async (t, doc, { actor, municipality }) =>
-      transferFormCard(t, doc.data, doc.etag, (await pickablePeople(roles, references, municipality)).filter((p) => p.userId !== actor.userId)),
+      transferFormCard(
+        t,
+        doc.data,
+        doc.etag,
+        (await pickablePeople(roles, references, municipality)).filter((p) => p.userId !== actor.userId),
+      ),
   };
 
   /** The case card as this person may see it now, with the actions open to them and what just happened. */
@@ -244,7 +287,10 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const when = osloDateTime(last.at);
     if (since.every((entry) => entry.by === actor.userId)) return { text: t('case.stale.own', { what, when }), tone: 'good' };
     const other = [...since].reverse().find((entry) => entry.by !== actor.userId)!;
-    return { text: t('case.stale.other', { who: inert(other.byName ?? t('case.someoneElse')), what: historyLine(t, other), when: osloDateTime(other.at) }), tone: 'attention' };
+    return {
+      text: t('case.stale.other', { who: inert(other.byName ?? t('case.someoneElse')), what: historyLine(t, other), when: osloDateTime(other.at) }),
+      tone: 'attention',
+    };
   }
 
   /**
@@ -317,7 +363,9 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const scope = await scopeOf(context, state);
     return living(scope, data, async () => {
       const doc = await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId);
-      return doc.data.coordinator?.userId === scope.actor.userId && doc.data.state === 'coordinatorAppointed' ? welcomeCoordinatorCard(scope.t, doc.data) : caseCard(scope, doc);
+      return doc.data.coordinator?.userId === scope.actor.userId && doc.data.state === 'coordinatorAppointed'
+        ? welcomeCoordinatorCard(scope.t, doc.data)
+        : caseCard(scope, doc);
     });
   });
 
@@ -376,7 +424,9 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
         const doc = await cases.act(
           actor,
           form.caseId,
-          form.decision === 'decline' ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! } : { type: 'approveAppointment', proposalId: form.proposalId },
+          form.decision === 'decline'
+            ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! }
+            : { type: 'approveAppointment', proposalId: form.proposalId },
         );
         return approvalCard(t, doc.data, form.proposalId).content as AdaptiveCard;
       } catch (error) {
@@ -408,7 +458,11 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     /** The menu's «Meld behov»: the form, with the municipality's services and units to choose from. */
     showReportForm: async (context: TurnContext, state: AppTurnState) => {
       const { t, municipality, userId } = turnScope(context, state);
-      const [services, units, reporterUnit] = await Promise.all([directory.list(municipality), roles.units(municipality), userId ? roles.unitOf(municipality, userId) : undefined]);
+      const [services, units, reporterUnit] = await Promise.all([
+        directory.list(municipality),
+        roles.units(municipality),
+        userId ? roles.unitOf(municipality, userId) : undefined,
+      ]);
       await context.sendActivity({ attachments: [reportFormCard(t, { services, submissionId: randomUUID(), units, reporterUnit })] });
     },
   };

@@ -195,7 +195,10 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
     case 'proposeCoordinator':
       if (command.coordinator.userId === current.coordinator?.userId) return refuse('invalid');
       return next(
-        { state: 'coordinatorProposed', proposal: { id: command.proposalId, coordinator: command.coordinator, proposedBy: actor.userId, proposedAt: at, returnTo: current.state } },
+        {
+          state: 'coordinatorProposed',
+          proposal: { id: command.proposalId, coordinator: command.coordinator, proposedBy: actor.userId, proposedAt: at, returnTo: current.state },
+        },
         [{ type: 'notify', to: { kind: 'leadersOf', unit: command.coordinator.unit }, kind: 'approvalRequested' }],
         { coordinator: personName(command.coordinator) },
       );
@@ -234,7 +237,9 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
         [
           { type: 'notify', to: ke, kind: 'appointmentDeclined' },
           // A transfer the coordinator started within the unit: they stay responsible and must know.
-          ...(current.coordinator && proposal.proposedBy === current.coordinator.userId ? [{ type: 'notify', to: { kind: 'user', userId: current.coordinator.userId }, kind: 'transferDeclined' } as const] : []),
+          ...(current.coordinator && proposal.proposedBy === current.coordinator.userId
+            ? [{ type: 'notify', to: { kind: 'user', userId: current.coordinator.userId }, kind: 'transferDeclined' } as const]
+            : []),
         ],
         { coordinator: personName(proposal.coordinator) },
       );
@@ -243,7 +248,12 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       return next(
         {
           state: 'planInProgress',
-          plan: { startedAt: command.startedAt, firstMeeting: command.firstMeeting, checklist: command.checklist, ...(command.evaluation ? { evaluation: command.evaluation } : {}) },
+          plan: {
+            startedAt: command.startedAt,
+            firstMeeting: command.firstMeeting,
+            checklist: command.checklist,
+            ...(command.evaluation ? { evaluation: command.evaluation } : {}),
+          },
           lastContactOn: command.firstMeeting ?? command.startedAt,
         },
         [{ type: 'notify', to: ke, kind: 'planStarted' }],
@@ -282,7 +292,10 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       // Within the unit the leader decides directly; to another unit it goes through KE (Rana: "Overføring av IP").
       if (command.to.unit === from.unit) {
         return next(
-          { state: 'coordinatorProposed', proposal: { id: command.proposalId, coordinator: command.to, proposedBy: actor.userId, proposedAt: at, returnTo: current.state } },
+          {
+            state: 'coordinatorProposed',
+            proposal: { id: command.proposalId, coordinator: command.to, proposedBy: actor.userId, proposedAt: at, returnTo: current.state },
+          },
           [
             { type: 'notify', to: { kind: 'leadersOf', unit: from.unit }, kind: 'approvalRequested' },
             { type: 'notify', to: ke, kind: 'transferStarted' },
@@ -304,7 +317,11 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       const coordinator = current.coordinator;
       const closedByCoordinator = coordinator?.userId === actor.userId;
       return next(
-        { state: 'closed', change: undefined, closure: { closedOn: command.closedOn, reason: command.reason, checklist: command.checklist, by: actor.userId, at } },
+        {
+          state: 'closed',
+          change: undefined,
+          closure: { closedOn: command.closedOn, reason: command.reason, checklist: command.checklist, by: actor.userId, at },
+        },
         [
           ...(closedByCoordinator ? [{ type: 'notify', to: ke, kind: 'caseClosed' } as const] : []),
           ...(coordinator && !closedByCoordinator ? [{ type: 'notify', to: { kind: 'user', userId: coordinator.userId }, kind: 'caseClosed' } as const] : []),
@@ -367,7 +384,9 @@ export function canView(c: Case, actor: Actor): boolean {
   if (actor.isKe) return true;
   if (c.report.reporter.userId === actor.userId) return true;
   if (c.coordinator?.userId === actor.userId) return true;
-  const units = [c.coordinator?.unit, c.proposal?.coordinator.unit, c.change?.kind === 'transfer' ? c.change.to.unit : undefined].filter((u): u is string => Boolean(u));
+  const units = [c.coordinator?.unit, c.proposal?.coordinator.unit, c.change?.kind === 'transfer' ? c.change.to.unit : undefined].filter((u): u is string =>
+    Boolean(u),
+  );
   return units.some((unit) => actor.leads.includes(unit));
 }
 

@@ -10,7 +10,8 @@ export interface ErrorReply {
 /** The one place a failure becomes words for the user. */
 export function describeError(error: unknown, t: Translate, reference: string): ErrorReply {
   const message = userMessageOf(error);
-  const specific = message && t(message.key, { ...message.params, ...Object.fromEntries(Object.entries(message.labels ?? {}).map(([name, key]) => [name, t(key)])) });
+  const specific =
+    message && t(message.key, { ...message.params, ...Object.fromEntries(Object.entries(message.labels ?? {}).map(([name, key]) => [name, t(key)])) });
   if (error instanceof InputError) return { text: t('error.input', { detail: specific! }), expected: true };
   if (error instanceof ConflictError && specific) return { text: specific, expected: true };
   if (error instanceof NotAllowedError) return { text: specific ?? t('error.notAllowed'), expected: true };

@@ -20,5 +20,12 @@ export function turnScope(context: TurnContext, state: AppTurnState): TurnScope 
   const municipality = state.temp.municipality;
   if (!municipality) throw new Error('turnScope() used before the municipality was resolved');
   const locale = state.user.locale ?? municipality.defaultLanguage ?? defaultLocale;
-  return { t: translator(locale), locale, municipality: municipality.id, municipalityName: municipality.name, home: municipality, userId: context.activity.from?.aadObjectId };
+  return {
+    t: translator(locale),
+    locale,
+    municipality: municipality.id,
+    municipalityName: municipality.name,
+    home: municipality,
+    userId: context.activity.from?.aadObjectId,
+  };
 }

@@ -104,7 +104,10 @@ export class DirectoryService {
    * The writes that make the directory what a file says (entries missing from it are retired, not
    * deleted), for an all-or-nothing import; `applied()` after the write. Entries are validated by the caller.
    */
-  async importOps(municipality: MunicipalityId, entries: readonly DirectoryEntry[]): Promise<{ ops: WriteOp[]; saved: number; retired: number; unchanged: number }> {
+  async importOps(
+    municipality: MunicipalityId,
+    entries: readonly DirectoryEntry[],
+  ): Promise<{ ops: WriteOp[]; saved: number; retired: number; unchanged: number }> {
     const current = new Map((await this.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry]));
     const ids = new Set(entries.map((entry) => entry.id));
     const changed = entries.filter((entry) => JSON.stringify(current.get(entry.id)) !== JSON.stringify(entry));
@@ -115,7 +118,12 @@ export class DirectoryService {
     ];
     if (ops.length) {
       const revision = (await this.deps.store.get<Revision>('revisions', municipality, 'directory'))?.data.revision ?? 0;
-      ops.push({ container: 'revisions', partition: municipality, id: 'directory', data: { revision: revision + 1, changedAt: this.now().toISOString() } satisfies Revision });
+      ops.push({
+        container: 'revisions',
+        partition: municipality,
+        id: 'directory',
+        data: { revision: revision + 1, changedAt: this.now().toISOString() } satisfies Revision,
+      });
     }
     return { ops, saved: changed.length, retired: stale.length, unchanged: entries.length - changed.length };
   }
@@ -193,7 +201,10 @@ function parseEntry(input: unknown): DirectoryEntry {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? 'id');
-  throw new InputError(`directory entry: ${issue.path.join('.')} ${issue.message}`, FIELD_LABELS[field] ? { key: 'directory.invalid.field', labels: { field: FIELD_LABELS[field] } } : { key: 'directory.invalid.field', params: { field } });
+  throw new InputError(
+    `directory entry: ${issue.path.join('.')} ${issue.message}`,
+    FIELD_LABELS[field] ? { key: 'directory.invalid.field', labels: { field: FIELD_LABELS[field] } } : { key: 'directory.invalid.field', params: { field } },
+  );
 }
 
 function changedFields(before: DirectoryEntry, after: DirectoryEntry): string[] {

@@ -41,7 +41,10 @@ export function directoryResultsCard(t: Translate, view: ResultsView): Attachmen
   });
 }
 
-export function directoryNoHitsCard(t: Translate, view: { query: string; categories: string[]; fallback: readonly { name: string; phone: string }[] }): Attachment {
+export function directoryNoHitsCard(
+  t: Translate,
+  view: { query: string; categories: string[]; fallback: readonly { name: string; phone: string }[] },
+): Attachment {
   return expandCard('directoryNoHits', {
     heading: t('directory.noHits.heading', { query: view.query }),
     advice: t('directory.noHits.advice'),
@@ -57,7 +60,24 @@ export function directoryNoHitsCard(t: Translate, view: { query: string; categor
 
 /** The KE admin's form; without an entry it creates a new one. */
 export function directoryEditCard(t: Translate, entry?: DirectoryEntry): Attachment {
-  const keys = ['name', 'unit', 'category', 'phones', 'offers', 'targetGroup', 'ageMin', 'ageMax', 'howToApply', 'contactRole', 'web', 'email', 'keywords', 'required', 'save', 'retire'] as const;
+  const keys = [
+    'name',
+    'unit',
+    'category',
+    'phones',
+    'offers',
+    'targetGroup',
+    'ageMin',
+    'ageMax',
+    'howToApply',
+    'contactRole',
+    'web',
+    'email',
+    'keywords',
+    'required',
+    'save',
+    'retire',
+  ] as const;
   return expandCard('directoryEdit', {
     title: t(entry ? 'directory.edit.title' : 'directory.edit.newTitle'),
     hint: t('directory.edit.hint'),
@@ -94,7 +114,9 @@ function facts(t: Translate, entry: DirectoryEntry): { title: string; value: str
 function links(t: Translate, entry: DirectoryEntry): { title: string; url: string }[] {
   return [
     ...entry.phones.map((phone) => ({
-      title: phone.label ? t('directory.results.callLabelled', { label: phone.label, phone: formatPhone(phone.number) }) : t('directory.results.call', { phone: formatPhone(phone.number) }),
+      title: phone.label
+        ? t('directory.results.callLabelled', { label: phone.label, phone: formatPhone(phone.number) })
+        : t('directory.results.call', { phone: formatPhone(phone.number) }),
       url: telUrl(phone.number),
     })),
     ...(entry.web ? [{ title: t('directory.results.web'), url: entry.web }] : []),

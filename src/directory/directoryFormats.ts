@@ -7,7 +7,24 @@ import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
 
 export type DirectoryFormat = 'json' | 'csv' | 'hsds';
 
-const CSV_COLUMNS = ['id', 'category', 'unit', 'name', 'phones', 'email', 'web', 'contactRole', 'offers', 'targetGroup', 'ageMin', 'ageMax', 'howToApply', 'keywords', 'lastReviewed', 'retired'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'category',
+  'unit',
+  'name',
+  'phones',
+  'email',
+  'web',
+  'contactRole',
+  'offers',
+  'targetGroup',
+  'ageMin',
+  'ageMax',
+  'howToApply',
+  'keywords',
+  'lastReviewed',
+  'retired',
+] as const;
 
 /** A cell Excel shows as text: one that would start a formula gets a leading apostrophe (OWASP's advice for CSV injection). */
 function asSpreadsheetText(value: unknown): unknown {
@@ -56,7 +73,10 @@ function entryFromCsv(row: Record<string, string>): unknown {
     ageMin: number('ageMin'),
     ageMax: number('ageMax'),
     howToApply: optional('howToApply'),
-    keywords: (row.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    keywords: (row.keywords ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     lastReviewed: row.lastReviewed,
     retired: row.retired === 'ja' || row.retired === 'true' ? true : undefined,
   };
@@ -93,7 +113,10 @@ function fromHsds(file: HsdsFile): unknown[] {
     category: service.categories?.[0],
     unit: units.get(service.organization_id) ?? service.organization_id,
     name: service.name,
-    phones: (service.phones ?? []).map((phone) => ({ number: (phone.number ?? '').replace(/\s/g, ''), ...(phone.description ? { label: phone.description } : {}) })),
+    phones: (service.phones ?? []).map((phone) => ({
+      number: (phone.number ?? '').replace(/\s/g, ''),
+      ...(phone.description ? { label: phone.description } : {}),
+    })),
     email: orUndefined(service.email),
     web: orUndefined(service.url),
     contactRole: orUndefined(service.contacts?.[0]?.title),
@@ -139,7 +162,11 @@ export function toHsds(municipality: MunicipalityId, entries: readonly Directory
 }
 
 /** A whole directory as a file in one of the export formats. */
-export function exportFile(format: DirectoryFormat, municipality: MunicipalityId, entries: readonly DirectoryEntry[]): { body: string; contentType: string; fileName: string } {
+export function exportFile(
+  format: DirectoryFormat,
+  municipality: MunicipalityId,
+  entries: readonly DirectoryEntry[],
+): { body: string; contentType: string; fileName: string } {
   const fileName = `tjenesteoversikt-${municipality}.${format === 'csv' ? 'csv' : format === 'hsds' ? 'hsds.json' : 'json'}`;
   if (format === 'csv') return { body: toCsv(entries), contentType: 'text/csv; charset=utf-8', fileName };
   const json = format === 'hsds' ? toHsds(municipality, entries) : { municipality, source: 'export', entries };
@@ -179,7 +206,14 @@ export function readDirectoryFile(name: string, text: string): { municipality?: 
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const column = String(issue.path[0] ?? 'id');
-      const key = column === 'phones' ? 'import.problem.badPhone' : issue.code === 'too_small' || issue.code === 'invalid_type' ? 'import.problem.required' : issue.code === 'too_big' ? 'import.problem.tooLongField' : 'import.problem.invalidField';
+      const key =
+        column === 'phones'
+          ? 'import.problem.badPhone'
+          : issue.code === 'too_small' || issue.code === 'invalid_type'
+            ? 'import.problem.required'
+            : issue.code === 'too_big'
+              ? 'import.problem.tooLongField'
+              : 'import.problem.invalidField';
       problems.push({ line, key, params: { column } });
       continue;
     }

@@ -25,7 +25,10 @@ export function isExpected(entry: DirectoryEntry, evalCase: EvalCase): boolean {
   return (evalCase.expectNames ?? []).some((expected) => name.includes(expected.toLowerCase()));
 }
 
-export async function evaluate(cases: EvalCase[], search: (municipality: MunicipalityId, query: string) => Promise<DirectoryEntry[]>): Promise<{ top1: number; top3: number; n: number; outcomes: EvalOutcome[] }> {
+export async function evaluate(
+  cases: EvalCase[],
+  search: (municipality: MunicipalityId, query: string) => Promise<DirectoryEntry[]>,
+): Promise<{ top1: number; top3: number; n: number; outcomes: EvalOutcome[] }> {
   const outcomes: EvalOutcome[] = [];
   for (const evalCase of cases) {
     const entries = (await search(evalCase.municipality, evalCase.query)).slice(0, 3);

@@ -25,7 +25,12 @@ const grantSchema = z
   })
   .strict();
 
-const PATHS: Record<ExportGrant['format'], string> = { json: '/api/directory/export', csv: '/api/directory/export', hsds: '/api/directory/export', residentAccess: '/api/privacy/access' };
+const PATHS: Record<ExportGrant['format'], string> = {
+  json: '/api/directory/export',
+  csv: '/api/directory/export',
+  hsds: '/api/directory/export',
+  residentAccess: '/api/privacy/access',
+};
 
 /**
  * Short-lived signed download links for a KE admin's exports (the directory; a resident's data): Teams cannot take a file from a

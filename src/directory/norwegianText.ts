@@ -10,7 +10,9 @@ const STOPWORDS = new Set(
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
    bruker brukar innbygger innbyggjar person pasient tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
-   about get skaffe finne finn søke søkje spør spørre gjelder gjeld angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`.split(/\s+/).filter(Boolean),
+   about get skaffe finne finn søke søkje spør spørre gjelder gjeld angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -92,10 +94,14 @@ export function ageIn(text: string): number | undefined {
   return undefined;
 }
 
-const LEAD_IN = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+\S+(?:\s+(?:jeg|eg|man|ein|en|vi|me|du))?(?:\s+(?:kontakte|ringe|ringje|spørre|spørje|henvende meg|vende meg|hjelpe|søke|søkje))?|(?:kontakt|telefon|nummer|tlf))(?:\s+(?:for|til|om|med|angående|vedrørende|ved|hos))?\s+/iu;
+const LEAD_IN =
+  /^\s*(?:(?:hvem|kven|hvor|kvar)\s+\S+(?:\s+(?:jeg|eg|man|ein|en|vi|me|du))?(?:\s+(?:kontakte|ringe|ringje|spørre|spørje|henvende meg|vende meg|hjelpe|søke|søkje))?|(?:kontakt|telefon|nummer|tlf))(?:\s+(?:for|til|om|med|angående|vedrørende|ved|hos))?\s+/iu;
 
 /** The topic of a question: "hvem kontakter jeg for støttekontakt?" → "støttekontakt". */
 export function questionTopic(text: string): string {
-  const topic = text.replace(LEAD_IN, '').replace(/[?!.\s]+$/u, '').trim();
+  const topic = text
+    .replace(LEAD_IN, '')
+    .replace(/[?!.\s]+$/u, '')
+    .trim();
   return topic || text.trim();
 }

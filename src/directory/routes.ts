@@ -15,7 +15,8 @@ import { questionTopic, terms } from './norwegianText.js';
 import { osloDate } from '../time/oslo.js';
 
 /** "hvem kontakter jeg for …", "kven kan hjelpe med …", "hvor søker man om …" */
-export const DIRECTORY_QUESTION = /^\s*(?:(?:hvem|kven|hvor|kvar)\s+(?:kontakter|kontaktar|kontakte|ringer|ringjer|spør|kan|skal|søker|søkjer|får|henvender|vender)\b.*|(?:kontakt|telefon|nummer|tlf)\s+(?:for|til)\b.*)$/iu;
+export const DIRECTORY_QUESTION =
+  /^\s*(?:(?:hvem|kven|hvor|kvar)\s+(?:kontakter|kontaktar|kontakte|ringer|ringjer|spør|kan|skal|søker|søkjer|får|henvender|vender)\b.*|(?:kontakt|telefon|nummer|tlf)\s+(?:for|til)\b.*)$/iu;
 const NEW_ENTRY = /^\s*(ny|legg til)\s+(tjeneste|teneste|oppføring)\s*$/iu;
 const EXPORT = /^\s*(eksporter|eksport|last ned)(\s+(tjenesteoversikt(en)?|tenesteoversikta?|katalogen))?\s*$/iu;
 const CATEGORY_LIMIT = 10;
@@ -165,17 +166,25 @@ function fromForm(id: string, form: Record<string, unknown>): unknown {
     contactRole: text('contactRole'),
     web: text('web'),
     email: text('email'),
-    keywords: (text('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    keywords: (text('keywords') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     lastReviewed: osloDate(new Date()),
   };
 }
 
 async function freeId(directory: DirectoryService, municipality: MunicipalityId, name: string): Promise<string> {
-  const slug = name
-    .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
-    .normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
-    .slice(0, 60) || 'tjeneste';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'tjeneste';
   for (let n = 1; ; n++) {
     const id = `${municipality}-${slug}${n > 1 ? `-${n}` : ''}`;
     if (!(await directory.get(municipality, id))) return id;

@@ -73,11 +73,16 @@ export class Cells {
   }
 
   /** One of `allowed` (case-insensitive), mapped to its code. */
-  choice<T extends string>(column: string, allowed: Readonly<Record<string, T>>, options: { required?: boolean; shown?: readonly string[] } = {}): T | undefined {
+  choice<T extends string>(
+    column: string,
+    allowed: Readonly<Record<string, T>>,
+    options: { required?: boolean; shown?: readonly string[] } = {},
+  ): T | undefined {
     const value = options.required ? this.required(column) : this.raw(column) || undefined;
     if (value === undefined) return undefined;
     const code = allowed[value.toLowerCase()];
-    if (code === undefined) this.problem('import.problem.invalidValue', { column, value: shorten(value), allowed: (options.shown ?? Object.keys(allowed)).join(', ') });
+    if (code === undefined)
+      this.problem('import.problem.invalidValue', { column, value: shorten(value), allowed: (options.shown ?? Object.keys(allowed)).join(', ') });
     return code;
   }
 

@@ -37,11 +37,23 @@ function delimiterOf(text: string): ',' | ';' {
 export function readTable(text: string, columns: { required: readonly string[]; known: readonly string[] }): { rows: TableRow[]; problems: Problem[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), bom: true, trim: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      const key = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'import.problem.csvQuote' : error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'import.problem.csvColumns' : 'import.problem.csv';
+      const key =
+        error.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'import.problem.csvQuote'
+          : error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+            ? 'import.problem.csvColumns'
+            : 'import.problem.csv';
       return { rows: [], problems: [{ line, key }] };
     }
     throw error;
@@ -53,10 +65,14 @@ export function readTable(text: string, columns: { required: readonly string[]; 
   const missing = columns.required.filter((column) => !names.includes(column));
   if (missing.length) problems.push({ line: 1, key: 'import.problem.missingColumns', params: { columns: missing.join(', ') } });
   const unknown = names.filter((name) => !columns.known.includes(name));
-  if (unknown.length) problems.push({ line: 1, key: 'import.problem.unknownColumns', params: { columns: unknown.join(', '), known: columns.known.join(', ') } });
+  if (unknown.length)
+    problems.push({ line: 1, key: 'import.problem.unknownColumns', params: { columns: unknown.join(', '), known: columns.known.join(', ') } });
   if (problems.length) return { rows: [], problems };
   // csv-parse counts to a record's last line; a quoted cell may span lines, and the report names the first.
-  const rows = data.map(({ record, info }) => ({ line: info.lines - (record.join('').match(/\n/g)?.length ?? 0), values: Object.fromEntries(names.map((name, index) => [name, record[index] ?? ''])) }));
+  const rows = data.map(({ record, info }) => ({
+    line: info.lines - (record.join('').match(/\n/g)?.length ?? 0),
+    values: Object.fromEntries(names.map((name, index) => [name, record[index] ?? ''])),
+  }));
   return { rows, problems: [] };
 }
 

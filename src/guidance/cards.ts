@@ -36,7 +36,14 @@ const RELATED: Record<GuidanceTopic, readonly GuidanceTopic[]> = {
 };
 
 /** Where a topic leads in the bot: reporting, or the cases where change, transfer and closing start. */
-const NEXT: Partial<Record<GuidanceTopic, Capability>> = { report: 'report', start: 'cases', followUp: 'cases', change: 'cases', transfer: 'cases', closing: 'cases' };
+const NEXT: Partial<Record<GuidanceTopic, Capability>> = {
+  report: 'report',
+  start: 'cases',
+  followUp: 'cases',
+  change: 'cases',
+  transfer: 'cases',
+  closing: 'cases',
+};
 
 /** The seeds' checklists, from the same catalogue entries the case cards use. */
 function checklist(t: Translate, topic: GuidanceTopic): string {

@@ -161,7 +161,8 @@ export class Municipalities {
   /** Records which municipality a person on a shared tenant works for. Refused for a municipality not on that tenant. */
   async assignMember(tenantId: string, userId: string, municipality: MunicipalityId, source: Membership['source']): Promise<void> {
     const record = await this.require(municipality);
-    if (!record.tenantIds.includes(tenantId)) throw new InputError(`${municipality} is not on tenant ${tenantId}`, { key: 'municipality.notOnTenant', params: { name: record.name } });
+    if (!record.tenantIds.includes(tenantId))
+      throw new InputError(`${municipality} is not on tenant ${tenantId}`, { key: 'municipality.notOnTenant', params: { name: record.name } });
     await this.deps.store.put<Membership>('members', tenantId, userId, { municipality, source });
   }
 
@@ -171,7 +172,8 @@ export class Municipalities {
     for (const tenantId of municipality.tenantIds) {
       const current = new Map((await this.deps.store.list<Membership>('members', tenantId)).map((doc) => [doc.id, doc.data.municipality]));
       for (const userId of userIds) {
-        if (current.get(userId) !== municipality.id) ops.push({ container: 'members', partition: tenantId, id: userId, data: { municipality: municipality.id, source: 'import' } satisfies Membership });
+        if (current.get(userId) !== municipality.id)
+          ops.push({ container: 'members', partition: tenantId, id: userId, data: { municipality: municipality.id, source: 'import' } satisfies Membership });
       }
     }
     return ops;
@@ -196,7 +198,10 @@ function parse(input: unknown): Municipality {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = FIELDS.find((name) => name === issue.path[0]) ?? 'id';
-  throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { key: `municipality.invalid.${field}`, params: { value: String(valueAt(input, issue.path) ?? '') } });
+  throw new InputError(`${issue.path.join('.')}: ${issue.message}`, {
+    key: `municipality.invalid.${field}`,
+    params: { value: String(valueAt(input, issue.path) ?? '') },
+  });
 }
 
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {

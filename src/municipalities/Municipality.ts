@@ -11,8 +11,14 @@ export const municipalityIdSchema = z
   .max(40);
 
 /** Entra tenant ids are GUIDs; local trials and tests use readable ids, so any short token is accepted. */
-const tenantIdSchema = z.string().trim().regex(/^[A-Za-z0-9-]{2,64}$/, 'a tenant id (GUID)');
-const phoneSchema = z.string().trim().regex(/^\d{8}$/, '8 digits');
+const tenantIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{2,64}$/, 'a tenant id (GUID)');
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{8}$/, '8 digits');
 
 /**
  * A municipality that uses the bot: data, added by municipal IT with `npm run municipality -- add`.

@@ -35,7 +35,11 @@ export class ConversationReferences {
     const key = `${municipality}/${userId}`;
     const fingerprint = `${reference.serviceUrl}|${reference.conversation?.id}|${reference.user?.name ?? ''}|${locale ?? ''}`;
     if (this.known.get(key) === fingerprint) return;
-    await this.store.put<StoredReference>('conversations', municipality, userId, { reference, ...(locale ? { locale } : {}), updatedAt: new Date().toISOString() });
+    await this.store.put<StoredReference>('conversations', municipality, userId, {
+      reference,
+      ...(locale ? { locale } : {}),
+      updatedAt: new Date().toISOString(),
+    });
     this.known.set(key, fingerprint);
   }
 

@@ -130,10 +130,21 @@ export class ProactiveSender {
     let reference: Partial<ConversationReference> | undefined;
     try {
       await this.throttled(municipality, `open:${userId}`, () =>
-        this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', service.serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (context) => {
-          const created = TurnContext.getConversationReference(context.activity);
-          reference = { ...created, conversation: { ...created.conversation!, conversationType: 'personal', tenantId: service.tenantId }, user: { id: userId, name: '', aadObjectId: userId } };
-        }),
+        this.deps.adapter.createConversationAsync(
+          this.deps.botAppId,
+          'msteams',
+          service.serviceUrl,
+          AuthenticationConstants.ToChannelFromBotOAuthScope,
+          parameters,
+          async (context) => {
+            const created = TurnContext.getConversationReference(context.activity);
+            reference = {
+              ...created,
+              conversation: { ...created.conversation!, conversationType: 'personal', tenantId: service.tenantId },
+              user: { id: userId, name: '', aadObjectId: userId },
+            };
+          },
+        ),
       );
     } catch (error) {
       // 403/404: the app is not installed for the person (no setup policy), or they are not in the tenant.

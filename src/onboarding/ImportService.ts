@@ -80,17 +80,23 @@ export class ImportService {
     }
   }
 
-  private async plan(municipality: Municipality, files: ImportFiles, options: { importedBy: string; importedByName?: string; dryRun: boolean }): Promise<{ report: ImportReport; ops: WriteOp[] }> {
+  private async plan(
+    municipality: Municipality,
+    files: ImportFiles,
+    options: { importedBy: string; importedByName?: string; dryRun: boolean },
+  ): Promise<{ report: ImportReport; ops: WriteOp[] }> {
     const today = osloParts(this.now()).date;
     const m = municipality.id;
     const report: ImportReport = { municipality: m, dryRun: options.dryRun, problems: [], reminders: 0 };
-    const problemsOf = (file: ImportFileKind, problems: readonly Problem[]) => report.problems.push(...problems.map((problem) => ({ ...problem, file, fileName: files[file]!.name })));
+    const problemsOf = (file: ImportFileKind, problems: readonly Problem[]) =>
+      report.problems.push(...problems.map((problem) => ({ ...problem, file, fileName: files[file]!.name })));
 
     let entries: DirectoryEntry[] | undefined;
     if (files.directory) {
       const read = readDirectoryFile(files.directory.name, decodeText(files.directory.bytes));
       problemsOf('directory', read.problems);
-      if (read.municipality && read.municipality !== m) problemsOf('directory', [{ line: 1, key: 'import.problem.otherMunicipality', params: { found: read.municipality, expected: m } }]);
+      if (read.municipality && read.municipality !== m)
+        problemsOf('directory', [{ line: 1, key: 'import.problem.otherMunicipality', params: { found: read.municipality, expected: m } }]);
       entries = read.entries;
     }
     let people: PersonRow[] = [];
@@ -115,14 +121,31 @@ export class ImportService {
       report.directory = { saved: directory.saved, retired: directory.retired, unchanged: directory.unchanged };
     }
 
-    const existing = await this.deps.cases.existingReferences(m, caseRows.map((row) => importedCaseId(m, row.existing.externalId)));
+    const existing = await this.deps.cases.existingReferences(
+      m,
+      caseRows.map((row) => importedCaseId(m, row.existing.externalId)),
+    );
     const fresh = caseRows.filter((row) => !existing.has(importedCaseId(m, row.existing.externalId)));
     const { references, op: counter } = await this.deps.cases.reserveReferences(m, fresh.length);
     const at = this.now().toISOString();
-    const created: Case[] = fresh.map((row, index) => importedCase(row.existing, { reference: references[index]!, municipality: m, importedBy: options.importedBy, importedByName: options.importedByName, at }));
+    const created: Case[] = fresh.map((row, index) =>
+      importedCase(row.existing, {
+        reference: references[index]!,
+        municipality: m,
+        importedBy: options.importedBy,
+        importedByName: options.importedByName,
+        at,
+      }),
+    );
 
     const rolesChange = await this.deps.roles.importOps(m, people, trainingFrom(fresh, created));
-    ops.push(...rolesChange.ops, ...(await this.deps.municipalities.membershipOps(municipality, people.map((person) => person.userId))));
+    ops.push(
+      ...rolesChange.ops,
+      ...(await this.deps.municipalities.membershipOps(
+        municipality,
+        people.map((person) => person.userId),
+      )),
+    );
     if (files.people) report.people = { added: rolesChange.added, changed: rolesChange.changed, unchanged: rolesChange.unchanged };
 
     if (counter) ops.push(counter);
@@ -147,7 +170,14 @@ export class ImportService {
           actor: options.importedBy,
           action: 'import.run',
           target: 'import/*',
-          details: { directory: entries?.length ?? null, people: people.length, cases: created.length, files: Object.values(files).map((file) => file.name).join(', ') },
+          details: {
+            directory: entries?.length ?? null,
+            people: people.length,
+            cases: created.length,
+            files: Object.values(files)
+              .map((file) => file.name)
+              .join(', '),
+          },
         }),
       );
     }
@@ -172,7 +202,8 @@ function trainingFrom(rows: readonly CaseRow[], created: readonly Case[]): Map<s
     const coordinator = created[index]!.coordinator;
     if (!coordinator) return;
     const current = training.get(coordinator.userId) ?? {};
-    if (row.trainingCompletedOn) current.completedOn = current.completedOn && current.completedOn > row.trainingCompletedOn ? current.completedOn : row.trainingCompletedOn;
+    if (row.trainingCompletedOn)
+      current.completedOn = current.completedOn && current.completedOn > row.trainingCompletedOn ? current.completedOn : row.trainingCompletedOn;
     if (!current.startedAt || coordinator.appointedAt < current.startedAt) current.startedAt = coordinator.appointedAt;
     training.set(coordinator.userId, current);
   });

@@ -27,14 +27,47 @@ export const CASE_COLUMNS = [
   'closedAt',
   'closingReason',
 ] as const;
-const REQUIRED = ['externalId', 'residentName', 'birthDate', 'ageGroup', 'need', 'services', 'consentGivenBy', 'consentForm', 'consentDate', 'status', 'reportedAt'] as const;
+const REQUIRED = [
+  'externalId',
+  'residentName',
+  'birthDate',
+  'ageGroup',
+  'need',
+  'services',
+  'consentGivenBy',
+  'consentForm',
+  'consentDate',
+  'status',
+  'reportedAt',
+] as const;
 
 /** The words a KE writes in the file, mapped to the codes the bot stores (case-insensitive). */
-const STATUSES: Record<string, ImportableState> = { meldt: 'reported', godtatt: 'accepted', avslått: 'declined', avslatt: 'declined', oppnevnt: 'coordinatorAppointed', startet: 'planInProgress', avsluttet: 'closed' };
+const STATUSES: Record<string, ImportableState> = {
+  meldt: 'reported',
+  godtatt: 'accepted',
+  avslått: 'declined',
+  avslatt: 'declined',
+  oppnevnt: 'coordinatorAppointed',
+  startet: 'planInProgress',
+  avsluttet: 'closed',
+};
 const AGE_GROUPS = { barn: 'child', voksen: 'adult' } as const;
 const CONSENT_FORMS: Record<string, ConsentForm> = { skriftlig: 'written', muntlig: 'oral' };
-const CONSENT_GIVERS: Record<string, ConsentGivenBy> = { innbygger: 'resident', bruker: 'resident', pårørende: 'nextOfKin', parorende: 'nextOfKin', verge: 'guardian' };
-const CLOSE_REASONS: Record<string, CloseReason> = { 'behovet opphørt': 'needEnded', 'behov opphørt': 'needEnded', 'bruker overtar': 'residentTakesOver', 'innbygger overtar': 'residentTakesOver', 'takker nei': 'residentDeclinesPlan', annet: 'other' };
+const CONSENT_GIVERS: Record<string, ConsentGivenBy> = {
+  innbygger: 'resident',
+  bruker: 'resident',
+  pårørende: 'nextOfKin',
+  parorende: 'nextOfKin',
+  verge: 'guardian',
+};
+const CLOSE_REASONS: Record<string, CloseReason> = {
+  'behovet opphørt': 'needEnded',
+  'behov opphørt': 'needEnded',
+  'bruker overtar': 'residentTakesOver',
+  'innbygger overtar': 'residentTakesOver',
+  'takker nei': 'residentDeclinesPlan',
+  annet: 'other',
+};
 
 /** What the rest of the import (and the store) knows: a row may refer to any of it. */
 export interface CaseReferences {
@@ -129,8 +162,22 @@ export function readCases(text: string, today: string, known: CaseReferences): {
     if (birthDate && consentDate && consentDate < birthDate) cells.problem('import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' });
 
     problems.push(...cells.problems);
-    if (cells.problems.length > 0 || !externalId || !residentName || !birthDate || !ageGroup || !need || !consentGivenBy || !consentForm || !consentDate || !state || !reportedOn) continue;
-    const coordinatorKnown = coordinatorId && person && appointedOn ? { userId: coordinatorId, unit: coordinatorUnit ?? person.unit ?? '', name: person.name } : undefined;
+    if (
+      cells.problems.length > 0 ||
+      !externalId ||
+      !residentName ||
+      !birthDate ||
+      !ageGroup ||
+      !need ||
+      !consentGivenBy ||
+      !consentForm ||
+      !consentDate ||
+      !state ||
+      !reportedOn
+    )
+      continue;
+    const coordinatorKnown =
+      coordinatorId && person && appointedOn ? { userId: coordinatorId, unit: coordinatorUnit ?? person.unit ?? '', name: person.name } : undefined;
     cases.push({
       line: row.line,
       ...(trainingCompletedOn ? { trainingCompletedOn } : {}),

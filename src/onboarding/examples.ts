@@ -16,7 +16,10 @@ export function exampleMunicipalities(): Municipality[] {
 }
 
 /** Adds each example that is missing, with its directory where it has none. Returns what was loaded. */
-export async function loadExamples(municipalities: Municipalities, directory: DirectoryService): Promise<{ municipality: MunicipalityId; added: boolean; entries: number }[]> {
+export async function loadExamples(
+  municipalities: Municipalities,
+  directory: DirectoryService,
+): Promise<{ municipality: MunicipalityId; added: boolean; entries: number }[]> {
   const loaded = [];
   for (const example of exampleMunicipalities()) {
     const added = await municipalities.ensure(example);

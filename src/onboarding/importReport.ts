@@ -2,7 +2,12 @@ import type { Translate } from '../i18n/translate.js';
 import type { ImportReport } from './ImportService.js';
 
 /** The report of an import in words: a title, what will (or did) change, and every problem by file and line. */
-export function describeImport(t: Translate, report: ImportReport, municipalityName: string, options: { maxProblems?: number } = {}): { title: string; summary: string[]; problems: string[]; cases: string[] } {
+export function describeImport(
+  t: Translate,
+  report: ImportReport,
+  municipalityName: string,
+  options: { maxProblems?: number } = {},
+): { title: string; summary: string[]; problems: string[]; cases: string[] } {
   const stopped = report.problems.length > 0;
   const title = t(stopped ? 'import.report.stopped' : report.dryRun ? 'import.report.checked' : 'import.report.imported', { municipality: municipalityName });
   const summary: string[] = [];
@@ -16,10 +21,17 @@ export function describeImport(t: Translate, report: ImportReport, municipalityN
   }
   const limit = options.maxProblems ?? report.problems.length;
   const problems = report.problems.slice(0, limit).map((problem) =>
-    t('import.where.line', { file: t(`import.file.${problem.file}`), fileName: problem.fileName, line: problem.line, problem: t(problem.key, problem.params) }),
+    t('import.where.line', {
+      file: t(`import.file.${problem.file}`),
+      fileName: problem.fileName,
+      line: problem.line,
+      problem: t(problem.key, problem.params),
+    }),
   );
   if (report.problems.length > limit) problems.push(t('import.report.moreProblems', { count: report.problems.length - limit }));
-  const cases = (report.cases?.references ?? []).map((line) => t(line.isNew ? 'import.report.caseLine' : 'import.report.caseLineExisting', { externalId: line.externalId, reference: line.reference || '–' }));
+  const cases = (report.cases?.references ?? []).map((line) =>
+    t(line.isNew ? 'import.report.caseLine' : 'import.report.caseLineExisting', { externalId: line.externalId, reference: line.reference || '–' }),
+  );
   return { title, summary, problems, cases };
 }
 

@@ -9,7 +9,11 @@ import type { Municipality } from '../municipalities/Municipality.js';
 const choiceData = z.object({ verb: z.literal('municipalityChoose'), municipality: z.string().min(2).max(40) });
 
 function municipalityChoiceCard(t: Translate, options: readonly Municipality[]) {
-  return expandCard('municipalityChoice', { title: t('municipality.choose.title'), hint: t('municipality.choose.hint'), choices: options.map(({ id, name }) => ({ id, name })) });
+  return expandCard('municipalityChoice', {
+    title: t('municipality.choose.title'),
+    hint: t('municipality.choose.hint'),
+    choices: options.map(({ id, name }) => ({ id, name })),
+  });
 }
 
 /**

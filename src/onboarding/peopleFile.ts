@@ -42,7 +42,8 @@ export function readPeople(text: string, today: string): { people: PersonRow[]; 
       else seen.set(userId.toLowerCase(), row.line);
     }
     problems.push(...cells.problems);
-    if (cells.problems.length === 0 && userId && name) people.push({ line: row.line, userId: userId.toLowerCase(), name, email, unit, leads, ke: ke || keAdmin, keAdmin });
+    if (cells.problems.length === 0 && userId && name)
+      people.push({ line: row.line, userId: userId.toLowerCase(), name, email, unit, leads, ke: ke || keAdmin, keAdmin });
   }
   return { people, problems };
 }

@@ -43,7 +43,12 @@ const confirmData = z.object({
         return z.NEVER;
       }
     })
-    .pipe(z.array(z.object({ kind: z.enum(['directory', 'people', 'cases']), name: z.string().max(260), url: z.string().url().max(4000) })).min(1).max(3)),
+    .pipe(
+      z
+        .array(z.object({ kind: z.enum(['directory', 'people', 'cases']), name: z.string().max(260), url: z.string().url().max(4000) }))
+        .min(1)
+        .max(3),
+    ),
   digest: z.string().regex(/^[a-f0-9]{64}$/),
 });
 
@@ -52,7 +57,8 @@ function attachedFiles(context: TurnContext): AttachedFile[] {
   return (context.activity.attachments ?? []).flatMap((attachment) => {
     const content = attachment.content as { downloadUrl?: unknown } | undefined;
     if (attachment.contentType === TEAMS_FILE && typeof content?.downloadUrl === 'string') return [{ name: attachment.name ?? '', url: content.downloadUrl }];
-    if (/^(text\/csv|application\/json|text\/plain|application\/vnd\.ms-excel)/.test(attachment.contentType) && attachment.contentUrl) return [{ name: attachment.name ?? '', url: attachment.contentUrl }];
+    if (/^(text\/csv|application\/json|text\/plain|application\/vnd\.ms-excel)/.test(attachment.contentType) && attachment.contentUrl)
+      return [{ name: attachment.name ?? '', url: attachment.contentUrl }];
     return [];
   });
 }
@@ -67,7 +73,8 @@ function kindOf(bytes: Uint8Array): ImportFileKind {
 
 /** Downloads an attachment from Teams' or SharePoint's hosts (or the channel's own service), reading at most MAX_FILE_BYTES. */
 async function download(file: AttachedFile, serviceUrl: string | undefined): Promise<Uint8Array> {
-  const unreadable = (cause?: unknown) => new InputError(`attachment ${file.name} could not be downloaded`, { key: 'import.unreadable', params: { name: file.name } }, { cause });
+  const unreadable = (cause?: unknown) =>
+    new InputError(`attachment ${file.name} could not be downloaded`, { key: 'import.unreadable', params: { name: file.name } }, { cause });
   let url: URL;
   try {
     url = new URL(file.url);
@@ -84,7 +91,10 @@ async function download(file: AttachedFile, serviceUrl: string | undefined): Pro
     throw unreadable(error);
   }
   if (!response.ok || !response.body) throw unreadable();
-  const tooLarge = new InputError(`attachment ${file.name} too large`, { key: 'import.tooLarge', params: { name: file.name, mb: MAX_FILE_BYTES / 1024 / 1024 } });
+  const tooLarge = new InputError(`attachment ${file.name} too large`, {
+    key: 'import.tooLarge',
+    params: { name: file.name, mb: MAX_FILE_BYTES / 1024 / 1024 },
+  });
   if (Number(response.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) throw tooLarge;
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -107,7 +117,10 @@ function digestOf(files: ImportFiles): string {
 
 function importReportCard(t: Translate, report: ImportReport, municipalityName: string, confirm?: { files: string; digest: string }): Attachment {
   const words = describeImport(t, report, municipalityName, { maxProblems: CARD_PROBLEMS });
-  const cases = words.cases.length > CARD_CASE_LINES ? [...words.cases.slice(0, CARD_CASE_LINES), t('import.report.moreProblems', { count: words.cases.length - CARD_CASE_LINES })] : words.cases;
+  const cases =
+    words.cases.length > CARD_CASE_LINES
+      ? [...words.cases.slice(0, CARD_CASE_LINES), t('import.report.moreProblems', { count: words.cases.length - CARD_CASE_LINES })]
+      : words.cases;
   const canConfirm = confirm !== undefined && report.problems.length === 0 && changesAnything(report);
   const hint = !report.dryRun || report.problems.length > 0 ? '' : canConfirm ? t('import.report.confirmHint') : t('import.report.nothingToDo');
   return expandCard('importReport', {
@@ -130,8 +143,14 @@ function importReportCard(t: Translate, report: ImportReport, municipalityName: 
  * files are checked (a dry run) and reported; «Importer» downloads them again, checks that they
  * are the files that were checked, and writes everything or nothing.
  */
-export function importRoutes(app: Application<AppTurnState>, { imports, roles, templatesUrl }: { imports: ImportService; roles: Roles; templatesUrl: string }): void {
-  async function filesFrom(context: TurnContext, attached: readonly (AttachedFile & { kind?: ImportFileKind })[]): Promise<{ files: ImportFiles; described: { kind: ImportFileKind; name: string; url: string }[] }> {
+export function importRoutes(
+  app: Application<AppTurnState>,
+  { imports, roles, templatesUrl }: { imports: ImportService; roles: Roles; templatesUrl: string },
+): void {
+  async function filesFrom(
+    context: TurnContext,
+    attached: readonly (AttachedFile & { kind?: ImportFileKind })[],
+  ): Promise<{ files: ImportFiles; described: { kind: ImportFileKind; name: string; url: string }[] }> {
     const files: ImportFiles = {};
     const described: { kind: ImportFileKind; name: string; url: string }[] = [];
     for (const file of attached) {
@@ -153,7 +172,10 @@ export function importRoutes(app: Application<AppTurnState>, { imports, roles, t
           title: t('import.howTo.title'),
           body: t('import.howTo.body'),
           templatesLabel: t('import.howTo.templates'),
-          templates: (Object.keys(TEMPLATE_FILES) as ImportFileKind[]).map((kind) => ({ title: t(`import.template.${kind}`), url: `${templatesUrl}/${TEMPLATE_FILES[kind]}` })),
+          templates: (Object.keys(TEMPLATE_FILES) as ImportFileKind[]).map((kind) => ({
+            title: t(`import.template.${kind}`),
+            url: `${templatesUrl}/${TEMPLATE_FILES[kind]}`,
+          })),
         }),
       ],
     });
@@ -166,7 +188,9 @@ export function importRoutes(app: Application<AppTurnState>, { imports, roles, t
       const admin = await roles.require(municipality, userId, 'keAdmin');
       const { files, described } = await filesFrom(context, attachedFiles(context));
       const report = await imports.run(municipality, files, { importedBy: admin, dryRun: true });
-      await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName, { files: JSON.stringify(described), digest: digestOf(files) })] });
+      await context.sendActivity({
+        attachments: [importReportCard(t, report, municipalityName, { files: JSON.stringify(described), digest: digestOf(files) })],
+      });
     },
   );
 

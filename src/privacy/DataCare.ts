@@ -38,7 +38,9 @@ export class DataCare {
 
   /** The resident's cases: found by birth date (indexed), then by name, ignoring case and spacing. */
   async casesOf(municipality: MunicipalityId, resident: Resident): Promise<Versioned<Case>[]> {
-    const sameBirthDate = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'report.resident.birthDate', op: '=', value: resident.birthDate }] });
+    const sameBirthDate = await this.deps.store.list<Case>('cases', municipality, {
+      where: [{ field: 'report.resident.birthDate', op: '=', value: resident.birthDate }],
+    });
     return sameBirthDate.filter((doc) => normalised(doc.data.report.resident.name) === normalised(resident.name));
   }
 
@@ -51,7 +53,9 @@ export class DataCare {
 
   /** The file behind an access link: the cases, their reminders and their audit trail. Each case's disclosure is audited. */
   async accessReport(municipality: MunicipalityId, actor: string, caseIds: readonly string[]): Promise<AccessReport> {
-    const cases = (await Promise.all(caseIds.map((id) => this.deps.store.get<Case>('cases', municipality, id)))).filter((doc): doc is Versioned<Case> => Boolean(doc));
+    const cases = (await Promise.all(caseIds.map((id) => this.deps.store.get<Case>('cases', municipality, id)))).filter((doc): doc is Versioned<Case> =>
+      Boolean(doc),
+    );
     const reminders: StoredReminder[] = [];
     const auditTrail: AuditEntry[] = [];
     for (const doc of cases) {

@@ -10,6 +10,12 @@ export function privacyRequestCard(t: Translate, mode: 'access' | 'erase'): Atta
     erase: mode === 'erase',
     verb: mode === 'access' ? 'privacyAccess' : 'privacyErase',
     style: mode === 'access' ? 'positive' : 'destructive',
-    labels: { name: t('privacy.name'), birthDate: t('privacy.birthDate'), confirm: t('privacy.confirm'), required: t('privacy.required'), submit: t(`privacy.${mode}.submit`) },
+    labels: {
+      name: t('privacy.name'),
+      birthDate: t('privacy.birthDate'),
+      confirm: t('privacy.confirm'),
+      required: t('privacy.required'),
+      submit: t(`privacy.${mode}.submit`),
+    },
   });
 }

@@ -16,7 +16,10 @@ const residentData = z.object({ name: z.string().trim().min(2).max(120), birthDa
 
 /** «innsyn» and «sletting»: a KE admin's access and erasure requests about one resident. */
 export function privacyRoutes(app: Application<AppTurnState>, { dataCare, roles, links }: { dataCare: DataCare; roles: Roles; links: ExportLinks }): void {
-  for (const [pattern, mode] of [[ACCESS, 'access'], [ERASE, 'erase']] as const) {
+  for (const [pattern, mode] of [
+    [ACCESS, 'access'],
+    [ERASE, 'erase'],
+  ] as const) {
     app.message(pattern, async (context, state) => {
       const { t, municipality, userId } = turnScope(context, state);
       await roles.require(municipality, userId, 'keAdmin');

@@ -78,7 +78,13 @@ export class ReminderSchedule implements CaseEventSink {
       ...cases.flatMap((c) => caseReminders(c, settings, now)),
       ...trainingStarted.flatMap(({ userId, startedAt }) => trainingReminders(userId, startedAt, settings)),
     ];
-    return reminders.map((reminder) => ({ container: 'reminders', partition: municipality, id: reminder.key, data: { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] } satisfies StoredReminder, ifMatch: null }));
+    return reminders.map((reminder) => ({
+      container: 'reminders',
+      partition: municipality,
+      id: reminder.key,
+      data: { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] } satisfies StoredReminder,
+      ifMatch: null,
+    }));
   }
 
   /** Every reminder a case has, whatever its status. */
@@ -99,11 +105,21 @@ export class ReminderSchedule implements CaseEventSink {
   async completeTraining(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
     await this.deps.roles.completeTraining(municipality, userId, on);
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'userId', op: '=', value: userId }] });
-    await this.reconcile(municipality, [], existing.filter((doc) => doc.data.kind === 'training'), false);
+    await this.reconcile(
+      municipality,
+      [],
+      existing.filter((doc) => doc.data.kind === 'training'),
+      false,
+    );
   }
 
   /** Creates what is wanted and missing; removes what is no longer wanted and not yet sent (or everything, for a closed case). */
-  private async reconcile(municipality: MunicipalityId, wanted: readonly ScheduledReminder[], existing: readonly Versioned<StoredReminder>[], dropAll: boolean): Promise<void> {
+  private async reconcile(
+    municipality: MunicipalityId,
+    wanted: readonly ScheduledReminder[],
+    existing: readonly Versioned<StoredReminder>[],
+    dropAll: boolean,
+  ): Promise<void> {
     const wantedKeys = new Set(wanted.map((reminder) => reminder.key));
     const existingByKey = new Map(existing.map((doc) => [doc.id, doc]));
     for (const reminder of wanted) {
@@ -112,9 +128,11 @@ export class ReminderSchedule implements CaseEventSink {
         // New settings move what has not gone out yet (a snoozed item keeps the time its recipient chose).
         const snoozed = current.data.attempts > 0;
         if (current.data.status === 'pending' && !snoozed && current.data.dueAt !== reminder.dueAt) {
-          await this.deps.store.put<StoredReminder>('reminders', municipality, current.id, { ...current.data, dueAt: reminder.dueAt }, current.etag).catch((error: unknown) => {
-            if (!(error instanceof ConflictError)) throw error;
-          });
+          await this.deps.store
+            .put<StoredReminder>('reminders', municipality, current.id, { ...current.data, dueAt: reminder.dueAt }, current.etag)
+            .catch((error: unknown) => {
+              if (!(error instanceof ConflictError)) throw error;
+            });
         }
         continue;
       }
@@ -126,9 +144,10 @@ export class ReminderSchedule implements CaseEventSink {
     }
     for (const doc of existing) {
       const stale = !wantedKeys.has(doc.id) && (doc.data.status === 'pending' || dropAll);
-      if (stale) await this.deps.store.delete('reminders', municipality, doc.id).catch((error: unknown) => {
-        if (!(error instanceof ConflictError)) throw error;
-      });
+      if (stale)
+        await this.deps.store.delete('reminders', municipality, doc.id).catch((error: unknown) => {
+          if (!(error instanceof ConflictError)) throw error;
+        });
     }
   }
 
@@ -136,9 +155,19 @@ export class ReminderSchedule implements CaseEventSink {
   async due(municipality: MunicipalityId, now: Date, limit = REMINDER_BATCH): Promise<Versioned<StoredReminder>[]> {
     const at = now.toISOString();
     const [pending, abandoned] = await Promise.all([
-      this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'dueAt', op: '<=', value: at }], orderBy: { field: 'dueAt', direction: 'asc' }, limit }),
       this.deps.store.list<StoredReminder>('reminders', municipality, {
-        where: [{ field: 'status', op: '=', value: 'sending' }, { field: 'claimedAt', op: '<=', value: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString() }],
+        where: [
+          { field: 'status', op: '=', value: 'pending' },
+          { field: 'dueAt', op: '<=', value: at },
+        ],
+        orderBy: { field: 'dueAt', direction: 'asc' },
+        limit,
+      }),
+      this.deps.store.list<StoredReminder>('reminders', municipality, {
+        where: [
+          { field: 'status', op: '=', value: 'sending' },
+          { field: 'claimedAt', op: '<=', value: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString() },
+        ],
         limit,
       }),
     ]);
@@ -148,7 +177,13 @@ export class ReminderSchedule implements CaseEventSink {
   /** A conditional write that only one instance wins; undefined for the others. */
   async claim(municipality: MunicipalityId, doc: Versioned<StoredReminder>, instanceId: string, now: Date): Promise<Versioned<StoredReminder> | undefined> {
     try {
-      return await this.deps.store.put<StoredReminder>('reminders', municipality, doc.id, { ...doc.data, status: 'sending', claimedBy: instanceId, claimedAt: now.toISOString(), attempts: doc.data.attempts + 1 }, doc.etag);
+      return await this.deps.store.put<StoredReminder>(
+        'reminders',
+        municipality,
+        doc.id,
+        { ...doc.data, status: 'sending', claimedBy: instanceId, claimedAt: now.toISOString(), attempts: doc.data.attempts + 1 },
+        doc.etag,
+      );
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
       throw error;

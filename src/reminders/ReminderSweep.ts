@@ -75,7 +75,13 @@ export class ReminderSweep {
     return report;
   }
 
-  private async deliver(municipality: MunicipalityId, due: readonly Versioned<StoredReminder>[], trainingMonths: number, now: Date, report: SweepReport): Promise<void> {
+  private async deliver(
+    municipality: MunicipalityId,
+    due: readonly Versioned<StoredReminder>[],
+    trainingMonths: number,
+    now: Date,
+    report: SweepReport,
+  ): Promise<void> {
     const claimed: Versioned<StoredReminder>[] = [];
     for (const doc of due) {
       const mine = await this.deps.schedule.claim(municipality, doc, this.instanceId, now);
@@ -88,7 +94,12 @@ export class ReminderSweep {
     const reached = new Map<string, string[]>();
     const failed = new Set<string>();
     for (const [userId, docs] of await this.byRecipient(municipality, claimed)) {
-      const outcome = await this.deps.sender.send(municipality, userId, (t) => reminderDigestCard(t, docs.map((doc) => views.get(doc.id)!)));
+      const outcome = await this.deps.sender.send(municipality, userId, (t) =>
+        reminderDigestCard(
+          t,
+          docs.map((doc) => views.get(doc.id)!),
+        ),
+      );
       if (outcome === 'sent') report.sent++;
       // Someone without a chat, or who blocked the bot, cannot be reached later either: count them as done.
       for (const doc of docs) {
@@ -114,7 +125,10 @@ export class ReminderSweep {
   }
 
   private async view(municipality: MunicipalityId, reminder: StoredReminder, trainingMonths: number): Promise<ReminderView> {
-    const personName = reminder.kind === 'training' && reminder.to.kind === 'ke' && reminder.userId ? (await this.deps.references.find(municipality, reminder.userId))?.user?.name : undefined;
+    const personName =
+      reminder.kind === 'training' && reminder.to.kind === 'ke' && reminder.userId
+        ? (await this.deps.references.find(municipality, reminder.userId))?.user?.name
+        : undefined;
     return { reminder, trainingMonths, ...(personName ? { personName } : {}) };
   }
 }

@@ -49,7 +49,9 @@ export function reminderDigestCard(t: Translate, views: readonly ReminderView[])
         text: text(t, view),
         actions: [
           ...(done ? [{ title: t(done), style: 'positive', data: { verb: 'reminderDone', reminder: r.key } }] : []),
-          ...(r.kind === 'approvalPending' && r.caseId ? [{ title: t('reminder.approvalShow'), style: 'positive', data: { verb: 'approvalShow', caseId: r.caseId } }] : []),
+          ...(r.kind === 'approvalPending' && r.caseId
+            ? [{ title: t('reminder.approvalShow'), style: 'positive', data: { verb: 'approvalShow', caseId: r.caseId } }]
+            : []),
           { title: t('reminder.snoozeDay'), style: 'default', data: { verb: 'reminderSnooze', reminder: r.key, days: '1' } },
           { title: t('reminder.snoozeWeek'), style: 'default', data: { verb: 'reminderSnooze', reminder: r.key, days: '7' } },
           ...(r.caseId && r.kind !== 'approvalPending' ? [{ title: t('case.open'), style: 'default', data: { verb: 'caseOpen', caseId: r.caseId } }] : []),

@@ -17,10 +17,15 @@ const snoozeData = reminderRef.extend({ days: z.enum(['1', '7']).transform(Numbe
 
 const SETTINGS = /^\s*(påminnelser|påminningar|innstillinger for påminnelser|reminder settings)\s*$/i;
 /** Card numbers arrive as strings (or numbers); each must be a whole number within its bounds. */
-const settingsData = z.object(Object.fromEntries(reminderSettingNames.map((name) => [name, z.coerce.number()])) as Record<keyof ReminderSettings, z.ZodNumber>).pipe(reminderSettingsInput);
+const settingsData = z
+  .object(Object.fromEntries(reminderSettingNames.map((name) => [name, z.coerce.number()])) as Record<keyof ReminderSettings, z.ZodNumber>)
+  .pipe(reminderSettingsInput);
 
 /** The reminder card's buttons (done, snooze), and KE admins' reminder settings. */
-export function reminderRoutes(app: Application<AppTurnState>, { responses, roles, schedule }: { responses: ReminderResponses; roles: Roles; schedule: ReminderSchedule }): void {
+export function reminderRoutes(
+  app: Application<AppTurnState>,
+  { responses, roles, schedule }: { responses: ReminderResponses; roles: Roles; schedule: ReminderSchedule },
+): void {
   app.message(SETTINGS, async (context, state) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');

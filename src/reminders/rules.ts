@@ -54,29 +54,65 @@ export function milestoneDates(birthDate: string): Record<Milestone, string> {
 export function caseReminders(c: Case, settings: ReminderSettings, now: Date): ScheduledReminder[] {
   const base = { caseId: c.id, reference: c.reference };
   const reminders: ScheduledReminder[] = [];
-  const coordinator = c.coordinator && withCoordinator.includes(c.state) ? { kind: 'user', userId: c.coordinator.userId } as const : undefined;
+  const coordinator = c.coordinator && withCoordinator.includes(c.state) ? ({ kind: 'user', userId: c.coordinator.userId } as const) : undefined;
 
   if (coordinator && c.state === 'planInProgress' && c.plan?.evaluation?.nextOn) {
     const on = c.plan.evaluation.nextOn;
-    reminders.push({ ...base, key: `evaluation:${c.id}:${on}`, kind: 'evaluation', to: coordinator, dueAt: morning(addDays(on, -settings.evaluationNoticeDays)), on });
+    reminders.push({
+      ...base,
+      key: `evaluation:${c.id}:${on}`,
+      kind: 'evaluation',
+      to: coordinator,
+      dueAt: morning(addDays(on, -settings.evaluationNoticeDays)),
+      on,
+    });
   }
   if (coordinator) {
     const since = c.lastContactOn ?? c.plan?.startedAt ?? c.coordinator!.appointedAt.slice(0, 10);
-    reminders.push({ ...base, key: `contact:${c.id}:${since}`, kind: 'contact', to: coordinator, dueAt: morning(addDays(since, settings.contactWeeks * 7)), on: since });
+    reminders.push({
+      ...base,
+      key: `contact:${c.id}:${since}`,
+      kind: 'contact',
+      to: coordinator,
+      dueAt: morning(addDays(since, settings.contactWeeks * 7)),
+      on: since,
+    });
   }
   if (coordinator && c.report.ageGroup === 'child') {
     const today = osloDate(now);
     for (const [milestone, on] of Object.entries(milestoneDates(c.report.resident.birthDate)) as [Milestone, string][]) {
       if (on <= today) continue; // passed already
-      reminders.push({ ...base, key: `transition:${c.id}:${milestone}`, kind: 'transition', to: coordinator, dueAt: morning(addMonths(on, -settings.transitionMonthsBefore)), on, milestone });
+      reminders.push({
+        ...base,
+        key: `transition:${c.id}:${milestone}`,
+        kind: 'transition',
+        to: coordinator,
+        dueAt: morning(addMonths(on, -settings.transitionMonthsBefore)),
+        on,
+        milestone,
+      });
     }
   }
   if (c.state === 'reported' || c.state === 'underAssessment') {
-    reminders.push({ ...base, key: `keWaiting:${c.id}:decision`, kind: 'keWaiting', to: { kind: 'ke' }, dueAt: afterDays(c.createdAt, settings.keWaitingDays), on: c.createdAt.slice(0, 10) });
+    reminders.push({
+      ...base,
+      key: `keWaiting:${c.id}:decision`,
+      kind: 'keWaiting',
+      to: { kind: 'ke' },
+      dueAt: afterDays(c.createdAt, settings.keWaitingDays),
+      on: c.createdAt.slice(0, 10),
+    });
   }
   if (c.state === 'accepted' || c.state === 'changeReported') {
     // Waiting for a (new) coordinator since the case entered this state.
-    reminders.push({ ...base, key: `keWaiting:${c.id}:${c.state}:${c.updatedAt}`, kind: 'keWaiting', to: { kind: 'ke' }, dueAt: afterDays(c.updatedAt, settings.keWaitingDays), on: c.updatedAt.slice(0, 10) });
+    reminders.push({
+      ...base,
+      key: `keWaiting:${c.id}:${c.state}:${c.updatedAt}`,
+      kind: 'keWaiting',
+      to: { kind: 'ke' },
+      dueAt: afterDays(c.updatedAt, settings.keWaitingDays),
+      on: c.updatedAt.slice(0, 10),
+    });
   }
   if (c.state === 'coordinatorProposed' && c.proposal) {
     reminders.push({

@@ -20,9 +20,9 @@ export function snoozeUntil(now: Date, days: number, hours: Hours): Date {
 /** The first instant at or after `instant` that is working time. */
 export function nextWorkingTime(instant: Date, hours: Hours): Date {
   if (isWorkingTime(instant, hours)) return instant;
-  let { date, hour } = osloParts(instant);
+  const now = osloParts(instant);
   // Later today if the day has not started yet; otherwise from tomorrow.
-  if (hour >= hours.workdayStartHour) date = addDays(date, 1);
+  let date = now.hour >= hours.workdayStartHour ? addDays(now.date, 1) : now.date;
   for (let i = 0; i < 30; i++, date = addDays(date, 1)) {
     const start = osloInstant(date, hours.workdayStartHour);
     if (isWorkday(date, osloParts(start).weekday)) return start;

@@ -169,7 +169,11 @@ export class Roles {
    * e-mail, unit, units led and KE roles as the file says; training as the cases say. A person the
    * file does not mention keeps what they have; so does everyone's training unless it changes.
    */
-  async importOps(municipality: MunicipalityId, people: readonly ImportedPerson[], training: ReadonlyMap<string, ImportedTraining>): Promise<{ ops: WriteOp[]; added: number; changed: number; unchanged: number; trainingStarted: { userId: string; startedAt: string }[] }> {
+  async importOps(
+    municipality: MunicipalityId,
+    people: readonly ImportedPerson[],
+    training: ReadonlyMap<string, ImportedTraining>,
+  ): Promise<{ ops: WriteOp[]; added: number; changed: number; unchanged: number; trainingStarted: { userId: string; startedAt: string }[] }> {
     const existing = new Map((await this.store.list<RoleRecord>('roles', municipality)).map((doc) => [doc.id, doc.data]));
     const byId = new Map(people.map((person) => [person.userId, person]));
     const ops: WriteOp[] = [];

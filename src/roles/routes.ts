@@ -30,14 +30,24 @@ export function registerRoleRoutes(
 ): void {
   const tenantOf = (context: TurnContext): string | undefined => context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id;
   /** The other municipalities on the admin's tenant: where a person placed in the wrong one can be moved. */
-  const neighbours = async (context: TurnContext, municipality: string) => (await municipalities.onTenant(tenantOf(context))).filter((m) => m.id !== municipality);
+  const neighbours = async (context: TurnContext, municipality: string) =>
+    (await municipalities.onTenant(tenantOf(context))).filter((m) => m.id !== municipality);
 
   app.message(ROLES, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const people = await pickablePeople(roles, references, municipality);
     await context.sendActivity({
-      attachments: [expandCard('rolesPick', { title: t('roles.title'), hint: t('roles.hint'), person: t('roles.person'), required: t('roles.required'), show: t('roles.show'), people })],
+      attachments: [
+        expandCard('rolesPick', {
+          title: t('roles.title'),
+          hint: t('roles.hint'),
+          person: t('roles.person'),
+          required: t('roles.required'),
+          show: t('roles.show'),
+          people,
+        }),
+      ],
     });
   });
 
@@ -88,7 +98,10 @@ export function registerRoleRoutes(
     if (before.roles.includes('keAdmin') && !keAdmin && (await roles.holders(municipality, 'keAdmin')).length <= 1) {
       throw new NotAllowedError('last KE admin', { userMessage: { key: 'roles.lastAdmin' } });
     }
-    const leads = (form.leads ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+    const leads = (form.leads ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
     const after = {
       roles: [...(form.keMember === 'true' || keAdmin ? (['keMember'] as const) : []), ...(keAdmin ? (['keAdmin'] as const) : [])],
       unit: form.unit || undefined,
@@ -101,7 +114,12 @@ export function registerRoleRoutes(
     ];
     if (changed.length > 0) {
       await roles.replace(municipality, form.userId, after);
-      await audit.record(municipality, { actor: admin, action: 'roles.set', target: `person/${form.userId}`, details: { changed: changed.join(','), keMember: after.roles.includes('keMember'), keAdmin, leads: leads.length } });
+      await audit.record(municipality, {
+        actor: admin,
+        action: 'roles.set',
+        target: `person/${form.userId}`,
+        details: { changed: changed.join(','), keMember: after.roles.includes('keMember'), keAdmin, leads: leads.length },
+      });
     }
     if (target) {
       await municipalities.assignMember(tenantOf(context)!, form.userId, target.id, 'keAdmin');

@@ -114,7 +114,9 @@ export class CosmosStore implements Store {
     const { resource } = await translate(() =>
       ifMatch === undefined
         ? this.container(container).items.upsert<CosmosDoc<T>>(doc)
-        : this.container(container).item(doc.id, partition).replace<CosmosDoc<T>>(doc, { accessCondition: { type: 'IfMatch', condition: ifMatch } }),
+        : this.container(container)
+            .item(doc.id, partition)
+            .replace<CosmosDoc<T>>(doc, { accessCondition: { type: 'IfMatch', condition: ifMatch } }),
     );
     return toVersioned(resource!);
   }
@@ -168,7 +170,10 @@ export class CosmosStore implements Store {
     await inParallel(parts, (part, index) => this.put<JournalDoc>(JOURNAL, JOURNAL, `${runId}-${index}`, { kind: 'part', runId, entries: part }));
     const written = new Array<boolean>(ops.length).fill(false);
     try {
-      for (const [batchIndex, batch] of chunk(ops.map((op, index) => ({ op, index })), 500).entries()) {
+      for (const [batchIndex, batch] of chunk(
+        ops.map((op, index) => ({ op, index })),
+        500,
+      ).entries()) {
         if (batchIndex > 0) await this.put<JournalDoc>(JOURNAL, JOURNAL, runId, head());
         await inParallel(batch, async ({ op, index }) => {
           if (op.data === undefined) await this.delete(op.container, op.partition, op.id);
@@ -178,7 +183,11 @@ export class CosmosStore implements Store {
         });
       }
     } catch (error) {
-      await this.rollBack(runId, entries.filter((_entry, index) => written[index]), parts.length);
+      await this.rollBack(
+        runId,
+        entries.filter((_entry, index) => written[index]),
+        parts.length,
+      );
       throw error;
     }
     // Removing the head commits the write; parts left behind by a crash here are swept up later.
@@ -212,7 +221,10 @@ export class CosmosStore implements Store {
       } else if (entry.previous === null) await this.delete(entry.container, entry.partition, entry.id);
       else await this.put(entry.container, entry.partition, entry.id, entry.previous);
     });
-    await inParallel(Array.from({ length: parts }, (_, index) => `${runId}-${index}`), (id) => this.delete(JOURNAL, JOURNAL, id));
+    await inParallel(
+      Array.from({ length: parts }, (_, index) => `${runId}-${index}`),
+      (id) => this.delete(JOURNAL, JOURNAL, id),
+    );
     await this.delete(JOURNAL, JOURNAL, runId);
   }
 

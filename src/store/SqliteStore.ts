@@ -32,9 +32,8 @@ export class SqliteStore implements Store {
   }
 
   async get<T>(container: ContainerName, partition: string, id: string): Promise<Versioned<T> | undefined> {
-    const row = this.run(() =>
-      this.db.prepare(`SELECT id, partition, data, etag FROM ${container} WHERE partition = ? AND id = ?`).get(partition, id),
-    ) as Row | undefined;
+    const row = this.run(() => this.db.prepare(`SELECT id, partition, data, etag FROM ${container} WHERE partition = ? AND id = ?`).get(partition, id)) as
+      Row | undefined;
     return row && toVersioned<T>(row);
   }
 
@@ -60,9 +59,7 @@ export class SqliteStore implements Store {
                ON CONFLICT (partition, id) DO UPDATE SET data = excluded.data, etag = excluded.etag`,
             )
             .run(partition, id, json, etag)
-        : this.db
-            .prepare(`UPDATE ${container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`)
-            .run(json, etag, partition, id, ifMatch),
+        : this.db.prepare(`UPDATE ${container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`).run(json, etag, partition, id, ifMatch),
     );
     if (result.changes === 0) throw new ConflictError(`${container}/${id} changed since it was read`);
     return { id, partition, data, etag };
@@ -72,9 +69,7 @@ export class SqliteStore implements Store {
     if (ifMatch !== undefined) {
       const current = await this.get(container, partition, id);
       if (!current) return false;
-      const result = this.run(() =>
-        this.db.prepare(`DELETE FROM ${container} WHERE partition = ? AND id = ? AND etag = ?`).run(partition, id, ifMatch),
-      );
+      const result = this.run(() => this.db.prepare(`DELETE FROM ${container} WHERE partition = ? AND id = ? AND etag = ?`).run(partition, id, ifMatch));
       if (result.changes === 0) throw new ConflictError(`${container}/${id} changed since it was read`);
       return true;
     }
@@ -116,8 +111,19 @@ export class SqliteStore implements Store {
           else if (op.ifMatch !== undefined) {
             const result =
               op.ifMatch === null
-                ? statement(inserts, op.container, `INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(op.partition, op.id, JSON.stringify(op.data), randomUUID())
-                : statement(replaces, op.container, `UPDATE ${op.container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`).run(JSON.stringify(op.data), randomUUID(), op.partition, op.id, op.ifMatch);
+                ? statement(inserts, op.container, `INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(
+                    op.partition,
+                    op.id,
+                    JSON.stringify(op.data),
+                    randomUUID(),
+                  )
+                : statement(replaces, op.container, `UPDATE ${op.container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`).run(
+                    JSON.stringify(op.data),
+                    randomUUID(),
+                    op.partition,
+                    op.id,
+                    op.ifMatch,
+                  );
             if (result.changes === 0) throw new ConflictError(`${op.container}/${op.id} changed since it was read`);
           } else
             statement(

@@ -32,7 +32,16 @@ export const containers = {
   /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt. */
   cases: {
     partitionKeyPath: '/pk',
-    indexedFields: ['state', 'updatedAt', 'reference', 'report.reporter.userId', 'coordinator.userId', 'coordinator.unit', 'report.resident.birthDate', 'closure.at'],
+    indexedFields: [
+      'state',
+      'updatedAt',
+      'reference',
+      'report.reporter.userId',
+      'coordinator.userId',
+      'coordinator.unit',
+      'report.resident.birthDate',
+      'closure.at',
+    ],
   },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
@@ -82,7 +91,11 @@ export function cosmosContainerDefinitions(): CosmosContainerDefinition[] {
         includedPaths: [{ path: '/pk/?' }, ...spec.indexedFields.map((field) => ({ path: `/data/${field.replace(/\./g, '/')}/?` }))],
         excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
         ...(spec.compositeIndexes
-          ? { compositeIndexes: spec.compositeIndexes.map((fields) => fields.map((field) => ({ path: `/data/${field.replace(/\./g, '/')}`, order: 'ascending' as const }))) }
+          ? {
+              compositeIndexes: spec.compositeIndexes.map((fields) =>
+                fields.map((field) => ({ path: `/data/${field.replace(/\./g, '/')}`, order: 'ascending' as const })),
+              ),
+            }
           : {}),
       },
     };

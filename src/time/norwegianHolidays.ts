@@ -31,7 +31,10 @@ export function norwegianHolidays(year: number): ReadonlySet<string> {
   let holidays = cache.get(year);
   if (!holidays) {
     const easter = Date.parse(`${easterSunday(year)}T00:00:00Z`);
-    holidays = new Set([...FIXED.map((day) => `${year}-${day}`), ...EASTER_OFFSETS.map((offset) => new Date(easter + offset * 86_400_000).toISOString().slice(0, 10))]);
+    holidays = new Set([
+      ...FIXED.map((day) => `${year}-${day}`),
+      ...EASTER_OFFSETS.map((offset) => new Date(easter + offset * 86_400_000).toISOString().slice(0, 10)),
+    ]);
     cache.set(year, holidays);
   }
   return holidays;

@@ -63,8 +63,14 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await pickDate(dates.nth(0), '2014-05-06');
     await form.getByRole('radio').first().check();
     await form.locator('input[role=combobox]:not([placeholder])').nth(0).click();
-    await session.page.getByRole('menuitemcheckbox', { name: /^Barnevern/ }).first().click();
-    await session.page.getByRole('menuitemcheckbox', { name: /^PP-tjenesten/ }).first().click();
+    await session.page
+      .getByRole('menuitemcheckbox', { name: /^Barnevern/ })
+      .first()
+      .click();
+    await session.page
+      .getByRole('menuitemcheckbox', { name: /^PP-tjenesten/ })
+      .first()
+      .click();
     await session.page.keyboard.press('Escape');
     await form.locator('textarea').fill('Trenger samordning mellom skole, avlastning og barnevern.');
     await form.getByRole('checkbox').check();
@@ -153,7 +159,11 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await bot.references.remember('rana', MEGAN, { ...alex, user: { id: '29:megan', name: 'Megan Bowen', aadObjectId: MEGAN } as never });
     await bot.roles.setUnits('rana', MEGAN, { unit: 'Hjemmetjenesten' });
 
-    await session.lastCard().getByText(/RANA-\d{4}-\d{4}/).first().click();
+    await session
+      .lastCard()
+      .getByText(/RANA-\d{4}-\d{4}/)
+      .first()
+      .click();
     await seen('Meld endring');
     await cardWith('Meld endring').getByRole('button', { name: 'Meld endring' }).click();
     // The case card turns into the endringsskjema, in place.
@@ -207,10 +217,18 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     const actor = { ...(await bot.roles.actor('rana', ALEX)), name: 'Alex Wilber' };
     const second = await bot.cases.report(actor, reportForm({ residentName: 'Kari Nordmann', reporterUnit: 'Hjemmetjenesten', consentDate: '2026-11-01' }));
     await bot.cases.act(actor, second.id, { type: 'accept' });
-    await bot.cases.act(actor, second.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: ALEX, name: 'Alex Wilber', unit: 'Hjemmetjenesten' } });
+    await bot.cases.act(actor, second.id, {
+      type: 'proposeCoordinator',
+      proposalId: randomUUID(),
+      coordinator: { userId: ALEX, name: 'Alex Wilber', unit: 'Hjemmetjenesten' },
+    });
     const proposed = await bot.cases.get(actor, second.id);
     await bot.cases.act(actor, second.id, { type: 'approveAppointment', proposalId: proposed.data.proposal!.id });
-    await bot.cases.act(actor, second.id, { type: 'startPlan', startedAt: '2026-11-02', checklist: { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true } });
+    await bot.cases.act(actor, second.id, {
+      type: 'startPlan',
+      startedAt: '2026-11-02',
+      checklist: { consentSigned: true, expectationsClarified: true, contactAgreed: true, partnersInformed: true, nextMeetingAgreed: true },
+    });
 
     await send('mine saker');
     await seen(second.reference);
@@ -253,7 +271,12 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await card.screenshot({ path: `${SCREENSHOTS}/reminder-1-digest.png` });
     await card.getByRole('button', { name: 'Utsett 1 dag' }).first().click();
     await seen(/Greit, du får påminnelsen igjen \d{4}-\d{2}-\d{2} 08:00\./);
-    const snoozed = await bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'status', op: '=', value: 'pending' }, { field: 'dueAt', op: '<', value: at.toISOString() }] });
+    const snoozed = await bot.store.list<StoredReminder>('reminders', 'rana', {
+      where: [
+        { field: 'status', op: '=', value: 'pending' },
+        { field: 'dueAt', op: '<', value: at.toISOString() },
+      ],
+    });
     expect(snoozed).toHaveLength(1);
     expect(Date.parse(snoozed[0]!.data.dueAt)).toBeGreaterThan(Date.now());
     await session.page.screenshot({ path: `${SCREENSHOTS}/reminder-2-chat.png` });
@@ -270,7 +293,8 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await session.page.getByRole('option', { name: 'Behovet for koordinering er opphørt' }).click();
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
     await pickDate(form.getByPlaceholder('Select a date...').first(), today);
-    for (const item of [/Avklart med innbyggeren/, /Egen leder er informert/, /KE er informert/, /Samarbeidspartnerne er informert/]) await form.getByLabel(item).check();
+    for (const item of [/Avklart med innbyggeren/, /Egen leder er informert/, /KE er informert/, /Samarbeidspartnerne er informert/])
+      await form.getByLabel(item).check();
     await form.getByRole('button', { name: 'Avslutt saken' }).click();
     await seen(`Sak ${firstReference} er avsluttet. Den er ute av «Mine saker»`);
     const closed = cardWith(`Sak ${firstReference} er avsluttet. Den er ute av «Mine saker»`);

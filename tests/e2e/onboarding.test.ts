@@ -20,10 +20,34 @@ describe('a new municipality, onboarded and imported, in the Agents Playground',
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kh-e2e-onboard-'));
-    const cli = (script: string, args: string[]) => run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
-    await cli('municipality', ['add', '--id', 'testvik', '--name', 'Testvik kommune', '--tenant', PLAYGROUND_TENANT, '--ke-admin', ALEX, '--servicetorget', '12345678', '--ke-phone', '12345600']);
+    const cli = (script: string, args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
+    await cli('municipality', [
+      'add',
+      '--id',
+      'testvik',
+      '--name',
+      'Testvik kommune',
+      '--tenant',
+      PLAYGROUND_TENANT,
+      '--ke-admin',
+      ALEX,
+      '--servicetorget',
+      '12345678',
+      '--ke-phone',
+      '12345600',
+    ]);
     await cli('municipality', ['add', '--id', 'nordvik', '--name', 'Nordvik kommune', '--tenant', PLAYGROUND_TENANT, '--language', 'nn']);
-    const imported = await cli('import', ['--municipality', 'testvik', '--directory', 'templates/directory.csv', '--people', 'templates/people.csv', '--cases', 'templates/cases.csv']);
+    const imported = await cli('import', [
+      '--municipality',
+      'testvik',
+      '--directory',
+      'templates/directory.csv',
+      '--people',
+      'templates/people.csv',
+      '--cases',
+      'templates/cases.csv',
+    ]);
     expect(imported.stdout).toContain('IP-2025-014 → TESTVIK-2026-0001');
     session = await startPlaygroundSession({ DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: '', EXAMPLE_MUNICIPALITIES: 'off' });
     await session.page.getByText('Hei, og velkommen!').first().waitFor({ timeout: 30_000 });

@@ -54,7 +54,15 @@ function describeCaseService(name: string, open: () => Promise<{ store: Store; d
       });
       expect(started.data.state).toBe('planInProgress');
       const kinds = sink.handled.filter((h) => h.reference === reported.reference).flatMap((h) => h.events.map((e) => (e.type === 'notify' ? e.kind : e.type)));
-      expect(kinds).toEqual(['reportReceived', 'reportAccepted', 'approvalRequested', 'welcomeCoordinator', 'coordinatorAppointed', 'trainingDeadlineStarts', 'planStarted']);
+      expect(kinds).toEqual([
+        'reportReceived',
+        'reportAccepted',
+        'approvalRequested',
+        'welcomeCoordinator',
+        'coordinatorAppointed',
+        'trainingDeadlineStarts',
+        'planStarted',
+      ]);
       expect((await cases.list(coordinator, 'coordinating')).map((c) => c.id)).toContain(reported.id);
       expect((await cases.list(leader, 'leading')).map((c) => c.id)).toContain(reported.id);
     });

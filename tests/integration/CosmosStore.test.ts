@@ -7,13 +7,23 @@ import { describeStoreContract } from './store.contract.js';
 describeStoreContract('CosmosStore over the wire', async () => {
   const server = await startCosmosServer();
   const store = await server.connect();
-  return { store, dispose: async () => { await store.close(); await server.close(); } };
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await server.close();
+    },
+  };
 });
 
 describe('CosmosStore', () => {
   let server: Awaited<ReturnType<typeof startCosmosServer>>;
-  beforeAll(async () => { server = await startCosmosServer(); });
-  afterAll(async () => { await server.close(); });
+  beforeAll(async () => {
+    server = await startCosmosServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
 
   it('keeps documents in a database that a second client connects to', async () => {
     const first = await server.connect('shared');
@@ -53,7 +63,11 @@ describe('CosmosStore', () => {
   it('leaves a write in progress elsewhere alone (its journal is fresh)', async () => {
     const first = await server.connect('busy');
     await first.put('journal', 'journal', 'run-2', { kind: 'head', parts: 1, touchedAt: new Date().toISOString() });
-    await first.put('journal', 'journal', 'run-2-0', { kind: 'part', runId: 'run-2', entries: [{ container: 'roles', partition: 'x', id: 'y', previous: null }] });
+    await first.put('journal', 'journal', 'run-2-0', {
+      kind: 'part',
+      runId: 'run-2',
+      entries: [{ container: 'roles', partition: 'x', id: 'y', previous: null }],
+    });
     await first.put('roles', 'x', 'y', { name: 'being written' });
     expect(await first.rollBackInterruptedWrites()).toBe(0);
     expect((await first.get<{ name: string }>('roles', 'x', 'y'))?.data.name).toBe('being written');

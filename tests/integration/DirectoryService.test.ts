@@ -15,7 +15,8 @@ function describeDirectoryService(name: string, open: () => Promise<{ store: Sto
     let store: Store;
     let dispose: () => Promise<void>;
     let directory: DirectoryService;
-    const service = (refreshMs: number) => new DirectoryService({ store, roles: new Roles(store), audit: new AuditLog(store), synonyms: synonymGroups(), refreshMs });
+    const service = (refreshMs: number) =>
+      new DirectoryService({ store, roles: new Roles(store), audit: new AuditLog(store), synonyms: synonymGroups(), refreshMs });
 
     beforeAll(async () => {
       ({ store, dispose } = await open());
@@ -52,7 +53,9 @@ function describeDirectoryService(name: string, open: () => Promise<{ store: Sto
 
     it('rejects an invalid entry with a clear message and stores nothing', async () => {
       const entry = (await directory.get('rana', 'rana-nav'))!;
-      await expect(directory.save('rana', { userId: ADMIN }, { ...entry, phones: [{ number: '12' }] })).rejects.toMatchObject({ userMessage: { key: 'directory.invalid.field', labels: { field: 'directory.edit.phones' } } });
+      await expect(directory.save('rana', { userId: ADMIN }, { ...entry, phones: [{ number: '12' }] })).rejects.toMatchObject({
+        userMessage: { key: 'directory.invalid.field', labels: { field: 'directory.edit.phones' } },
+      });
       expect((await directory.get('rana', 'rana-nav'))?.phones).toEqual([{ number: '55553333' }]);
     });
 

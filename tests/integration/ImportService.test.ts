@@ -38,7 +38,13 @@ for (const [name, open] of bothStores) {
     it('checks the templates without writing anything (dry run)', async () => {
       const before = await snapshot(store, 'testvik');
       const report = await services.imports.run('testvik', templates, { importedBy: 'operator:it', dryRun: true });
-      expect(report).toMatchObject({ problems: [], directory: { saved: 6, retired: 0 }, people: { added: 6 }, cases: { added: 4, unchanged: 0 }, reminders: 9 });
+      expect(report).toMatchObject({
+        problems: [],
+        directory: { saved: 6, retired: 0 },
+        people: { added: 6 },
+        cases: { added: 4, unchanged: 0 },
+        reminders: 9,
+      });
       expect(await snapshot(store, 'testvik')).toEqual(before);
     });
 
@@ -67,29 +73,58 @@ for (const [name, open] of bothStores) {
       expect(await services.roles.training('testvik', PER)).toMatchObject({ completedOn: '2025-11-20' });
       expect(await services.roles.training('testvik', OLA)).toEqual({ startedAt: '2026-10-20T08:00:00.000Z' });
       const reminders = (await store.list<StoredReminder>('reminders', 'testvik')).map((doc) => doc.data);
-      expect(reminders.map((r) => r.kind).sort()).toEqual(['contact', 'contact', 'evaluation', 'keWaiting', 'training', 'training', 'transition', 'transition', 'transition']);
+      expect(reminders.map((r) => r.kind).sort()).toEqual([
+        'contact',
+        'contact',
+        'evaluation',
+        'keWaiting',
+        'training',
+        'training',
+        'transition',
+        'transition',
+        'transition',
+      ]);
       expect(reminders.find((r) => r.kind === 'training' && r.to.kind === 'user')?.dueAt.slice(0, 10)).toBe('2027-04-20');
       // People on a shared tenant belong to the municipality that imported them.
       expect(await services.municipalities.resolve('tenant-iks', OLA)).toMatchObject({ kind: 'resolved', municipality: { id: 'testvik' } });
       const audit = await services.audit.list('testvik', { limit: 20 });
       expect(audit.filter((entry) => entry.action === 'case.import')).toHaveLength(4);
-      expect(audit.find((entry) => entry.action === 'import.run')).toMatchObject({ actor: 'operator:it', details: { cases: 4, people: 6, files: 'directory.csv, people.csv, cases.csv' } });
+      expect(audit.find((entry) => entry.action === 'import.run')).toMatchObject({
+        actor: 'operator:it',
+        details: { cases: 4, people: 6, files: 'directory.csv, people.csv, cases.csv' },
+      });
       expect((await services.directory.search('testvik', 'helsesykepleier'))[0]?.entry.id).toBe('testvik-helsestasjon');
     });
 
     it('changes nothing and duplicates nothing when the same files are imported again', async () => {
       const before = await snapshot(store, 'testvik');
       const report = await services.imports.run('testvik', templates, { importedBy: 'operator:it', dryRun: false });
-      expect(report).toMatchObject({ directory: { saved: 0, retired: 0, unchanged: 6 }, people: { added: 0, changed: 0, unchanged: 6 }, cases: { added: 0, unchanged: 4 }, reminders: 0 });
-      expect(report.cases!.references.map((line) => line.reference)).toEqual(['TESTVIK-2026-0001', 'TESTVIK-2026-0002', 'TESTVIK-2026-0003', 'TESTVIK-2026-0004']);
+      expect(report).toMatchObject({
+        directory: { saved: 0, retired: 0, unchanged: 6 },
+        people: { added: 0, changed: 0, unchanged: 6 },
+        cases: { added: 0, unchanged: 4 },
+        reminders: 0,
+      });
+      expect(report.cases!.references.map((line) => line.reference)).toEqual([
+        'TESTVIK-2026-0001',
+        'TESTVIK-2026-0002',
+        'TESTVIK-2026-0003',
+        'TESTVIK-2026-0004',
+      ]);
       expect(await snapshot(store, 'testvik')).toEqual(before);
     });
 
     it('writes nothing when any file has a bad row, and names file and line for each', async () => {
       const before = await snapshot(store, 'testvik');
       const people = `${readFileSync('templates/people.csv', 'utf8')}8b000000-0000-0000-0000-000000000009,Ny Person,,Hjemmetjenesten,,,\n`;
-      const cases = readFileSync('templates/cases.csv', 'utf8').replace('IP-2026-003,Eksempel Ungdom,2009-01-15', 'IP-2026-003,Eksempel Ungdom,2031-01-15') + 'IP-NEW,Ny,1990-01-01,voksen,Behov,testvik-ukjent,innbygger,skriftlig,2026-01-01,meldt,2026-01-01,,,,,,,,,,\n';
-      const report = await services.imports.run('testvik', { people: { name: 'people.csv', bytes: Buffer.from(people) }, cases: { name: 'saker.csv', bytes: Buffer.from(cases) } }, { importedBy: 'operator:it', dryRun: false });
+      const cases =
+        readFileSync('templates/cases.csv', 'utf8').replace('IP-2026-003,Eksempel Ungdom,2009-01-15', 'IP-2026-003,Eksempel Ungdom,2031-01-15') +
+        'IP-NEW,Ny,1990-01-01,voksen,Behov,testvik-ukjent,innbygger,skriftlig,2026-01-01,meldt,2026-01-01,,,,,,,,,,\n';
+      const report = await services.imports.run(
+        'testvik',
+        { people: { name: 'people.csv', bytes: Buffer.from(people) }, cases: { name: 'saker.csv', bytes: Buffer.from(cases) } },
+        { importedBy: 'operator:it', dryRun: false },
+      );
       expect(report.problems).toEqual([
         expect.objectContaining({ file: 'cases', fileName: 'saker.csv', line: 4, key: 'import.problem.futureDate' }),
         expect.objectContaining({ file: 'cases', fileName: 'saker.csv', line: 6, key: 'import.problem.unknownService', params: { value: 'testvik-ukjent' } }),
@@ -99,7 +134,11 @@ for (const [name, open] of bothStores) {
 
     it('refuses a directory file that names another municipality, and an empty one', async () => {
       const other = JSON.stringify({ municipality: 'nordvik', entries: [] });
-      const report = await services.imports.run('testvik', { directory: { name: 'nordvik.json', bytes: Buffer.from(other) } }, { importedBy: 'operator:it', dryRun: false });
+      const report = await services.imports.run(
+        'testvik',
+        { directory: { name: 'nordvik.json', bytes: Buffer.from(other) } },
+        { importedBy: 'operator:it', dryRun: false },
+      );
       expect(report.problems.map((p) => p.key).sort()).toEqual(['import.problem.noRows', 'import.problem.otherMunicipality']);
       expect((await services.directory.list('testvik')).length).toBe(6);
     });
@@ -107,7 +146,12 @@ for (const [name, open] of bothStores) {
     it('never crosses municipalities: the same external ids in a neighbour on the same tenant are its own cases', async () => {
       await services.imports.run('nordvik', { directory: templates.directory!, people: templates.people! }, { importedBy: 'operator:it', dryRun: false });
       const report = await services.imports.run('nordvik', { cases: templates.cases! }, { importedBy: 'operator:it', dryRun: false });
-      expect(report.cases!.references.map((line) => line.reference)).toEqual(['NORDVIK-2026-0001', 'NORDVIK-2026-0002', 'NORDVIK-2026-0003', 'NORDVIK-2026-0004']);
+      expect(report.cases!.references.map((line) => line.reference)).toEqual([
+        'NORDVIK-2026-0001',
+        'NORDVIK-2026-0002',
+        'NORDVIK-2026-0003',
+        'NORDVIK-2026-0004',
+      ]);
       expect((await store.list('cases', 'testvik')).length).toBe(4);
     });
 
@@ -115,7 +159,11 @@ for (const [name, open] of bothStores) {
       const reporter = await services.roles.actor('testvik', PER);
       await services.cases.report(reporter, reportForm({ servicesInvolved: 'testvik-hjemmetjenesten,testvik-psykisk-helse', reporterUnit: 'Hjemmetjenesten' }));
       const file = `${readFileSync('templates/cases.csv', 'utf8')}IP-LATE,Sen Sak,1980-01-01,voksen,Behov,testvik-ppt,innbygger,muntlig,2026-11-01,meldt,2026-11-01,,,,,,,,,,\n`;
-      const report = await services.imports.run('testvik', { cases: { name: 'cases.csv', bytes: Buffer.from(file) } }, { importedBy: 'operator:it', dryRun: false });
+      const report = await services.imports.run(
+        'testvik',
+        { cases: { name: 'cases.csv', bytes: Buffer.from(file) } },
+        { importedBy: 'operator:it', dryRun: false },
+      );
       expect(report.cases!.references.at(-1)).toEqual({ line: 6, externalId: 'IP-LATE', reference: 'TESTVIK-2026-0006', isNew: true });
     });
   });

@@ -50,11 +50,16 @@ for (const [name, open] of bothStores) {
       const asked = await services.municipalities.resolve('tenant-iks', 'new-person');
       expect(asked.kind === 'choose' && asked.options.map((m) => m.id)).toEqual(['nordvik', 'testvik']);
       await services.municipalities.assignMember('tenant-iks', 'new-person', 'nordvik', 'chosen');
-      expect(await services.municipalities.resolve('tenant-iks', 'new-person')).toMatchObject({ kind: 'resolved', municipality: { id: 'nordvik', defaultLanguage: 'nn' } });
+      expect(await services.municipalities.resolve('tenant-iks', 'new-person')).toMatchObject({
+        kind: 'resolved',
+        municipality: { id: 'nordvik', defaultLanguage: 'nn' },
+      });
     });
 
     it('refuses to place someone in a municipality that is not on their tenant', async () => {
-      await expect(services.municipalities.assignMember('tenant-iks', 'p', 'solo', 'chosen')).rejects.toMatchObject({ userMessage: { key: 'municipality.notOnTenant' } });
+      await expect(services.municipalities.assignMember('tenant-iks', 'p', 'solo', 'chosen')).rejects.toMatchObject({
+        userMessage: { key: 'municipality.notOnTenant' },
+      });
     });
 
     it('moves the tenant index with the record: a tenant taken off no longer resolves to it', async () => {

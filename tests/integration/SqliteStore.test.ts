@@ -9,7 +9,13 @@ import { describeStoreContract } from './store.contract.js';
 describeStoreContract('SqliteStore', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kh-sqlite-'));
   const store = new SqliteStore(join(dir, 'store.sqlite'));
-  return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });
 
 describe('SqliteStore', () => {

@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messageActivity } from '../support/activities.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { startBot, type RunningBot } from '../support/startBot.js';
@@ -14,6 +14,8 @@ const ISSUER = 'https://api.botframework.com';
  * and JWKS endpoint that publishes a test key, so tokens can be signed here.
  */
 describe('authentication of /api/messages with BOT_ID set', () => {
+  // botframework-connector prints every token it refuses to the console; those are the refusals this suite expects.
+  const libraryConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   let keys: Awaited<ReturnType<typeof generateKeyPair>>;
   let strangerKeys: Awaited<ReturnType<typeof generateKeyPair>>;
   let metadata: Server;
@@ -32,17 +34,35 @@ describe('authentication of /api/messages with BOT_ID set', () => {
     });
     await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve));
     connector = await startFakeConnector();
-    bot = await startBot({ BOT_ID, BOT_PASSWORD: 'not-used-offline', BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/openid`, DEFAULT_MUNICIPALITY: '' });
+    bot = await startBot({
+      BOT_ID,
+      BOT_PASSWORD: 'not-used-offline',
+      BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/openid`,
+      DEFAULT_MUNICIPALITY: '',
+    });
     await bot.bot.municipalities.update('rana', (m) => ({ ...m, tenantIds: ['tenant-test'] }));
   });
 
+  afterAll(() => {
+    expect(libraryConsole.mock.calls.every(([first]) => /jwt expired|Error finding key for token/.test(String(first)))).toBe(true);
+    libraryConsole.mockRestore();
+  });
   afterAll(async () => {
     await bot?.close();
     await connector?.close();
     await new Promise<void>((resolve) => metadata?.close(() => resolve()));
   });
 
-  async function token(overrides: { audience?: string; issuer?: string; expiresIn?: string | number; notBefore?: string; key?: Awaited<ReturnType<typeof generateKeyPair>>['privateKey']; kid?: string } = {}): Promise<string> {
+  async function token(
+    overrides: {
+      audience?: string;
+      issuer?: string;
+      expiresIn?: string | number;
+      notBefore?: string;
+      key?: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+      kid?: string;
+    } = {},
+  ): Promise<string> {
     const jwt = new SignJWT({ serviceurl: connector.serviceUrl })
       .setProtectedHeader({ alg: 'RS256', kid: overrides.kid ?? 'test-key', typ: 'JWT' })
       .setIssuer(overrides.issuer ?? ISSUER)

@@ -34,16 +34,51 @@ interface Action {
 }
 
 const actions: Record<string, Action> = {
-  'open the case': { state: 'planInProgress', submit: true, value: (c) => ({ verb: 'caseOpen', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('"text":"Sak RANA-') },
-  'see the history': { state: 'planInProgress', value: (c) => ({ verb: 'caseHistory', caseId: c.id }), allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'], readSucceeds: (r) => r.includes('Historikk – sak') },
+  'open the case': {
+    state: 'planInProgress',
+    submit: true,
+    value: (c) => ({ verb: 'caseOpen', caseId: c.id }),
+    allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'],
+    readSucceeds: (r) => r.includes('"text":"Sak RANA-'),
+  },
+  'see the history': {
+    state: 'planInProgress',
+    value: (c) => ({ verb: 'caseHistory', caseId: c.id }),
+    allowed: ['reporter', 'coordinator', 'leader', 'keMember', 'keAdmin'],
+    readSucceeds: (r) => r.includes('Historikk – sak'),
+  },
   accept: { state: 'reported', value: (c, etag) => ({ verb: 'caseAccept', caseId: c.id, etag }), allowed: ['keMember', 'keAdmin'] },
-  decline: { state: 'reported', value: (c, etag) => ({ verb: 'caseDecline', caseId: c.id, etag, reason: 'Gjelder bare én tjeneste.' }), allowed: ['keMember', 'keAdmin'] },
-  'propose a coordinator': { state: 'accepted', value: (c, etag) => ({ verb: 'caseProposeCoordinator', caseId: c.id, etag, coordinator: COLLEAGUE, unit: UNIT }), allowed: ['keMember', 'keAdmin'] },
-  'approve the appointment': { state: 'coordinatorProposed', value: (c) => ({ verb: 'approvalDecide', caseId: c.id, proposalId: c.proposal!.id, decision: 'approve' }), allowed: ['leader'] },
-  'record the start': { state: 'coordinatorAppointed', value: (c, etag) => ({ verb: 'caseStartPlan', caseId: c.id, etag, startedAt: '2026-11-24', consentSigned: 'true' }), allowed: ['coordinator'] },
-  'report a change': { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseReportChange', caseId: c.id, etag, reason: 'needEnded', effectiveOn: '2026-12-01' }), allowed: ['coordinator'] },
+  decline: {
+    state: 'reported',
+    value: (c, etag) => ({ verb: 'caseDecline', caseId: c.id, etag, reason: 'Gjelder bare én tjeneste.' }),
+    allowed: ['keMember', 'keAdmin'],
+  },
+  'propose a coordinator': {
+    state: 'accepted',
+    value: (c, etag) => ({ verb: 'caseProposeCoordinator', caseId: c.id, etag, coordinator: COLLEAGUE, unit: UNIT }),
+    allowed: ['keMember', 'keAdmin'],
+  },
+  'approve the appointment': {
+    state: 'coordinatorProposed',
+    value: (c) => ({ verb: 'approvalDecide', caseId: c.id, proposalId: c.proposal!.id, decision: 'approve' }),
+    allowed: ['leader'],
+  },
+  'record the start': {
+    state: 'coordinatorAppointed',
+    value: (c, etag) => ({ verb: 'caseStartPlan', caseId: c.id, etag, startedAt: '2026-11-24', consentSigned: 'true' }),
+    allowed: ['coordinator'],
+  },
+  'report a change': {
+    state: 'planInProgress',
+    value: (c, etag) => ({ verb: 'caseReportChange', caseId: c.id, etag, reason: 'needEnded', effectiveOn: '2026-12-01' }),
+    allowed: ['coordinator'],
+  },
   transfer: { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseRequestTransfer', caseId: c.id, etag, to: COLLEAGUE }), allowed: ['coordinator'] },
-  close: { state: 'planInProgress', value: (c, etag) => ({ verb: 'caseClose', caseId: c.id, etag, reason: 'needEnded', closedOn: '2026-11-23', ...CLOSING }), allowed: ['coordinator', 'keMember', 'keAdmin'] },
+  close: {
+    state: 'planInProgress',
+    value: (c, etag) => ({ verb: 'caseClose', caseId: c.id, etag, reason: 'needEnded', closedOn: '2026-11-23', ...CLOSING }),
+    allowed: ['coordinator', 'keMember', 'keAdmin'],
+  },
   reopen: { state: 'closed', value: (c, etag) => ({ verb: 'caseReopen', caseId: c.id, etag }), allowed: ['keMember', 'keAdmin'] },
 };
 
@@ -56,14 +91,23 @@ describe('authorization matrix', () => {
   let chat: Chat;
 
   const post = (userId: string, value: Record<string, unknown>) =>
-    chat.running.post(messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, value, tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }));
+    chat.running.post(
+      messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, value, tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }),
+    );
 
   beforeAll(async () => {
     chat = await startChat({ KE_ADMINS: `rana:${actors.keAdmin},alesund:${actors.outsider}` });
     await chat.running.bot.municipalities.update('alesund', (m) => ({ ...m, tenantIds: ['tenant-alesund'] }));
     for (const userId of [...Object.values(actors), COLLEAGUE]) {
       const before = chat.connector.sent.length;
-      await chat.running.post(messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, text: 'hjelp', tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test' }));
+      await chat.running.post(
+        messageActivity({
+          serviceUrl: chat.connector.serviceUrl,
+          userId,
+          text: 'hjelp',
+          tenantId: userId === actors.outsider ? 'tenant-alesund' : 'tenant-test',
+        }),
+      );
       await chat.connector.waitFor(before + 1);
     }
     const roles = chat.running.bot.roles;
@@ -80,10 +124,34 @@ describe('authorization matrix', () => {
     let c = await cases.report(await as(actors.reporter), reportForm({ submissionId: randomUUID() }));
     const steps: [CaseState, () => Promise<Case>][] = [
       ['accepted', async () => (await cases.act(await as(actors.keAdmin), c.id, { type: 'accept' })).data],
-      ['coordinatorProposed', async () => (await cases.act(await as(actors.keAdmin), c.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: actors.coordinator, unit: UNIT } })).data],
+      [
+        'coordinatorProposed',
+        async () =>
+          (
+            await cases.act(await as(actors.keAdmin), c.id, {
+              type: 'proposeCoordinator',
+              proposalId: randomUUID(),
+              coordinator: { userId: actors.coordinator, unit: UNIT },
+            })
+          ).data,
+      ],
       ['coordinatorAppointed', async () => (await cases.act(await as(actors.leader), c.id, { type: 'approveAppointment', proposalId: c.proposal!.id })).data],
-      ['planInProgress', async () => (await cases.act(await as(actors.coordinator), c.id, { type: 'startPlan', startedAt: '2026-11-20', checklist: CHECKLIST })).data],
-      ['closed', async () => (await cases.act(await as(actors.coordinator), c.id, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true } })).data],
+      [
+        'planInProgress',
+        async () => (await cases.act(await as(actors.coordinator), c.id, { type: 'startPlan', startedAt: '2026-11-20', checklist: CHECKLIST })).data,
+      ],
+      [
+        'closed',
+        async () =>
+          (
+            await cases.act(await as(actors.coordinator), c.id, {
+              type: 'close',
+              closedOn: '2026-11-23',
+              reason: 'needEnded',
+              checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true },
+            })
+          ).data,
+      ],
     ];
     for (const [next, step] of steps) {
       if (c.state === state) break;
@@ -94,7 +162,9 @@ describe('authorization matrix', () => {
     return c;
   }
 
-  const cells = Object.entries(actions).flatMap(([name, action]) => (Object.keys(actors) as ActorName[]).map((actor) => [name, actor, action.allowed.includes(actor)] as const));
+  const cells = Object.entries(actions).flatMap(([name, action]) =>
+    (Object.keys(actors) as ActorName[]).map((actor) => [name, actor, action.allowed.includes(actor)] as const),
+  );
 
   it.each(cells)('%s by %s: allowed %s', async (name, actor, allowed) => {
     const action = actions[name]!;
@@ -118,7 +188,10 @@ describe('authorization matrix', () => {
     } else {
       const sent = chat.connector.sent.length;
       await post(userId, action.value(c, before.etag));
-      reply = (await chat.connector.waitFor(sent + 1)).slice(sent).map((a) => JSON.stringify(a.body)).join('\n');
+      reply = (await chat.connector.waitFor(sent + 1))
+        .slice(sent)
+        .map((a) => JSON.stringify(a.body))
+        .join('\n');
     }
     const after = (await chat.running.bot.store.get<Case>('cases', 'rana', c.id))!;
     const succeeded = action.readSucceeds ? action.readSucceeds(reply) : after.etag !== before.etag;
@@ -134,18 +207,29 @@ describe('authorization matrix', () => {
    * municipality acts in their own municipality only: they reach nothing of this one.
    */
   const adminActions: Record<string, { value: Record<string, unknown>; reachesNothingHere: (reply: string) => boolean }> = {
-    'set roles': { value: { verb: 'rolesSave', userId: COLLEAGUE, keMember: 'true', keAdmin: 'false', unit: 'Annen enhet', leads: '' }, reachesNothingHere: () => true },
+    'set roles': {
+      value: { verb: 'rolesSave', userId: COLLEAGUE, keMember: 'true', keAdmin: 'false', unit: 'Annen enhet', leads: '' },
+      reachesNothingHere: () => true,
+    },
     'edit a directory entry': { value: { verb: 'directoryEdit', id: 'rana-nav' }, reachesNothingHere: (reply) => reply.includes('utdatert eller ukjent') },
-    'make an access request': { value: { verb: 'privacyAccess', name: 'Ola Nordmann', birthDate: '2014-05-06' }, reachesNothingHere: (reply) => reply.includes('Fant ingen saker') },
+    'make an access request': {
+      value: { verb: 'privacyAccess', name: 'Ola Nordmann', birthDate: '2014-05-06' },
+      reachesNothingHere: (reply) => reply.includes('Fant ingen saker'),
+    },
   };
-  const adminCells = Object.keys(adminActions).flatMap((name) => (Object.keys(actors) as ActorName[]).map((actor) => [name, actor, actor === 'keAdmin'] as const));
+  const adminCells = Object.keys(adminActions).flatMap((name) =>
+    (Object.keys(actors) as ActorName[]).map((actor) => [name, actor, actor === 'keAdmin'] as const),
+  );
 
   it.each(adminCells)('%s by %s: allowed here %s', async (name, actor, allowed) => {
     const roles = chat.running.bot.roles;
     await roles.replace('rana', COLLEAGUE, { roles: [], unit: UNIT });
     const sent = chat.connector.sent.length;
     await post(actors[actor], adminActions[name]!.value);
-    const reply = (await chat.connector.waitFor(sent + 1)).slice(sent).map((a) => JSON.stringify(a.body)).join('\n');
+    const reply = (await chat.connector.waitFor(sent + 1))
+      .slice(sent)
+      .map((a) => JSON.stringify(a.body))
+      .join('\n');
     if (actor === 'outsider') expect(adminActions[name]!.reachesNothingHere(reply)).toBe(true);
     else expect(reply.includes('Du har ikke tilgang til dette')).toBe(!allowed);
     const colleagueHere = await roles.actor('rana', COLLEAGUE);

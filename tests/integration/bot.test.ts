@@ -129,7 +129,9 @@ describe('the bot with BOT_ID set', () => {
 
   it('rejects a request with a forged token with 401', async () => {
     const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"aud":"x"}').toString('base64url')}.`;
-    const res = await running.post(messageActivity({ serviceUrl: 'https://smba.trafficmanager.net/emea/', text: 'hjelp' }), { authorization: `Bearer ${forged}` });
+    const res = await running.post(messageActivity({ serviceUrl: 'https://smba.trafficmanager.net/emea/', text: 'hjelp' }), {
+      authorization: `Bearer ${forged}`,
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -9,10 +9,43 @@ const KE = 'ke-admin';
 const COORDINATOR = 'coordinator';
 /** Every verb a card can send, and the case-form buttons. */
 const VERBS = [
-  'approvalShow', 'capability', 'caseAccept', 'caseClose', 'caseDecline', 'caseList', 'caseOpen', 'caseProposeCoordinator', 'caseReopen', 'caseReportChange',
-  'caseRequestTransfer', 'caseStartPlan', 'caseHistory', 'caseChangeForm', 'caseTransferForm', 'caseCloseForm', 'caseStartForm', 'caseRefresh', 'caseNotice', 'caseWelcome',
-  'approvalDecide', 'approvalRefresh', 'directoryCategory',
-  'directoryEdit', 'directoryRetire', 'directorySave', 'directorySearch', 'guidanceTopic', 'reminderDone', 'reminderSnooze', 'reportSubmit', 'rolesPick', 'rolesSave', 'setLocale', 'importConfirm', 'importCancel', 'municipalityChoose',
+  'approvalShow',
+  'capability',
+  'caseAccept',
+  'caseClose',
+  'caseDecline',
+  'caseList',
+  'caseOpen',
+  'caseProposeCoordinator',
+  'caseReopen',
+  'caseReportChange',
+  'caseRequestTransfer',
+  'caseStartPlan',
+  'caseHistory',
+  'caseChangeForm',
+  'caseTransferForm',
+  'caseCloseForm',
+  'caseStartForm',
+  'caseRefresh',
+  'caseNotice',
+  'caseWelcome',
+  'approvalDecide',
+  'approvalRefresh',
+  'directoryCategory',
+  'directoryEdit',
+  'directoryRetire',
+  'directorySave',
+  'directorySearch',
+  'guidanceTopic',
+  'reminderDone',
+  'reminderSnooze',
+  'reportSubmit',
+  'rolesPick',
+  'rolesSave',
+  'setLocale',
+  'importConfirm',
+  'importCancel',
+  'municipalityChoose',
   'noSuchVerb',
 ] as const;
 
@@ -36,13 +69,24 @@ describe('card payloads, generated', () => {
 
   async function casesFingerprint(): Promise<string> {
     const docs = await chat.running.bot.store.list('cases', 'rana');
-    return createHash('sha256').update(JSON.stringify(docs.map((doc) => [doc.id, doc.etag]))).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify(docs.map((doc) => [doc.id, doc.etag])))
+      .digest('hex');
   }
 
   const nasty = fc.oneof(
     fc.string(),
     fc.string({ minLength: 2000, maxLength: 20_000 }),
-    fc.constantFrom('<script>alert(1)</script>', '[klikk](https://evil.example)', '${$root.caseId}', '../../etc/passwd', 'case-00000000-0000-0000-0000-000000000000', '__proto__', 'true', ''),
+    fc.constantFrom(
+      '<script>alert(1)</script>',
+      '[klikk](https://evil.example)',
+      '${$root.caseId}',
+      '../../etc/passwd',
+      'case-00000000-0000-0000-0000-000000000000',
+      '__proto__',
+      'true',
+      '',
+    ),
     fc.integer(),
     fc.double(),
     fc.boolean(),
@@ -50,7 +94,31 @@ describe('card payloads, generated', () => {
     fc.array(fc.string(), { maxLength: 5 }),
     fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 3 }),
   );
-  const fields = ['caseId', 'etag', 'reason', 'coordinator', 'unit', 'to', 'note', 'closedOn', 'startedAt', 'effectiveOn', 'leaveKind', 'reminder', 'days', 'topic', 'capability', 'locale', 'query', 'list', 'state', 'before', 'userId', 'submissionId', 'consentGiven'];
+  const fields = [
+    'caseId',
+    'etag',
+    'reason',
+    'coordinator',
+    'unit',
+    'to',
+    'note',
+    'closedOn',
+    'startedAt',
+    'effectiveOn',
+    'leaveKind',
+    'reminder',
+    'days',
+    'topic',
+    'capability',
+    'locale',
+    'query',
+    'list',
+    'state',
+    'before',
+    'userId',
+    'submissionId',
+    'consentGiven',
+  ];
   const payload = fc.record({
     verb: fc.constantFrom(...VERBS),
     extra: fc.dictionary(fc.constantFrom(...fields), nasty, { maxKeys: 6 }),

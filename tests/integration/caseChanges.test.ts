@@ -24,12 +24,17 @@ describe('changing, transferring and closing a case, in chat', () => {
   const say = (userId: string, value: Record<string, unknown>) => chat.say(userId, { value, name: NAMES[userId] });
   /** Presses a button on a living card: what the card then shows, and the `proactive` messages sent to anyone. */
   const press = (userId: string, value: Record<string, unknown>, proactive = 0) => chat.press(userId, value, proactive, NAMES[userId]);
-  const to = (sent: SentActivity[], userId: string) => sent.filter((a) => a.conversationId === `a:${userId}`).map(textOf).join('\n');
+  const to = (sent: SentActivity[], userId: string) =>
+    sent
+      .filter((a) => a.conversationId === `a:${userId}`)
+      .map(textOf)
+      .join('\n');
   const open = async (userId: string) => (await say(userId, { verb: 'caseOpen', caseId }))[0]!;
 
   beforeAll(async () => {
     chat = await startChat({ DEFAULT_MUNICIPALITY: 'rana', KE_ADMINS: `rana:${KE}` });
-    for (const user of [KE, REPORTER, COORDINATOR, LEADER, COLLEAGUE, TEACHER, SCHOOL_LEADER, NO_UNIT]) await chat.say(user, { text: 'hjelp', name: NAMES[user] });
+    for (const user of [KE, REPORTER, COORDINATOR, LEADER, COLLEAGUE, TEACHER, SCHOOL_LEADER, NO_UNIT])
+      await chat.say(user, { text: 'hjelp', name: NAMES[user] });
     await setRoles(chat, KE, COORDINATOR, { unit: 'Hjemmetjenesten' });
     await setRoles(chat, KE, COLLEAGUE, { unit: 'Hjemmetjenesten' });
     await setRoles(chat, KE, LEADER, { unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' });
@@ -60,7 +65,11 @@ describe('changing, transferring and closing a case, in chat', () => {
     const [noDate] = await press(COORDINATOR, { ...submit, reason: 'leavesPosition', leaveKind: 'newJob' });
     expect(noDate!.body.text).toContain('Velg hva som har skjedd, og dato.');
 
-    const sent = await press(COORDINATOR, { ...submit, reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: '2026-12-01', note: 'Begynner i ny jobb i Bodø.' }, 1);
+    const sent = await press(
+      COORDINATOR,
+      { ...submit, reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: '2026-12-01', note: 'Begynner i ny jobb i Bodø.' },
+      1,
+    );
     // The form becomes the case card, changed, saying what happened.
     expect(noticeOf(sent[0]!)).toContain(`Endringen i sak ${reference} er sendt til KE`);
     expect(textOf(sent[0]!)).toContain('Endring meldt – venter på KE');
@@ -91,7 +100,9 @@ describe('changing, transferring and closing a case, in chat', () => {
     const [details] = await say(COLLEAGUE, { verb: 'caseOpen', caseId });
     expect(textOf(details!)).toContain('Arbeid med individuell plan pågår');
     const [formerView] = await say(COORDINATOR, { verb: 'caseOpen', caseId });
-    expect(formerView!.body.text).toBe('Du er ikke lenger koordinator for denne saken, så du ser den ikke lenger. Spør koordinerende enhet om du trenger noe fra den.');
+    expect(formerView!.body.text).toBe(
+      'Du er ikke lenger koordinator for denne saken, så du ser den ikke lenger. Spør koordinerende enhet om du trenger noe fra den.',
+    );
     // The card the former coordinator still has turns into that explanation, and shows nothing of the case.
     const [refreshed] = await press(COORDINATOR, { verb: 'caseRefresh', caseId });
     expect(textOf(refreshed!)).toContain('Du er ikke lenger koordinator for denne saken');
@@ -104,7 +115,9 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(textOf(form!)).not.toContain(`"value":"${COLLEAGUE}"`);
     const submit = action(form!, 'caseRequestTransfer');
     const [noUnit] = await press(COLLEAGUE, { ...submit, to: NO_UNIT });
-    expect(noUnit!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Una Uten Enhet har ingen enhet registrert i Koordinatorhjelpen. Be KE registrere enheten under «roller», eller velg en annen.');
+    expect(noUnit!.body.text).toBe(
+      'Noe i skjemaet mangler eller er ugyldig: Una Uten Enhet har ingen enhet registrert i Koordinatorhjelpen. Be KE registrere enheten under «roller», eller velg en annen.',
+    );
     const [self] = await press(COLLEAGUE, { ...submit, to: COLLEAGUE });
     expect(self!.body.text).toContain('du er allerede koordinator i saken');
     expect(textOf(await open(COLLEAGUE))).toContain('Arbeid med individuell plan pågår');
@@ -134,10 +147,19 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(action(history!, 'caseRefresh')).toEqual({ verb: 'caseRefresh', caseId });
     const text = textOf(history!);
     expect(text).toContain(`Historikk – sak ${reference}`);
-    expect(text).toMatch(/Test Bruker \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}|Kim Koordinator \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(
+      /Test Bruker \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}|Kim Koordinator \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/,
+    );
     expect(text).toMatch(/Kari Kollega \(Hjemmetjenesten\): \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/Tor Lærer \(Selfors skole\): fra \d{4}-\d{2}-\d{2}/);
-    for (const step of ['Meldt til KE', 'KE godtok', 'Arbeidet med individuell plan startet', 'Endring meldt: Koordinator går ut av stillingen', 'Lederen godkjente Kari Kollega som koordinator', 'Overføring til Tor Lærer startet']) {
+    for (const step of [
+      'Meldt til KE',
+      'KE godtok',
+      'Arbeidet med individuell plan startet',
+      'Endring meldt: Koordinator går ut av stillingen',
+      'Lederen godkjente Kari Kollega som koordinator',
+      'Overføring til Tor Lærer startet',
+    ]) {
       expect(text).toContain(step);
     }
     expect(text).not.toContain('Bodø');
@@ -145,15 +167,34 @@ describe('changing, transferring and closing a case, in chat', () => {
 
   it('refuses to close without the whole checklist, then closes, tells KE and the leader, and drops the case from «Mine saker»', async () => {
     const [form] = await press(TEACHER, action(await open(TEACHER), 'caseCloseForm'));
-    for (const item of ['Avklart med innbyggeren', 'Egen leder er informert', 'KE er informert', 'Samarbeidspartnerne er informert']) expect(textOf(form!)).toContain(item);
+    for (const item of ['Avklart med innbyggeren', 'Egen leder er informert', 'KE er informert', 'Samarbeidspartnerne er informert'])
+      expect(textOf(form!)).toContain(item);
     const submit = action(form!, 'caseClose');
-    const [partial] = await press(TEACHER, { ...submit, reason: 'needEnded', closedOn: TODAY, agreedWithResident: 'true', leaderInformed: 'true', keInformed: 'true', partnersInformed: 'false' });
-    expect(partial!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: kryss av for alle punktene i sjekklisten før saken avsluttes. Ingenting er endret.');
+    const [partial] = await press(TEACHER, {
+      ...submit,
+      reason: 'needEnded',
+      closedOn: TODAY,
+      agreedWithResident: 'true',
+      leaderInformed: 'true',
+      keInformed: 'true',
+      partnersInformed: 'false',
+    });
+    expect(partial!.body.text).toBe(
+      'Noe i skjemaet mangler eller er ugyldig: kryss av for alle punktene i sjekklisten før saken avsluttes. Ingenting er endret.',
+    );
     expect(textOf(await open(TEACHER))).toContain('Arbeid med individuell plan pågår');
 
     const [mineBefore] = await chat.say(TEACHER, { text: 'mine saker' });
     expect(textOf(mineBefore!)).toContain(reference);
-    const complete = { ...submit, reason: 'needEnded', closedOn: TODAY, agreedWithResident: 'true', leaderInformed: 'true', keInformed: 'true', partnersInformed: 'true' };
+    const complete = {
+      ...submit,
+      reason: 'needEnded',
+      closedOn: TODAY,
+      agreedWithResident: 'true',
+      leaderInformed: 'true',
+      keInformed: 'true',
+      partnersInformed: 'true',
+    };
     const sent = await press(TEACHER, complete, 2);
     expect(noticeOf(sent[0]!)).toContain(`Sak ${reference} er avsluttet. Den er ute av «Mine saker»`);
     expect(textOf(sent[0]!)).toContain('Avsluttet');
@@ -172,7 +213,14 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(textOf(form!)).toContain(`${TODAY}: Behovet for koordinering er opphørt`);
     // A form that matches the closed case (not stale) is refused by the rules: the card shows the case, saying why.
     const doc = await chat.running.bot.store.get<{ updatedAt: string }>('cases', 'rana', caseId);
-    const [onClosed] = await press(TEACHER, { verb: 'caseReportChange', caseId, etag: doc!.etag, seen: doc!.data.updatedAt, reason: 'needEnded', effectiveOn: '2026-12-01' });
+    const [onClosed] = await press(TEACHER, {
+      verb: 'caseReportChange',
+      caseId,
+      etag: doc!.etag,
+      seen: doc!.data.updatedAt,
+      reason: 'needEnded',
+      effectiveOn: '2026-12-01',
+    });
     expect(noticeOf(onClosed!)).toBe('Saken er avsluttet, så ingenting er endret. KE kan gjenåpne den hvis det trengs.');
     expect(textOf(onClosed!)).toContain('Avsluttet');
   });

@@ -13,7 +13,8 @@ const LEADER = 'leader';
 const LEADER2 = 'leader-two';
 const COORDINATOR = 'coordinator';
 
-const NOT_FOUND = 'Du har ikke tilgang til en sak med den referansen. En sak vises for KE, den som meldte den, koordinatoren og lederen for koordinatorens enhet. Spør koordinerende enhet om du mener du skal ha tilgang.';
+const NOT_FOUND =
+  'Du har ikke tilgang til en sak med den referansen. En sak vises for KE, den som meldte den, koordinatoren og lederen for koordinatorens enhet. Spør koordinerende enhet om du mener du skal ha tilgang.';
 
 describe('reporting a need and KE’s decision, in chat', () => {
   let chat: Chat;
@@ -39,7 +40,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const card = content(reply!);
     expect(text(reply!)).toContain('Meld behov for koordinator / individuell plan');
     expect(text(reply!)).toContain('"value":"rana-barnevern"');
-    submissionId = ((card.actions as { data: { submissionId: string } }[])[0]!.data.submissionId);
+    submissionId = (card.actions as { data: { submissionId: string } }[])[0]!.data.submissionId;
     expect(submissionId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -50,10 +51,26 @@ describe('reporting a need and KE’s decision, in chat', () => {
 
   it.each([
     ['a birth date in the future', { residentBirthDate: '2031-06-01' }, 'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.'],
-    ['a birth date that does not exist', { residentBirthDate: '2026-13-45' }, 'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.'],
-    ['a birth date more than 125 years back', { residentBirthDate: '1850-01-01' }, 'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.'],
-    ['consent dated in the future', { consentDate: '2099-01-01' }, 'Datoen for samtykket må være en dato som finnes, ikke fram i tid og ikke før fødselsdatoen.'],
-    ['consent given before the resident was born', { residentBirthDate: '2014-05-06', consentDate: '2014-01-01' }, 'Datoen for samtykket må være en dato som finnes, ikke fram i tid og ikke før fødselsdatoen.'],
+    [
+      'a birth date that does not exist',
+      { residentBirthDate: '2026-13-45' },
+      'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.',
+    ],
+    [
+      'a birth date more than 125 years back',
+      { residentBirthDate: '1850-01-01' },
+      'Fødselsdatoen må være en dato som finnes, ikke fram i tid og høyst 125 år tilbake.',
+    ],
+    [
+      'consent dated in the future',
+      { consentDate: '2099-01-01' },
+      'Datoen for samtykket må være en dato som finnes, ikke fram i tid og ikke før fødselsdatoen.',
+    ],
+    [
+      'consent given before the resident was born',
+      { residentBirthDate: '2014-05-06', consentDate: '2014-01-01' },
+      'Datoen for samtykket må være en dato som finnes, ikke fram i tid og ikke før fødselsdatoen.',
+    ],
   ])('refuses %s, saying why, and creates nothing', async (_name, overrides, message) => {
     const bad = reportForm({ verb: 'reportSubmit', ...overrides });
     const [reply] = await say(REPORTER, { value: bad });
@@ -64,7 +81,9 @@ describe('reporting a need and KE’s decision, in chat', () => {
   it('tells a nynorsk user what is wrong in nynorsk', async () => {
     await say('nynorsk-reporter', { value: { verb: 'setLocale', locale: 'nn' } });
     const [reply] = await say('nynorsk-reporter', { value: reportForm({ verb: 'reportSubmit', residentBirthDate: '2031-06-01' }) });
-    expect(reply!.body.text).toBe('Noko i skjemaet manglar eller er ugyldig: Fødselsdatoen må vere ein dato som finst, ikkje fram i tid og høgst 125 år tilbake.');
+    expect(reply!.body.text).toBe(
+      'Noko i skjemaet manglar eller er ugyldig: Fødselsdatoen må vere ein dato som finst, ikkje fram i tid og høgst 125 år tilbake.',
+    );
   });
 
   it('gives the reporter a receipt with a reference and tells KE, without health details', async () => {
@@ -115,7 +134,9 @@ describe('reporting a need and KE’s decision, in chat', () => {
 
     // «Avslå» on the older card is KE's own earlier click: the card shows the case now, without crying conflict.
     const [stale] = await chat.press(KE, { ...accept, verb: 'caseDecline', reason: 'For sent' });
-    expect(noticeOf(stale!)).toMatch(/^Dette er allerede gjort: KE godtok: retten til koordinator og individuell plan er utløst \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\. Slik står saken nå\.$/);
+    expect(noticeOf(stale!)).toMatch(
+      /^Dette er allerede gjort: KE godtok: retten til koordinator og individuell plan er utløst \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\. Slik står saken nå\.$/,
+    );
     expect(text(stale!)).toContain('Godtatt – venter på koordinator');
     expect(text(stale!)).not.toContain('samtidig med deg');
   });
@@ -157,22 +178,33 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const [card] = await say(KE, { text: 'roller' });
     expect(text(card!)).toContain('Roller og enheter');
     for (const leader of [LEADER, LEADER2]) {
-      const [saved] = await say(KE, { value: { verb: 'rolesSave', userId: leader, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' } });
+      const [saved] = await say(KE, {
+        value: { verb: 'rolesSave', userId: leader, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' },
+      });
       expect(saved!.body.text).toBe('Lagret roller og enheter for Test Bruker.');
     }
   });
 
   it('escapes a display name in a plain-text reply, so markdown in it stays text', async () => {
     await chat.say('markdown-name', { text: 'hjelp', name: '[Klikk her](https://evil.example) **Ola**' });
-    const [saved] = await say(KE, { value: { verb: 'rolesSave', userId: 'markdown-name', keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: '' } });
+    const [saved] = await say(KE, {
+      value: { verb: 'rolesSave', userId: 'markdown-name', keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: '' },
+    });
     expect(saved!.body.text).toBe('Lagret roller og enheter for \\[Klikk her\\](https://evil.example) \\*\\*Ola\\*\\*.');
   });
 
   it('shows a person’s roles and units as they are before editing, saves only a change, and keeps the last KE admin', async () => {
     const [edit] = await say(KE, { value: { verb: 'rolesPick', userId: LEADER } });
     const inputs = (content(edit!).body as { id?: string; value?: string }[]).filter((input) => input.id);
-    expect(Object.fromEntries(inputs.map((input) => [input.id, input.value]))).toEqual({ keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' });
-    const [unchanged] = await say(KE, { value: { verb: 'rolesSave', userId: LEADER, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' } });
+    expect(Object.fromEntries(inputs.map((input) => [input.id, input.value]))).toEqual({
+      keMember: 'false',
+      keAdmin: 'false',
+      unit: 'Hjemmetjenesten',
+      leads: 'Hjemmetjenesten',
+    });
+    const [unchanged] = await say(KE, {
+      value: { verb: 'rolesSave', userId: LEADER, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' },
+    });
     expect(unchanged!.body.text).toBe('Ingenting å endre for Test Bruker.');
 
     const [mine] = await say(KE, { value: { verb: 'rolesPick', userId: KE } });
@@ -222,11 +254,15 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(answered.value.actions ?? []).toEqual([]);
 
     const notices = (await connector.waitFor(beforeApproval + 2)).slice(beforeApproval);
-    expect(notices.find((a) => a.conversationId === `a:${COORDINATOR}`) && text(notices.find((a) => a.conversationId === `a:${COORDINATOR}`)!)).toContain('Du er koordinator i sak');
+    expect(notices.find((a) => a.conversationId === `a:${COORDINATOR}`) && text(notices.find((a) => a.conversationId === `a:${COORDINATOR}`)!)).toContain(
+      'Du er koordinator i sak',
+    );
 
-    const secondClick = await (await invoke(LEADER2, approve.verb, { ...approve.data, decision: 'decline', reason: 'Nei' })).json() as { value: { body: unknown } };
+    const secondClick = (await (await invoke(LEADER2, approve.verb, { ...approve.data, decision: 'decline', reason: 'Nei' })).json()) as {
+      value: { body: unknown };
+    };
     expect(JSON.stringify(secondClick.value.body)).toContain('Godkjent 2026');
-    const refreshed = await (await invoke(LEADER2, 'approvalRefresh', { caseId: approve.data.caseId! })).json() as { value: { body: unknown } };
+    const refreshed = (await (await invoke(LEADER2, 'approvalRefresh', { caseId: approve.data.caseId! })).json()) as { value: { body: unknown } };
     expect(JSON.stringify(refreshed.value.body)).toContain('Godkjent 2026');
     // Refusals answer 200 with words Teams shows, never a card error: someone outside the case, a forged id, junk.
     for (const [userId, data] of [
@@ -259,11 +295,19 @@ describe('reporting a need and KE’s decision, in chat', () => {
     expect(action(form!, 'caseRefresh')).toEqual({ verb: 'caseRefresh', caseId: `case-${submissionId}` });
 
     const [noConsent] = await chat.press(COORDINATOR, { ...submit, startedAt: '2026-11-24', consentSigned: 'false' });
-    expect(noConsent!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: Arbeidet med individuell plan kan ikke starte før samtykkeerklæringen er underskrevet.');
+    expect(noConsent!.body.text).toBe(
+      'Noe i skjemaet mangler eller er ugyldig: Arbeidet med individuell plan kan ikke starte før samtykkeerklæringen er underskrevet.',
+    );
     const [tomorrow] = await chat.press(COORDINATOR, { ...submit, startedAt: '2999-01-01', consentSigned: 'true' });
-    expect(tomorrow!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: oppstartsdatoen må være i dag eller tidligere, og ikke før samtykket ble gitt. Ingenting er lagret.');
+    expect(tomorrow!.body.text).toBe(
+      'Noe i skjemaet mangler eller er ugyldig: oppstartsdatoen må være i dag eller tidligere, og ikke før samtykket ble gitt. Ingenting er lagret.',
+    );
 
-    const sent = await chat.press(COORDINATOR, { ...submit, startedAt: '2026-11-24', firstMeeting: '2026-11-26', consentSigned: 'true', expectationsClarified: 'true' }, 1);
+    const sent = await chat.press(
+      COORDINATOR,
+      { ...submit, startedAt: '2026-11-24', firstMeeting: '2026-11-26', consentSigned: 'true', expectationsClarified: 'true' },
+      1,
+    );
     expect(noticeOf(sent[0]!)).toMatch(/Oppstarten av sak RANA-\d{4}-\d{4} er registrert/);
     expect(text(sent[1]!)).toContain('Arbeidet med individuell plan er startet');
     // The welcome card, viewed again, is now the case card.
@@ -275,7 +319,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
   });
 
   it('lists cases for each role: mine, my employees’, and all (KE, filterable); nobody sees another’s', async () => {
-    const reference = (a: SentActivity) => (text(a).match(/RANA-\d{4}-\d{4}/g) ?? []);
+    const reference = (a: SentActivity) => text(a).match(/RANA-\d{4}-\d{4}/g) ?? [];
     const [mine] = await say(COORDINATOR, { text: 'mine saker' });
     expect(text(mine!)).toContain('Mine saker');
     expect(reference(mine!).length).toBeGreaterThan(0);

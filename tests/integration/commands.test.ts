@@ -6,7 +6,11 @@ const manifest = JSON.parse(readFileSync('appPackage/manifest.json', 'utf8'));
 const localized = ['nn.json', 'en.json'].map((file) => JSON.parse(readFileSync(`appPackage/${file}`, 'utf8')) as Record<string, string>);
 const titles = [
   ...manifest.bots[0].commandLists.flatMap((list: { commands: { title: string }[] }) => list.commands.map((c) => c.title)),
-  ...localized.flatMap((loc) => Object.entries(loc).filter(([key]) => key.endsWith('.title')).map(([, title]) => title)),
+  ...localized.flatMap((loc) =>
+    Object.entries(loc)
+      .filter(([key]) => key.endsWith('.title'))
+      .map(([, title]) => title),
+  ),
 ];
 
 describe('every command in the Teams manifest', () => {

@@ -66,8 +66,18 @@ describe('«Hvem kontakter jeg?» in chat', () => {
     expect(JSON.stringify(card(form!))).toContain('"value":"Trygghetsalarm"');
 
     const [saved] = await say(ADMIN, {
-      value: { verb: 'directorySave', id: 'alesund-trygghetsalarm', name: 'Trygghetsalarm', unit: 'Tildelingskontoret', category: 'Omsorgstjenester', phones: '7016 2200 Tildelingskontoret',
-        offers: 'For eldre og andre som er utrygge alene. Også GPS-klokke.', keywords: 'alarm, gps-klokke', ageMin: '', ageMax: '' },
+      value: {
+        verb: 'directorySave',
+        id: 'alesund-trygghetsalarm',
+        name: 'Trygghetsalarm',
+        unit: 'Tildelingskontoret',
+        category: 'Omsorgstjenester',
+        phones: '7016 2200 Tildelingskontoret',
+        offers: 'For eldre og andre som er utrygge alene. Også GPS-klokke.',
+        keywords: 'alarm, gps-klokke',
+        ageMin: '',
+        ageMax: '',
+      },
     });
     expect(saved!.body.text).toBe('Lagret: «Trygghetsalarm». Endringen gjelder nå for alle i kommunen.');
     const [found] = await say('u1', { text: 'hvem kontakter jeg for gps-klokke' });
@@ -76,7 +86,15 @@ describe('«Hvem kontakter jeg?» in chat', () => {
 
   it('tells a KE admin exactly which phone number is wrong, and saves nothing', async () => {
     const [reply] = await say(ADMIN, {
-      value: { verb: 'directorySave', id: 'alesund-legevakt', name: 'Legevakt', unit: 'Legevakt', category: 'Helsetjenester', phones: '113x', offers: 'Døgnåpen.' },
+      value: {
+        verb: 'directorySave',
+        id: 'alesund-legevakt',
+        name: 'Legevakt',
+        unit: 'Legevakt',
+        category: 'Helsetjenester',
+        phones: '113x',
+        offers: 'Døgnåpen.',
+      },
     });
     expect(reply!.body.text).toContain('Telefonnummeret «113x» er ugyldig');
     const [still] = await say('u1', { text: 'hvem kontakter jeg for legevakt' });

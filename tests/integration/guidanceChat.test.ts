@@ -34,7 +34,9 @@ describe('guidance on the coordinator role, in chat', () => {
 
   it('tells a nynorsk user about a stale card in nynorsk', async () => {
     const [reply] = await chat.say('nynorsk', { value: { verb: 'caseOpen', caseId: 'case-00000000-0000-0000-0000-000000000000' } });
-    expect(reply!.body.text).toBe('Du har ikkje tilgang til ei sak med den referansen. Ei sak blir vist for KE, den som melde ho, koordinatoren og leiaren for eininga til koordinatoren. Spør koordinerande eining om du meiner du skal ha tilgang.');
+    expect(reply!.body.text).toBe(
+      'Du har ikkje tilgang til ei sak med den referansen. Ei sak blir vist for KE, den som melde ho, koordinatoren og leiaren for eininga til koordinatoren. Spør koordinerande eining om du meiner du skal ha tilgang.',
+    );
   });
 
   it('tells a nynorsk user what is wrong in the meldeskjema in nynorsk', async () => {

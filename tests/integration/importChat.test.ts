@@ -36,7 +36,11 @@ describe('importing existing work in chat (KE admin)', () => {
     await new Promise<void>((resolve) => files.close(() => resolve()));
   });
 
-  const attach = (name: string, url = `${base}/${name}`) => ({ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl: url, fileType: 'csv' } });
+  const attach = (name: string, url = `${base}/${name}`) => ({
+    contentType: 'application/vnd.microsoft.teams.file.download.info',
+    name,
+    content: { downloadUrl: url, fileType: 'csv' },
+  });
   async function send(userId: string, body: Record<string, unknown>) {
     const before = chat.connector.sent.length;
     const res = await chat.running.post({ ...messageActivity({ serviceUrl: chat.connector.serviceUrl, userId, tenantId: TENANT }), ...body });

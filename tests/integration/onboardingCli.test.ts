@@ -15,23 +15,43 @@ const PER = '7a1e0c52-1111-4c8e-9a11-000000000002';
 /** Runs a project script as municipal IT would (`npm run <script> -- …`), against DATA_DIR; resolves with its exit code and output. */
 function run(script: string, args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', `scripts/${script}.ts`, ...args],
+      { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 describe('onboarding from the command line: npm run municipality and npm run import', () => {
   it('adds a third and a fourth municipality on one tenant, imports the templates, and their people use the bot', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kh-onboard-'));
-    const add = await run('municipality', ['add', '--id', 'testvik', '--name', 'Testvik kommune', '--tenant', 'tenant-iks', '--ke-admin', KARI, '--servicetorget', '12 34 56 78'], dataDir);
+    const add = await run(
+      'municipality',
+      ['add', '--id', 'testvik', '--name', 'Testvik kommune', '--tenant', 'tenant-iks', '--ke-admin', KARI, '--servicetorget', '12 34 56 78'],
+      dataDir,
+    );
     expect(add).toMatchObject({ code: 0, stdout: expect.stringContaining('La til Testvik kommune (testvik).') });
-    expect((await run('municipality', ['add', '--id', 'nordvik', '--name', 'Nordvik kommune', '--tenant', 'tenant-iks', '--language', 'nn'], dataDir)).code).toBe(0);
-    expect(await run('municipality', ['add', '--id', 'testvik', '--name', 'Testvik igjen', '--tenant', 'tenant-x'], dataDir)).toMatchObject({ code: 1, stderr: expect.stringContaining('finnes allerede') });
-    expect(await run('municipality', ['add', '--id', 'Bad Id', '--name', 'X'], dataDir)).toMatchObject({ code: 1, stderr: expect.stringContaining('Id-en «Bad Id» er ugyldig: bruk små bokstaver') });
+    expect(
+      (await run('municipality', ['add', '--id', 'nordvik', '--name', 'Nordvik kommune', '--tenant', 'tenant-iks', '--language', 'nn'], dataDir)).code,
+    ).toBe(0);
+    expect(await run('municipality', ['add', '--id', 'testvik', '--name', 'Testvik igjen', '--tenant', 'tenant-x'], dataDir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('finnes allerede'),
+    });
+    expect(await run('municipality', ['add', '--id', 'Bad Id', '--name', 'X'], dataDir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Id-en «Bad Id» er ugyldig: bruk små bokstaver'),
+    });
     expect(await run('municipality', ['frobnicate'], dataDir)).toMatchObject({ code: 2, stderr: expect.stringContaining('Bruk: npm run municipality') });
     const list = await run('municipality', ['list'], dataDir);
-    expect(list.stdout.trim().split('\n')).toEqual(['nordvik\tNordvik kommune\ttenant: tenant-iks\tspråk: nn', 'testvik\tTestvik kommune\ttenant: tenant-iks\tspråk: nb']);
+    expect(list.stdout.trim().split('\n')).toEqual([
+      'nordvik\tNordvik kommune\ttenant: tenant-iks\tspråk: nn',
+      'testvik\tTestvik kommune\ttenant: tenant-iks\tspråk: nb',
+    ]);
 
     const files = ['--directory', 'templates/directory.csv', '--people', 'templates/people.csv', '--cases', 'templates/cases.csv'];
     const dry = await run('import', ['--municipality', 'testvik', ...files, '--dry-run'], dataDir);
@@ -42,7 +62,11 @@ describe('onboarding from the command line: npm run municipality and npm run imp
     const rows = parse(readFileSync('templates/cases.csv', 'utf8')) as string[][];
     const bad = stringify(rows, { delimiter: ';' }).replace('IP-2026-003;Eksempel Ungdom;2009-01-15', 'IP-2026-003;Eksempel Ungdom;15.01.2031');
     writeFileSync(join(dataDir, 'saker.csv'), Buffer.from(bad, 'latin1'));
-    const refused = await run('import', ['--municipality', 'testvik', '--directory', 'templates/directory.csv', '--people', 'templates/people.csv', '--cases', join(dataDir, 'saker.csv')], dataDir);
+    const refused = await run(
+      'import',
+      ['--municipality', 'testvik', '--directory', 'templates/directory.csv', '--people', 'templates/people.csv', '--cases', join(dataDir, 'saker.csv')],
+      dataDir,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('saker (saker.csv), linje 4: «birthDate» er fram i tid (2031-01-15).');
     expect(refused.stdout).toContain('Importen til Testvik kommune er stoppet – ingenting er lagret');
@@ -54,7 +78,10 @@ describe('onboarding from the command line: npm run municipality and npm run imp
     expect(again.stdout).toContain('IP-2025-014 → TESTVIK-2026-0001 (fantes fra før)');
     expect(again.stdout).toContain('Saker: 0 nye, 4 fantes fra før.');
 
-    expect(await run('municipality', ['remove', '--id', 'testvik'], dataDir)).toMatchObject({ code: 1, stderr: expect.stringContaining('har saker og kan ikke fjernes') });
+    expect(await run('municipality', ['remove', '--id', 'testvik'], dataDir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('har saker og kan ikke fjernes'),
+    });
 
     // The bot on the same store: no DEFAULT_MUNICIPALITY, no example municipalities.
     const connector = await startFakeConnector();

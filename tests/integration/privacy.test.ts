@@ -66,9 +66,21 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     const doc = await bot.cases.get(coordinator, caseId);
     await bot.cases.act(coordinator, caseId, { type: 'close', closedOn: osloDate(new Date()), reason: 'needEnded', checklist: CLOSING }, doc.etag);
     const audit = new AuditLog(bot.store);
-    const soon = new DataCare({ store: bot.store, audit, reminders: bot.reminders.schedule, retentionDays: 365, now: () => new Date(Date.now() + 364 * 86_400_000) });
+    const soon = new DataCare({
+      store: bot.store,
+      audit,
+      reminders: bot.reminders.schedule,
+      retentionDays: 365,
+      now: () => new Date(Date.now() + 364 * 86_400_000),
+    });
     expect(await soon.anonymiseExpired('rana')).toBe(0);
-    const later = new DataCare({ store: bot.store, audit, reminders: bot.reminders.schedule, retentionDays: 365, now: () => new Date(Date.now() + 366 * 86_400_000) });
+    const later = new DataCare({
+      store: bot.store,
+      audit,
+      reminders: bot.reminders.schedule,
+      retentionDays: 365,
+      now: () => new Date(Date.now() + 366 * 86_400_000),
+    });
     expect(await later.anonymiseExpired('rana')).toBe(1);
     expect(await later.anonymiseExpired('rana')).toBe(0);
     const stripped = (await bot.store.get<Case>('cases', 'rana', caseId))!.data;
@@ -82,7 +94,14 @@ describe('data care: access and erasure requests, and the retention rule', () =>
   it('erases a resident’s cases and reminders on request, only when confirmed, and logs it by reference', async () => {
     const bot = chat.running.bot;
     const reporter = await bot.roles.actor('rana', 'reporter');
-    const other = await bot.cases.report(reporter, { ...(await import('../support/reportForm.js')).reportForm({ residentName: 'Per Hansen', residentBirthDate: '1980-02-03', ageGroup: 'adult', submissionId: randomUUID() }) });
+    const other = await bot.cases.report(reporter, {
+      ...(await import('../support/reportForm.js')).reportForm({
+        residentName: 'Per Hansen',
+        residentBirthDate: '1980-02-03',
+        ageGroup: 'adult',
+        submissionId: randomUUID(),
+      }),
+    });
     expect((await bot.store.list('reminders', 'rana', { where: [{ field: 'caseId', op: '=', value: other.id }] })).length).toBeGreaterThan(0);
 
     const [unconfirmed] = await chat.say(KE, { value: { verb: 'privacyErase', name: 'Per Hansen', birthDate: '1980-02-03' } });

@@ -19,7 +19,9 @@ describe('reminder settings per municipality, in chat', () => {
   afterAll(async () => chat?.close());
 
   const contactReminder = async () =>
-    (await chat.running.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'caseId', op: '=', value: caseId }] })).find((doc) => doc.data.kind === 'contact')!.data;
+    (await chat.running.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'caseId', op: '=', value: caseId }] })).find(
+      (doc) => doc.data.kind === 'contact',
+    )!.data;
 
   it('shows KE admins the current settings, and nobody else', async () => {
     const [refused] = await chat.say('coordinator', { text: 'påminnelser' });
@@ -31,7 +33,16 @@ describe('reminder settings per municipality, in chat', () => {
 
   it('saves new settings and moves reminders that have not gone out', async () => {
     const before = await contactReminder();
-    const settings = { evaluationNoticeDays: '7', contactWeeks: '2', trainingMonths: '6', transitionMonthsBefore: '6', keWaitingDays: '14', approvalPendingDays: '3', workdayStartHour: '8', workdayEndHour: '16' };
+    const settings = {
+      evaluationNoticeDays: '7',
+      contactWeeks: '2',
+      trainingMonths: '6',
+      transitionMonthsBefore: '6',
+      keWaitingDays: '14',
+      approvalPendingDays: '3',
+      workdayStartHour: '8',
+      workdayEndHour: '16',
+    };
     const [saved] = await chat.say(KE, { value: { verb: 'reminderSettingsSave', ...settings } });
     expect(saved!.body.text).toBe('Lagret. Påminnelser som ikke er sendt ennå, er flyttet etter de nye innstillingene.');
     const after = await contactReminder();
@@ -40,7 +51,16 @@ describe('reminder settings per municipality, in chat', () => {
   });
 
   it('refuses settings out of bounds or a working day that ends before it starts, changing nothing', async () => {
-    const base = { evaluationNoticeDays: '7', contactWeeks: '2', trainingMonths: '6', transitionMonthsBefore: '6', keWaitingDays: '14', approvalPendingDays: '3', workdayStartHour: '8', workdayEndHour: '16' };
+    const base = {
+      evaluationNoticeDays: '7',
+      contactWeeks: '2',
+      trainingMonths: '6',
+      transitionMonthsBefore: '6',
+      keWaitingDays: '14',
+      approvalPendingDays: '3',
+      workdayStartHour: '8',
+      workdayEndHour: '16',
+    };
     for (const wrong of [{ contactWeeks: '0' }, { workdayEndHour: '7' }, { keWaitingDays: 'mange' }, { trainingMonths: '2.5' }]) {
       const [reply] = await chat.say(KE, { value: { verb: 'reminderSettingsSave', ...base, ...wrong } });
       expect(reply!.body.text).toContain('tallene må være hele tall innenfor grensene');

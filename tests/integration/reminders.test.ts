@@ -40,7 +40,8 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
   let sweepAt: Date;
   let database: string;
 
-  const post = (userId: string, body: { text?: string; value?: unknown; name?: string }) => a.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
+  const post = (userId: string, body: { text?: string; value?: unknown; name?: string }) =>
+    a.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
   const sayTo = async (userId: string, body: { text?: string; value?: unknown; name?: string }) => {
     const before = connector.sent.length;
     await post(userId, body);
@@ -68,14 +69,29 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     // Consent a month back, so the plan can have started then.
     const second = await cases.report(await actor(REPORTER), reportForm({ consentDate: monthAgo }));
     await cases.act(ke, second.id, { type: 'accept' });
-    await cases.act(ke, second.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: COORDINATOR, name: 'Kim Koordinator', unit: 'Hjemmetjenesten' } });
+    await cases.act(ke, second.id, {
+      type: 'proposeCoordinator',
+      proposalId: randomUUID(),
+      coordinator: { userId: COORDINATOR, name: 'Kim Koordinator', unit: 'Hjemmetjenesten' },
+    });
     const proposal = (await cases.get(ke, second.id)).data.proposal!;
     await cases.act(await actor(LEADER), second.id, { type: 'approveAppointment', proposalId: proposal.id });
-    inProgress = (await cases.act(await actor(COORDINATOR), second.id, { type: 'startPlan', startedAt: monthAgo, checklist: CHECKLIST, evaluation: { nextOn: '2027-03-01', everyMonths: 6 } })).data;
+    inProgress = (
+      await cases.act(await actor(COORDINATOR), second.id, {
+        type: 'startPlan',
+        startedAt: monthAgo,
+        checklist: CHECKLIST,
+        evaluation: { nextOn: '2027-03-01', everyMonths: 6 },
+      })
+    ).data;
     // A proposal the leader has not answered, for someone who has blocked the bot.
     const third = await cases.report(await actor(REPORTER), reportForm());
     await cases.act(ke, third.id, { type: 'accept' });
-    await cases.act(ke, third.id, { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: BLOCKED, name: 'Bo Blokkert', unit: 'Hjemmetjenesten' } });
+    await cases.act(ke, third.id, {
+      type: 'proposeCoordinator',
+      proposalId: randomUUID(),
+      coordinator: { userId: BLOCKED, name: 'Bo Blokkert', unit: 'Hjemmetjenesten' },
+    });
 
     sweepAt = nextWorkingTime(new Date(Date.now() + 7 * MONTH), defaultReminderSettings);
   }, 120_000);
@@ -112,6 +128,8 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
         COSMOS_KEY: TEST_KEY,
         COSMOS_DATABASE: database,
         NODE_TLS_REJECT_UNAUTHORIZED: '0', // the test server's self-signed certificate, in that process only
+        NODE_NO_WARNINGS: '1', // … which Node would otherwise warn about, as it should in production
+        LINK_SECRET: 'a-link-secret-for-the-sweeping-child-process-only',
         REMINDER_SWEEP: 'off',
         RETENTION_RUN: 'off',
         DATA_DIR: tmpdir(),
@@ -124,7 +142,9 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     expect(ready).toBe('ready');
     const otherProcess = once(lines, 'line').then(([line]) => JSON.parse(line as string) as SweepReport[]);
     child.stdin!.write('go\n');
-    const reports = (await Promise.all([otherProcess, a.bot.reminders.sweep.run(sweepAt), b.bot.reminders.sweep.run(sweepAt), a.bot.reminders.sweep.run(sweepAt)])).flat();
+    const reports = (
+      await Promise.all([otherProcess, a.bot.reminders.sweep.run(sweepAt), b.bot.reminders.sweep.run(sweepAt), a.bot.reminders.sweep.run(sweepAt)])
+    ).flat();
     expect(reports.reduce((sum, report) => sum + report.claimed, 0)).toBe(due.length);
 
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -134,9 +154,14 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     expect(new Set(pairs.map((pair) => pair.split('|')[1]))).toEqual(new Set(due.map((doc) => doc.id)));
     // One digest per person from each sweep that claimed something for them (the work may split between instances).
     const claimingSweeps = reports.filter((report) => report.claimed > 0).length;
-    for (const person of new Set(cards.map((card) => card.conversationId))) expect(cards.filter((card) => card.conversationId === person).length).toBeLessThanOrEqual(claimingSweeps);
+    for (const person of new Set(cards.map((card) => card.conversationId)))
+      expect(cards.filter((card) => card.conversationId === person).length).toBeLessThanOrEqual(claimingSweeps);
 
-    const to = (userId: string) => cards.filter((card) => card.conversationId === `a:${userId}`).map((card) => JSON.stringify(card.body)).join('\n');
+    const to = (userId: string) =>
+      cards
+        .filter((card) => card.conversationId === `a:${userId}`)
+        .map((card) => JSON.stringify(card.body))
+        .join('\n');
     expect(to(COORDINATOR)).toContain(`Planen i sak ${inProgress.reference} skal evalueres 2027-03-01`);
     expect(to(COORDINATOR)).toContain('Overgangen til ungdomsskolen nærmer seg');
     expect(to(COORDINATOR)).not.toContain('Ola Nordmann');
@@ -172,7 +197,13 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     expect((await a.bot.reminders.schedule.get('rana', key))!.data.status).toBe('done');
     const [twice] = await sayTo(COORDINATOR, { value: { verb: 'reminderDone', reminder: key } });
     expect(twice!.body.text).toBe('Denne påminnelsen er allerede håndtert.');
-    const next = await a.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'caseId', op: '=', value: inProgress.id }, { field: 'kind', op: '=', value: 'contact' }, { field: 'status', op: '=', value: 'pending' }] });
+    const next = await a.bot.store.list<StoredReminder>('reminders', 'rana', {
+      where: [
+        { field: 'caseId', op: '=', value: inProgress.id },
+        { field: 'kind', op: '=', value: 'contact' },
+        { field: 'status', op: '=', value: 'pending' },
+      ],
+    });
     expect(next.map((doc) => doc.data.on)).toEqual([osloDate(new Date())]);
   });
 
@@ -203,13 +234,19 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
     const before = connector.sent.length;
     await a.bot.reminders.sweep.run(new Date(sweepAt.getTime() + 10 * 60_000));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(connector.attempts.filter((attempt) => attempt.conversationId === `a:${COORDINATOR}`).slice(-2).map((attempt) => attempt.status)).toEqual([429, 200]);
+    expect(
+      connector.attempts
+        .filter((attempt) => attempt.conversationId === `a:${COORDINATOR}`)
+        .slice(-2)
+        .map((attempt) => attempt.status),
+    ).toEqual([429, 200]);
     expect(connector.sent.slice(before).map((card) => card.conversationId)).toEqual([`a:${COORDINATOR}`]);
     expect(keysIn(connector.sent.at(-1)!)).toEqual([`evaluation:${inProgress.id}:2027-03-01`]);
 
     // The blocked person has a training reminder waiting once appointed; Teams answers 403.
     connector.script(`a:${BLOCKED}`, [403]);
-    const sender = (a.bot.reminders.sweep as unknown as { deps: { sender: { send: (m: 'rana', u: string, render: () => unknown) => Promise<string> } } }).deps.sender;
+    const sender = (a.bot.reminders.sweep as unknown as { deps: { sender: { send: (m: 'rana', u: string, render: () => unknown) => Promise<string> } } }).deps
+      .sender;
     expect(await sender.send('rana', BLOCKED, () => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: {} }))).toBe('gone');
     expect(await a.bot.references.find('rana', BLOCKED)).toBeUndefined();
   }, 30_000);
@@ -217,7 +254,17 @@ describe('reminders from two bot instances sharing one Cosmos store', () => {
   it('drops a closed case’s reminders', async () => {
     const coordinator = await actor(COORDINATOR);
     const doc = await a.bot.cases.get(coordinator, inProgress.id);
-    await a.bot.cases.act(coordinator, inProgress.id, { type: 'close', closedOn: '2026-11-23', reason: 'needEnded', checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true } }, doc.etag);
+    await a.bot.cases.act(
+      coordinator,
+      inProgress.id,
+      {
+        type: 'close',
+        closedOn: '2026-11-23',
+        reason: 'needEnded',
+        checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true },
+      },
+      doc.etag,
+    );
     const left = await a.bot.store.list('reminders', 'rana', { where: [{ field: 'caseId', op: '=', value: inProgress.id }] });
     expect(left).toEqual([]);
   });

@@ -25,7 +25,9 @@ describe('npm run reminders:dry-run', () => {
     const at = new Date(Date.now() + 20 * 86_400_000);
     at.setUTCHours(9, 0, 0, 0);
     while ([0, 6].includes(at.getUTCDay())) at.setUTCDate(at.getUTCDate() + 1);
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/remindersDryRun.ts', '--at', at.toISOString()], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/remindersDryRun.ts', '--at', at.toISOString()], {
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    });
     expect(stdout).toContain('rana – ');
     expect(stdout).toContain('1 påminnelser forfaller, til 1 mottakere');
     expect(stdout).toContain('• Kari KE (ke-1)');

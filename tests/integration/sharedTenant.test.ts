@@ -19,7 +19,11 @@ describe('several municipalities on one tenant', () => {
     await municipalities.add({ id: 'testvik', name: 'Testvik kommune', tenantIds: [TENANT] });
     await municipalities.add({ id: 'nordvik', name: 'Nordvik kommune', tenantIds: [TENANT], defaultLanguage: 'nn' });
     const file = (name: string) => ({ name, bytes: readFileSync(`templates/${name}`) });
-    const report = await imports.run('testvik', { directory: file('directory.csv'), people: file('people.csv'), cases: file('cases.csv') }, { importedBy: 'operator:test', dryRun: false });
+    const report = await imports.run(
+      'testvik',
+      { directory: file('directory.csv'), people: file('people.csv'), cases: file('cases.csv') },
+      { importedBy: 'operator:test', dryRun: false },
+    );
     expect(report.problems).toEqual([]);
   });
   afterAll(async () => chat?.close());
@@ -84,7 +88,9 @@ describe('several municipalities on one tenant', () => {
     const [card] = await say(KARI, { value: { verb: 'rolesPick', userId: PER } });
     const inputs = (card!.attachments![0]!.content as { body: { id?: string; choices?: { title: string }[] }[] }).body;
     expect(inputs.find((input) => input.id === 'moveTo')?.choices?.map((c) => c.title)).toEqual(['Nordvik kommune']);
-    const [moved] = await say(KARI, { value: { verb: 'rolesSave', userId: PER, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: '', moveTo: 'nordvik' } });
+    const [moved] = await say(KARI, {
+      value: { verb: 'rolesSave', userId: PER, keMember: 'false', keAdmin: 'false', unit: 'Hjemmetjenesten', leads: '', moveTo: 'nordvik' },
+    });
     expect(moved!.text).toBe('Flyttet Per Hansen til Nordvik kommune. Fra neste melding bruker personen Koordinatorhjelpen der.');
     const [menu] = await say(PER, { text: 'hjelp' });
     expect(text(menu)).toContain('Nordvik kommune');

@@ -102,9 +102,16 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       for (const [i, municipality] of ['rana', 'alesund', 'rana', 'rana', 'alesund'].entries()) {
         await store.put<Tenant>('tenants', partition, `d${i}`, { municipality, since: i * 10 });
       }
-      const rana = await store.list<Tenant>('tenants', partition, { where: [{ field: 'municipality', op: '=', value: 'rana' }], orderBy: { field: 'since', direction: 'desc' } });
+      const rana = await store.list<Tenant>('tenants', partition, {
+        where: [{ field: 'municipality', op: '=', value: 'rana' }],
+        orderBy: { field: 'since', direction: 'desc' },
+      });
       expect(rana.map((d) => d.data.since)).toEqual([30, 20, 0]);
-      const recent = await store.list<Tenant>('tenants', partition, { where: [{ field: 'since', op: '>=', value: 20 }], orderBy: { field: 'since', direction: 'asc' }, limit: 2 });
+      const recent = await store.list<Tenant>('tenants', partition, {
+        where: [{ field: 'since', op: '>=', value: 20 }],
+        orderBy: { field: 'since', direction: 'asc' },
+        limit: 2,
+      });
       expect(recent.map((d) => d.id)).toEqual(['d2', 'd3']);
       expect(await store.list('tenants', partition, { where: [{ field: 'municipality', op: '=', value: 'oslo' }] })).toEqual([]);
     });
@@ -152,7 +159,9 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
           { container: 'revisions' as const, partition: 'p', id: counter, data: { n: 5 }, ifMatch: read.etag },
           { container: 'revisions' as const, partition: 'p', id: absent, data: { n: 5 }, ifMatch: null },
         ]) {
-          await expect(store.writeAll([{ container: 'tenants', partition: 'global', id: first, data: { municipality: 'x', since: 1 } }, losing])).rejects.toBeInstanceOf(ConflictError);
+          await expect(
+            store.writeAll([{ container: 'tenants', partition: 'global', id: first, data: { municipality: 'x', since: 1 } }, losing]),
+          ).rejects.toBeInstanceOf(ConflictError);
           expect(await store.get('tenants', 'global', first)).toBeUndefined();
         }
         expect((await store.get<{ n: number }>('revisions', 'p', counter))?.data.n).toBe(2);

@@ -22,7 +22,13 @@ describe('a store that fails: Cosmos throttling, outage and silence through a fa
   beforeAll(async () => {
     cosmos = await startCosmosServer();
     proxy = await startFaultProxy(cosmos.endpoint);
-    const store = await CosmosStore.connect({ endpoint: proxy.endpoint, database: `faults${Date.now()}`, key: TEST_KEY, createIfMissing: true, requestTimeoutMs: 1500 });
+    const store = await CosmosStore.connect({
+      endpoint: proxy.endpoint,
+      database: `faults${Date.now()}`,
+      key: TEST_KEY,
+      createIfMissing: true,
+      requestTimeoutMs: 1500,
+    });
     chat = await startChat({ KE_ADMINS: 'rana:ke' }, store);
     await chat.say('reporter', { text: 'hjelp' });
   }, 60_000);

@@ -2,7 +2,8 @@ import type { Chat } from './chat.js';
 import type { SentActivity } from './fakeConnector.js';
 import { reportForm } from './reportForm.js';
 
-export const cardOf = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as { actions?: { title: string; type: string; verb?: string; data: Record<string, string> }[]; body?: unknown };
+export const cardOf = (a: SentActivity) =>
+  (a.body.attachments?.[0]?.content ?? {}) as { actions?: { title: string; type: string; verb?: string; data: Record<string, string> }[]; body?: unknown };
 export const textOf = (a: SentActivity) => JSON.stringify(a.body);
 export const referenceIn = (a: SentActivity) => /[A-Z]+-\d{4}-\d{4}/.exec(textOf(a))?.[0];
 
@@ -14,7 +15,7 @@ export function action(a: SentActivity, verb: string): Record<string, string> {
 }
 
 /** The words at the top of a living card: what just happened, or why nothing changed. */
-export const noticeOf = (a: SentActivity) => ((cardOf(a).body as { text?: string }[] | undefined)?.[0]?.text ?? a.body.text ?? '');
+export const noticeOf = (a: SentActivity) => (cardOf(a).body as { text?: string }[] | undefined)?.[0]?.text ?? a.body.text ?? '';
 
 /** The leader presses «Godkjenn» on the approval card they got; returns what the bot then posted (`expected` activities). */
 export async function approveFrom(chat: Chat, sent: readonly SentActivity[], leader: string, expected: number): Promise<SentActivity[]> {
@@ -39,7 +40,10 @@ export async function setRoles(chat: Chat, keAdmin: string, userId: string, role
  * report → KE accepts → KE proposes → the leader approves → the coordinator starts.
  * Returns the case id and reference.
  */
-export async function caseInProgress(chat: Chat, people: { reporter: string; ke: string; coordinator: string; unit: string; leader: string }): Promise<{ caseId: string; reference: string }> {
+export async function caseInProgress(
+  chat: Chat,
+  people: { reporter: string; ke: string; coordinator: string; unit: string; leader: string },
+): Promise<{ caseId: string; reference: string }> {
   const form = reportForm({ verb: 'reportSubmit' });
   const caseId = `case-${form.submissionId as string}`;
   const [receipt] = await chat.sayExpecting(people.reporter, { value: form }, 2);

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { CosmosStore } from '../../src/store/CosmosStore.js';
 
 /** A Cosmos DB for NoSQL wire-compatible server on a random loopback port, for contract and integration tests. */
-export async function startCosmosServer(): Promise<{ endpoint: string; agent: Agent; connect: (database?: string) => Promise<CosmosStore>; close: () => Promise<void> }> {
+export async function startCosmosServer(): Promise<{
+  endpoint: string;
+  agent: Agent;
+  connect: (database?: string) => Promise<CosmosStore>;
+  close: () => Promise<void>;
+}> {
   const server = createHttpsServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -14,8 +19,7 @@ export async function startCosmosServer(): Promise<{ endpoint: string; agent: Ag
   return {
     endpoint,
     agent,
-    connect: (database = `test${Date.now()}${counter++}`) =>
-      CosmosStore.connect({ endpoint, database, key: TEST_KEY, createIfMissing: true, agent }),
+    connect: (database = `test${Date.now()}${counter++}`) => CosmosStore.connect({ endpoint, database, key: TEST_KEY, createIfMissing: true, agent }),
     close: async () => {
       agent.destroy();
       server.closeAllConnections?.();

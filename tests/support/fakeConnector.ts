@@ -35,36 +35,38 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => setTimeout(() => {
-      if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {
-        const parameters = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { members?: { id: string }[]; tenantId?: string };
-        const member = parameters.members?.[0]?.id ?? '';
-        const status = scripts.get(`open:${member}`)?.statuses.shift() ?? 200;
-        res.writeHead(status, { 'content-type': 'application/json' });
-        if (status !== 200) {
-          res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'scripted failure' } }));
+    req.on('end', () =>
+      setTimeout(() => {
+        if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {
+          const parameters = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { members?: { id: string }[]; tenantId?: string };
+          const member = parameters.members?.[0]?.id ?? '';
+          const status = scripts.get(`open:${member}`)?.statuses.shift() ?? 200;
+          res.writeHead(status, { 'content-type': 'application/json' });
+          if (status !== 200) {
+            res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'scripted failure' } }));
+            return;
+          }
+          opened.push({ member, tenantId: parameters.tenantId });
+          res.end(JSON.stringify({ id: `a:${member}` }));
           return;
         }
-        opened.push({ member, tenantId: parameters.tenantId });
-        res.end(JSON.stringify({ id: `a:${member}` }));
-        return;
-      }
-      const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-      if (req.method === 'POST' && match) {
-        const conversationId = decodeURIComponent(match[1]!);
-        const scripted = scripts.get(conversationId);
-        const status = scripted?.statuses.shift() ?? 200;
-        attempts.push({ conversationId, status });
-        if (status !== 200) {
-          res.writeHead(status, { 'content-type': 'application/json', ...scripted?.headers });
-          res.end(JSON.stringify({ error: { code: status === 403 ? 'ConversationBlockedByUser' : 'Throttled', message: 'scripted failure' } }));
-          return;
+        const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+        if (req.method === 'POST' && match) {
+          const conversationId = decodeURIComponent(match[1]!);
+          const scripted = scripts.get(conversationId);
+          const status = scripted?.statuses.shift() ?? 200;
+          attempts.push({ conversationId, status });
+          if (status !== 200) {
+            res.writeHead(status, { 'content-type': 'application/json', ...scripted?.headers });
+            res.end(JSON.stringify({ error: { code: status === 403 ? 'ConversationBlockedByUser' : 'Throttled', message: 'scripted failure' } }));
+            return;
+          }
+          sent.push({ conversationId, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
         }
-        sent.push({ conversationId, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${++counter}` }));
-    }, options.delayMs ?? 0));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${++counter}` }));
+      }, options.delayMs ?? 0),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -8,7 +8,9 @@ export type Fault = 'none' | 'throttle' | 'unavailable' | 'hang';
  * A plain-HTTP proxy in front of the Cosmos test server that injects what Azure does on a bad day:
  * 429 with a retry hint, 503, or no answer at all. `failWrites` limits the fault to writes.
  */
-export async function startFaultProxy(target: string): Promise<{ endpoint: string; set(fault: Fault, options?: { writesOnly?: boolean }): void; close(): Promise<void> }> {
+export async function startFaultProxy(
+  target: string,
+): Promise<{ endpoint: string; set(fault: Fault, options?: { writesOnly?: boolean }): void; close(): Promise<void> }> {
   let fault: Fault = 'none';
   let writesOnly = false;
   const hanging = new Set<() => void>();

@@ -25,14 +25,11 @@ export interface PlaygroundSession {
 
 /** The real bot, the real Agents Playground on a free port, and Debian Chromium looking at it. */
 export async function startPlaygroundSession(env: Record<string, string> = {}): Promise<PlaygroundSession> {
-  let bot: RunningBot | undefined;
-  let playground: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  bot = await startBot(env);
+  const bot: RunningBot = await startBot(env);
   const port = await freePort();
-  playground = startPlayground({ botEndpoint: `${bot.url}/api/messages`, port, stdio: 'pipe' });
+  const playground: ChildProcess = startPlayground({ botEndpoint: `${bot.url}/api/messages`, port, stdio: 'pipe' });
   await waitForHttp(`http://127.0.0.1:${port}/`);
-  browser = await launchChromium();
+  const browser: Browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   await page.goto(`http://127.0.0.1:${port}/`);
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -18,9 +18,22 @@ export interface RunningBot {
 
 /** Starts the real bot (real adapter, app, routes, store) on a random loopback port. */
 export async function startBot(env: Record<string, string> = {}, store?: Store): Promise<RunningBot> {
-  const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'kh-bot-')), DEFAULT_MUNICIPALITY: 'rana', EXAMPLE_MUNICIPALITIES: 'on', LOG_LEVEL: 'info', REMINDER_SWEEP: 'off', RETENTION_RUN: 'off', ...env });
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'kh-bot-')),
+    DEFAULT_MUNICIPALITY: 'rana',
+    EXAMPLE_MUNICIPALITIES: 'on',
+    LOG_LEVEL: 'info',
+    REMINDER_SWEEP: 'off',
+    RETENTION_RUN: 'off',
+    ...env,
+  });
   const logLines: string[] = [];
-  const sink = new Writable({ write(chunk, _encoding, done) { logLines.push(String(chunk)); done(); } });
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
   const bot = await createBot(config, { logger: createLogger(config.logLevel, sink), ...(store ? { store } : {}) });
   await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
   const { port } = bot.server.address() as AddressInfo;
@@ -30,7 +43,11 @@ export async function startBot(env: Record<string, string> = {}, store?: Store):
     url,
     logLines,
     post: (activity, headers = {}) =>
-      fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) }),
+      fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      }),
     close: () => bot.close(),
   };
 }

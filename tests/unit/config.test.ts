@@ -8,14 +8,21 @@ describe('loadConfig()', () => {
   });
 
   it('uses Cosmos when COSMOS_ENDPOINT is set, with or without a key', () => {
-    expect(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).cosmos).toEqual({ endpoint: 'https://x.documents.azure.com:443/', key: undefined, database: 'koordinatorhjelpen' });
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).cosmos).toEqual({
+      endpoint: 'https://x.documents.azure.com:443/',
+      key: undefined,
+      database: 'koordinatorhjelpen',
+    });
     expect(loadConfig({ COSMOS_ENDPOINT: 'https://x/', COSMOS_KEY: 'k' }).cosmos?.key).toBe('k');
   });
 
   it('takes any municipality id for local trials, and the example municipalities only when asked', () => {
     const config = loadConfig({ DEFAULT_MUNICIPALITY: 'indre-fosen', KE_ADMINS: 'indre-fosen:abc, rana:def' });
     expect(config).toMatchObject({ defaultMunicipality: 'indre-fosen', exampleMunicipalities: false });
-    expect(config.keAdmins).toEqual([{ municipality: 'indre-fosen', userId: 'abc' }, { municipality: 'rana', userId: 'def' }]);
+    expect(config.keAdmins).toEqual([
+      { municipality: 'indre-fosen', userId: 'abc' },
+      { municipality: 'rana', userId: 'def' },
+    ]);
     expect(loadConfig({ EXAMPLE_MUNICIPALITIES: 'on' }).exampleMunicipalities).toBe(true);
   });
 
@@ -41,6 +48,9 @@ describe('loadConfig()', () => {
   });
 
   it('accepts a managed identity bot without a password', () => {
-    expect(loadConfig({ BOT_ID: 'client-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot).toMatchObject({ appId: 'client-id', type: 'UserAssignedMSI' });
+    expect(loadConfig({ BOT_ID: 'client-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot).toMatchObject({
+      appId: 'client-id',
+      type: 'UserAssignedMSI',
+    });
   });
 });

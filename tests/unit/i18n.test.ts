@@ -21,7 +21,9 @@ describe('the message catalogue', () => {
 
 describe('translator()', () => {
   it('fills placeholders and defaults to bokmål', () => {
-    expect(translator()('help.intro', { municipality: 'Rana kommune' })).toBe('Du bruker Koordinatorhjelpen for Rana kommune. Trykk på en knapp, eller skriv med egne ord.');
+    expect(translator()('help.intro', { municipality: 'Rana kommune' })).toBe(
+      'Du bruker Koordinatorhjelpen for Rana kommune. Trykk på en knapp, eller skriv med egne ord.',
+    );
   });
 
   it('leaves a missing placeholder visible instead of dropping it', () => {

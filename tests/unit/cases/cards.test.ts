@@ -24,7 +24,13 @@ const c: Case = {
   declinedProposals: [],
   previousCoordinators: [],
   history: [{ at: '2026-11-20T08:00:00.000Z', by: 'r', byName: markdown, event: 'proposeCoordinator', coordinator: markdown }],
-  proposal: { id: 'p1', coordinator: { userId: 'c', name: markdown, unit: markdown }, proposedBy: 'ke', proposedAt: '2026-11-20T08:00:00.000Z', returnTo: 'accepted' },
+  proposal: {
+    id: 'p1',
+    coordinator: { userId: 'c', name: markdown, unit: markdown },
+    proposedBy: 'ke',
+    proposedAt: '2026-11-20T08:00:00.000Z',
+    returnTo: 'accepted',
+  },
 };
 
 /** Every place a TextBlock or FactSet shows text, with what it shows. */
@@ -61,7 +67,9 @@ describe('case cards show typed text as typed', () => {
 describe('reportFormCard()', () => {
   type Input = { id?: string; type: string; value?: string; choices?: { value: string }[] };
   const unitInput = (units: string[], reporterUnit?: string) =>
-    ((reportFormCard(t, { services: [], submissionId: 'x', units, reporterUnit }).content as { body: Input[] }).body).filter((element) => element.id === 'reporterUnit');
+    (reportFormCard(t, { services: [], submissionId: 'x', units, reporterUnit }).content as { body: Input[] }).body.filter(
+      (element) => element.id === 'reporterUnit',
+    );
 
   it('offers the municipality’s known units to choose from, with the reporter’s own preselected', () => {
     const [input, ...rest] = unitInput(['Hjemmetjenesten', 'PPT'], 'PPT');

@@ -48,12 +48,20 @@ describe('importedCase()', () => {
     const c = importedCase(started, meta);
     expect(canView(c, { userId: 'coord-1', municipality: 'testvik', isKe: false, leads: [] })).toBe(true);
     expect(canView(c, { userId: 'someone', municipality: 'testvik', isKe: false, leads: [] })).toBe(false);
-    expect(caseReminders(c, defaultReminderSettings, NOW).map((r) => r.kind).sort()).toEqual(['contact', 'evaluation', 'transition', 'transition', 'transition']);
+    expect(
+      caseReminders(c, defaultReminderSettings, NOW)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['contact', 'evaluation', 'transition', 'transition', 'transition']);
   });
 
   it('closes a closed case with the checklist done and keeps its reason', () => {
     const c = importedCase({ ...started, state: 'closed', closedOn: '2026-06-30', closeReason: 'needEnded' }, meta);
-    expect(c.closure).toMatchObject({ closedOn: '2026-06-30', reason: 'needEnded', checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true } });
+    expect(c.closure).toMatchObject({
+      closedOn: '2026-06-30',
+      reason: 'needEnded',
+      checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true },
+    });
     expect(caseReminders(c, defaultReminderSettings, NOW)).toEqual([]);
   });
 

@@ -45,7 +45,10 @@ function caseIn(state: CaseState): Case {
     previousCoordinators: [],
     history: [],
   };
-  const withProposal = { ...base, proposal: { id: 'p1', coordinator: coordinatorRef, proposedBy: 'ke-1', proposedAt: NOW.toISOString(), returnTo: 'accepted' as const } };
+  const withProposal = {
+    ...base,
+    proposal: { id: 'p1', coordinator: coordinatorRef, proposedBy: 'ke-1', proposedAt: NOW.toISOString(), returnTo: 'accepted' as const },
+  };
   const appointed = { ...base, coordinator: { ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p0' } };
   const byState: Record<CaseState, Case> = {
     reported: base,
@@ -58,9 +61,20 @@ function caseIn(state: CaseState): Case {
     changeReported: {
       ...appointed,
       state: 'changeReported',
-      change: { kind: 'change', reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: '2026-12-01', reportedBy: 'coord-1', reportedAt: NOW.toISOString() },
+      change: {
+        kind: 'change',
+        reason: 'leavesPosition',
+        leaveKind: 'newJob',
+        effectiveOn: '2026-12-01',
+        reportedBy: 'coord-1',
+        reportedAt: NOW.toISOString(),
+      },
     },
-    closed: { ...appointed, state: 'closed', closure: { closedOn: '2026-11-20', reason: 'needEnded', checklist: CLOSING, by: 'coord-1', at: NOW.toISOString() } },
+    closed: {
+      ...appointed,
+      state: 'closed',
+      closure: { closedOn: '2026-11-20', reason: 'needEnded', checklist: CLOSING, by: 'coord-1', at: NOW.toISOString() },
+    },
   };
   return byState[state];
 }
@@ -122,13 +136,16 @@ describe('transition()', () => {
     expect(outcome.ok && outcome.case.updatedAt).toBe(NOW.toISOString());
   });
 
-  it.each(cells.filter(([c, a, s]) => !allowed.some(([ac, aa, as]) => ac === c && aa === a && as === s)))('refuses %s by %s in state %s', (command, actor, state) => {
-    const before = caseIn(state);
-    const snapshot = structuredClone(before);
-    const outcome = transition(before, commands[command], actors[actor], NOW);
-    expect(outcome.ok).toBe(false);
-    expect(before).toEqual(snapshot);
-  });
+  it.each(cells.filter(([c, a, s]) => !allowed.some(([ac, aa, as]) => ac === c && aa === a && as === s)))(
+    'refuses %s by %s in state %s',
+    (command, actor, state) => {
+      const before = caseIn(state);
+      const snapshot = structuredClone(before);
+      const outcome = transition(before, commands[command], actors[actor], NOW);
+      expect(outcome.ok).toBe(false);
+      expect(before).toEqual(snapshot);
+    },
+  );
 
   it('says why: another municipality and the wrong role are notAllowed, the right role at the wrong time is wrongState', () => {
     expect(transition(caseIn('reported'), commands.accept, actors.keOtherMunicipality, NOW)).toEqual({ ok: false, reason: 'notAllowed' });
@@ -173,7 +190,13 @@ describe('transition()', () => {
 
   it('writes every change into the history, with codes and names but never the free-text note', () => {
     const outcome = transition(caseIn('planInProgress'), commands.reportChange, { ...actors.coordinator, name: 'Kari Koordinator' }, NOW);
-    expect(outcome.ok && outcome.case.history.at(-1)).toEqual({ at: NOW.toISOString(), by: 'coord-1', byName: 'Kari Koordinator', event: 'reportChange', code: 'leavesPosition' });
+    expect(outcome.ok && outcome.case.history.at(-1)).toEqual({
+      at: NOW.toISOString(),
+      by: 'coord-1',
+      byName: 'Kari Koordinator',
+      event: 'reportChange',
+      code: 'leavesPosition',
+    });
     expect(JSON.stringify(outcome.ok && outcome.case.history)).not.toContain('permisjon fra desember');
     expect(JSON.stringify(outcome.ok && outcome.events)).not.toContain('Foreldrepermisjon');
   });
@@ -187,13 +210,24 @@ describe('transition()', () => {
 describe('transition() for a coordinator change (endringsskjema)', () => {
   it('tells KE and keeps the coordinator responsible while KE acts', () => {
     const outcome = transition(caseIn('planInProgress'), commands.reportChange, actors.coordinator, NOW);
-    expect(outcome.ok && outcome.case).toMatchObject({ state: 'changeReported', coordinator: { userId: 'coord-1' }, change: { kind: 'change', reason: 'leavesPosition', leaveKind: 'leave', note: 'Foreldrepermisjon fra desember.' } });
+    expect(outcome.ok && outcome.case).toMatchObject({
+      state: 'changeReported',
+      coordinator: { userId: 'coord-1' },
+      change: { kind: 'change', reason: 'leavesPosition', leaveKind: 'leave', note: 'Foreldrepermisjon fra desember.' },
+    });
     expect(outcome.ok && outcome.events).toContainEqual({ type: 'notify', to: { kind: 'ke' }, kind: 'changeReported' });
   });
 
   it('needs to know why the coordinator leaves the position, and drops that detail for other reasons', () => {
-    expect(transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'leavesPosition', effectiveOn: '2026-12-01' }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'leaveKindMissing' });
-    const ended = transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'needEnded', leaveKind: 'leave', effectiveOn: '2026-12-01' }, actors.coordinator, NOW);
+    expect(
+      transition(caseIn('planInProgress'), { type: 'reportChange', reason: 'leavesPosition', effectiveOn: '2026-12-01' }, actors.coordinator, NOW),
+    ).toEqual({ ok: false, reason: 'leaveKindMissing' });
+    const ended = transition(
+      caseIn('planInProgress'),
+      { type: 'reportChange', reason: 'needEnded', leaveKind: 'leave', effectiveOn: '2026-12-01' },
+      actors.coordinator,
+      NOW,
+    );
     expect(ended.ok && ended.case.change).not.toHaveProperty('leaveKind');
   });
 
@@ -204,11 +238,21 @@ describe('transition() for a coordinator change (endringsskjema)', () => {
   it('replaces the coordinator on approval: the plan goes on, the old period ends, both are told', () => {
     const changed = { ...caseIn('changeReported'), plan: { startedAt: '2026-10-01', checklist: CHECKLIST } };
     const proposed = transition(changed, { type: 'proposeCoordinator', proposalId: 'p5', coordinator: colleague }, actors.ke, NOW);
-    expect(proposed.ok && proposed.case).toMatchObject({ state: 'coordinatorProposed', coordinator: { userId: 'coord-1' }, proposal: { returnTo: 'changeReported' } });
+    expect(proposed.ok && proposed.case).toMatchObject({
+      state: 'coordinatorProposed',
+      coordinator: { userId: 'coord-1' },
+      proposal: { returnTo: 'changeReported' },
+    });
     const later = new Date(NOW.getTime() + 86_400_000);
     const approved = transition(proposed.ok ? proposed.case : changed, { type: 'approveAppointment', proposalId: 'p5' }, actors.leaderOfCoordinatorUnit, later);
-    expect(approved.ok && approved.case).toMatchObject({ state: 'planInProgress', coordinator: { userId: 'coord-2', appointedAt: later.toISOString() }, change: undefined });
-    expect(approved.ok && approved.case.previousCoordinators).toEqual([{ ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p0', until: later.toISOString() }]);
+    expect(approved.ok && approved.case).toMatchObject({
+      state: 'planInProgress',
+      coordinator: { userId: 'coord-2', appointedAt: later.toISOString() },
+      change: undefined,
+    });
+    expect(approved.ok && approved.case.previousCoordinators).toEqual([
+      { ...coordinatorRef, appointedAt: NOW.toISOString(), approvedBy: 'leader-1', proposalId: 'p0', until: later.toISOString() },
+    ]);
     expect(approved.ok && approved.events).toEqual(
       expect.arrayContaining([
         { type: 'notify', to: { kind: 'user', userId: 'coord-2' }, kind: 'welcomeCoordinator' },
@@ -219,19 +263,31 @@ describe('transition() for a coordinator change (endringsskjema)', () => {
 
   it('goes back to the change report when the leader declines the new coordinator', () => {
     const proposed = transition(caseIn('changeReported'), { type: 'proposeCoordinator', proposalId: 'p5', coordinator: colleague }, actors.ke, NOW);
-    const declined = transition(proposed.ok ? proposed.case : caseIn('closed'), { type: 'declineAppointment', proposalId: 'p5', reason: 'Full kalender.' }, actors.leaderOfCoordinatorUnit, NOW);
+    const declined = transition(
+      proposed.ok ? proposed.case : caseIn('closed'),
+      { type: 'declineAppointment', proposalId: 'p5', reason: 'Full kalender.' },
+      actors.leaderOfCoordinatorUnit,
+      NOW,
+    );
     expect(declined.ok && declined.case).toMatchObject({ state: 'changeReported', coordinator: { userId: 'coord-1' } });
   });
 
   it('refuses to propose the person who is already the coordinator', () => {
-    expect(transition(caseIn('changeReported'), { type: 'proposeCoordinator', proposalId: 'p5', coordinator: coordinatorRef }, actors.ke, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(transition(caseIn('changeReported'), { type: 'proposeCoordinator', proposalId: 'p5', coordinator: coordinatorRef }, actors.ke, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });
 
 describe('transition() for a transfer (overføring)', () => {
   it('within the unit goes straight to the leader, and KE is told', () => {
     const outcome = transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: colleague }, actors.coordinator, NOW);
-    expect(outcome.ok && outcome.case).toMatchObject({ state: 'coordinatorProposed', coordinator: { userId: 'coord-1' }, proposal: { id: 'p7', proposedBy: 'coord-1', returnTo: 'planInProgress' } });
+    expect(outcome.ok && outcome.case).toMatchObject({
+      state: 'coordinatorProposed',
+      coordinator: { userId: 'coord-1' },
+      proposal: { id: 'p7', proposedBy: 'coord-1', returnTo: 'planInProgress' },
+    });
     expect(outcome.ok && outcome.events).toEqual([
       { type: 'audit', action: 'case.requestTransfer' },
       { type: 'notify', to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, kind: 'approvalRequested' },
@@ -241,7 +297,11 @@ describe('transition() for a transfer (overføring)', () => {
 
   it('to another unit goes through KE, and the own leader is informed', () => {
     const outcome = transition(caseIn('planInProgress'), commands.requestTransfer, actors.coordinator, NOW);
-    expect(outcome.ok && outcome.case).toMatchObject({ state: 'changeReported', coordinator: { userId: 'coord-1' }, change: { kind: 'transfer', to: otherUnitColleague } });
+    expect(outcome.ok && outcome.case).toMatchObject({
+      state: 'changeReported',
+      coordinator: { userId: 'coord-1' },
+      change: { kind: 'transfer', to: otherUnitColleague },
+    });
     expect(outcome.ok && outcome.events).toEqual(
       expect.arrayContaining([
         { type: 'notify', to: { kind: 'ke' }, kind: 'transferRequested' },
@@ -252,14 +312,24 @@ describe('transition() for a transfer (overføring)', () => {
 
   it('tells the coordinator when the leader declines, and leaves them responsible', () => {
     const started = transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: colleague }, actors.coordinator, NOW);
-    const declined = transition(started.ok ? started.case : caseIn('closed'), { type: 'declineAppointment', proposalId: 'p7', reason: 'Ikke nå.' }, actors.leaderOfCoordinatorUnit, NOW);
+    const declined = transition(
+      started.ok ? started.case : caseIn('closed'),
+      { type: 'declineAppointment', proposalId: 'p7', reason: 'Ikke nå.' },
+      actors.leaderOfCoordinatorUnit,
+      NOW,
+    );
     expect(declined.ok && declined.case).toMatchObject({ state: 'planInProgress', coordinator: { userId: 'coord-1' } });
     expect(declined.ok && declined.events).toContainEqual({ type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'transferDeclined' });
   });
 
   it('refuses a transfer to oneself or to someone without a unit', () => {
-    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: coordinatorRef }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'transferToSelf' });
-    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: { userId: 'x', unit: ' ' } }, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: coordinatorRef }, actors.coordinator, NOW)).toEqual({
+      ok: false,
+      reason: 'transferToSelf',
+    });
+    expect(
+      transition(caseIn('planInProgress'), { type: 'requestTransfer', proposalId: 'p7', to: { userId: 'x', unit: ' ' } }, actors.coordinator, NOW),
+    ).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('lets the leader of the unit the case moves to see it while KE decides', () => {
@@ -271,12 +341,21 @@ describe('transition() for a transfer (overføring)', () => {
 describe('transition() for closing (avslutning) and reopening', () => {
   it.each(['agreedWithResident', 'leaderInformed', 'keInformed', 'partnersInformed'] as const)('refuses to close while «%s» is not ticked', (item) => {
     const before = caseIn('planInProgress');
-    expect(transition(before, { ...commands.close, checklist: { ...CLOSING, [item]: false } } as Command, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'checklistIncomplete' });
+    expect(transition(before, { ...commands.close, checklist: { ...CLOSING, [item]: false } } as Command, actors.coordinator, NOW)).toEqual({
+      ok: false,
+      reason: 'checklistIncomplete',
+    });
   });
 
   it('records date, reason and checklist, tells KE and the leader when the coordinator closes', () => {
     const outcome = transition(caseIn('planInProgress'), commands.close, actors.coordinator, NOW);
-    expect(outcome.ok && outcome.case.closure).toEqual({ closedOn: '2026-11-23', reason: 'needEnded', checklist: CLOSING, by: 'coord-1', at: NOW.toISOString() });
+    expect(outcome.ok && outcome.case.closure).toEqual({
+      closedOn: '2026-11-23',
+      reason: 'needEnded',
+      checklist: CLOSING,
+      by: 'coord-1',
+      at: NOW.toISOString(),
+    });
     expect(outcome.ok && outcome.events).toEqual([
       { type: 'audit', action: 'case.close' },
       { type: 'notify', to: { kind: 'ke' }, kind: 'caseClosed' },
@@ -300,7 +379,12 @@ describe('transition() for closing (avslutning) and reopening', () => {
 
 describe('transition() for follow-up and evaluation', () => {
   it('starts the plan with its evaluation date and counts the first meeting as contact', () => {
-    const outcome = transition(caseIn('coordinatorAppointed'), { ...commands.startPlan, firstMeeting: '2026-11-25', evaluation: { nextOn: '2027-05-01', everyMonths: 6 } } as Command, actors.coordinator, NOW);
+    const outcome = transition(
+      caseIn('coordinatorAppointed'),
+      { ...commands.startPlan, firstMeeting: '2026-11-25', evaluation: { nextOn: '2027-05-01', everyMonths: 6 } } as Command,
+      actors.coordinator,
+      NOW,
+    );
     expect(outcome.ok && outcome.case.plan?.evaluation).toEqual({ nextOn: '2027-05-01', everyMonths: 6 });
     expect(outcome.ok && outcome.case.lastContactOn).toBe('2026-11-25');
   });
@@ -322,21 +406,51 @@ describe('transition() date rules: dates that make sense against today (2026-11-
   // Consent was given 2026-11-20; the coordinator was appointed 2026-11-23; the plan below started 2026-11-01.
   it.each<[string, Case, Command, string | undefined]>([
     ['starts the plan today', caseIn('coordinatorAppointed'), commands.startPlan, undefined],
-    ['refuses to start before the consent signature is ticked', caseIn('coordinatorAppointed'), { ...commands.startPlan, checklist: { ...CHECKLIST, consentSigned: false } } as Command, 'consentUnsigned'],
+    [
+      'refuses to start before the consent signature is ticked',
+      caseIn('coordinatorAppointed'),
+      { ...commands.startPlan, checklist: { ...CHECKLIST, consentSigned: false } } as Command,
+      'consentUnsigned',
+    ],
     ['refuses a start tomorrow', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-24' } as Command, 'startDate'],
     ['refuses a start before consent was given', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-19' } as Command, 'startDate'],
     ['starts on the consent date', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-20' } as Command, undefined],
-    ['refuses a first conversation before the start', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-21', firstMeeting: '2026-11-20' } as Command, 'firstMeetingDate'],
+    [
+      'refuses a first conversation before the start',
+      caseIn('coordinatorAppointed'),
+      { ...commands.startPlan, startedAt: '2026-11-21', firstMeeting: '2026-11-20' } as Command,
+      'firstMeetingDate',
+    ],
     ['plans a first conversation ahead', caseIn('coordinatorAppointed'), { ...commands.startPlan, firstMeeting: '2026-12-02' } as Command, undefined],
-    ['refuses an evaluation on the start date', caseIn('coordinatorAppointed'), { ...commands.startPlan, evaluation: { nextOn: '2026-11-23' } } as Command, 'evaluationDate'],
-    ['refuses an evaluation already passed', caseIn('coordinatorAppointed'), { ...commands.startPlan, startedAt: '2026-11-20', evaluation: { nextOn: '2026-11-22' } } as Command, 'evaluationDate'],
+    [
+      'refuses an evaluation on the start date',
+      caseIn('coordinatorAppointed'),
+      { ...commands.startPlan, evaluation: { nextOn: '2026-11-23' } } as Command,
+      'evaluationDate',
+    ],
+    [
+      'refuses an evaluation already passed',
+      caseIn('coordinatorAppointed'),
+      { ...commands.startPlan, startedAt: '2026-11-20', evaluation: { nextOn: '2026-11-22' } } as Command,
+      'evaluationDate',
+    ],
     ['plans an evaluation ahead', caseIn('coordinatorAppointed'), { ...commands.startPlan, evaluation: { nextOn: '2027-05-01' } } as Command, undefined],
     ['reports a change from a date ahead', caseIn('planInProgress'), { ...commands.reportChange, effectiveOn: '2027-01-01' } as Command, undefined],
-    ['refuses a change dated before the coordinator was appointed', caseIn('planInProgress'), { ...commands.reportChange, effectiveOn: '2026-11-01' } as Command, 'changeDate'],
+    [
+      'refuses a change dated before the coordinator was appointed',
+      caseIn('planInProgress'),
+      { ...commands.reportChange, effectiveOn: '2026-11-01' } as Command,
+      'changeDate',
+    ],
     ['closes today', withPlan('2026-11-01'), commands.close, undefined],
     ['refuses to close tomorrow', withPlan('2026-11-01'), { ...commands.close, closedOn: '2026-11-24' } as Command, 'closeDate'],
     ['refuses to close before the plan started', withPlan('2026-11-01'), { ...commands.close, closedOn: '2026-10-31' } as Command, 'closeDate'],
-    ['refuses to close a case without a plan before it was reported', caseIn('accepted'), { ...commands.close, closedOn: '2026-11-22' } as Command, 'closeDate'],
+    [
+      'refuses to close a case without a plan before it was reported',
+      caseIn('accepted'),
+      { ...commands.close, closedOn: '2026-11-22' } as Command,
+      'closeDate',
+    ],
     ['refuses a contact recorded tomorrow', caseIn('planInProgress'), { type: 'recordContact', on: '2026-11-24' }, 'futureDate'],
     ['refuses an evaluation recorded tomorrow', caseIn('planInProgress'), { type: 'recordEvaluation', on: '2026-11-24' }, 'futureDate'],
   ])('%s', (_name, before, command, refusal) => {
@@ -355,7 +469,10 @@ describe('reportCase()', () => {
   });
 
   it('needs two or more services (coordinated services) and the reporter to be the actor', () => {
-    expect(reportCase({ id: 'c', reference: 'r', report: { ...report, servicesInvolved: ['rana-nav'] } }, actors.reporter, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(reportCase({ id: 'c', reference: 'r', report: { ...report, servicesInvolved: ['rana-nav'] } }, actors.reporter, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(reportCase({ id: 'c', reference: 'r', report }, actors.employee, NOW)).toEqual({ ok: false, reason: 'notAllowed' });
   });
 });

@@ -7,11 +7,17 @@ describe('describeError()', () => {
   const t = translator('nb');
   it('translates a field label inside the message, so a nynorsk user reads nynorsk all through', () => {
     const error = new InputError('directory entry: name too short', { key: 'directory.invalid.field', labels: { field: 'directory.edit.name' } });
-    expect(describeError(error, translator('nn'), '').text).toBe('Noko i skjemaet manglar eller er ugyldig: feltet «Namn på tenesta» manglar eller er ugyldig.');
+    expect(describeError(error, translator('nn'), '').text).toBe(
+      'Noko i skjemaet manglar eller er ugyldig: feltet «Namn på tenesta» manglar eller er ugyldig.',
+    );
   });
 
   it.each([
-    [new InputError('consent missing', { key: 'report.invalid.consentGiven' }), 'Noe i skjemaet mangler eller er ugyldig: meldingen kan ikke sendes uten samtykke', true],
+    [
+      new InputError('consent missing', { key: 'report.invalid.consentGiven' }),
+      'Noe i skjemaet mangler eller er ugyldig: meldingen kan ikke sendes uten samtykke',
+      true,
+    ],
     [new NotAllowedError('x'), 'Du har ikke tilgang til dette.', true],
     [new ConflictError('x'), 'Noen andre endret dette samtidig med deg.', true],
     [new StoreUnavailableError('x'), 'jeg får ikke lagret akkurat nå', true],

@@ -21,7 +21,10 @@ describe('the Teams app package', () => {
   });
 
   it('reports variables that have no value instead of leaving them empty', () => {
-    expect(substitute('{"id":"${{TEAMS_APP_ID}}","v":"${{APP_VERSION}}"}', { APP_VERSION: '1.0.0' })).toEqual({ text: '{"id":"","v":"1.0.0"}', missing: ['TEAMS_APP_ID'] });
+    expect(substitute('{"id":"${{TEAMS_APP_ID}}","v":"${{APP_VERSION}}"}', { APP_VERSION: '1.0.0' })).toEqual({
+      text: '{"id":"","v":"1.0.0"}',
+      missing: ['TEAMS_APP_ID'],
+    });
   });
 
   it('has a 192×192 opaque colour icon', () => {

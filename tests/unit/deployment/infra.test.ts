@@ -32,7 +32,7 @@ describe('infra/ agrees with the code', () => {
 
   it('gives the app identity data access to Cosmos DB, with keys disabled', () => {
     expect(bicep).toContain('disableLocalAuth: true');
-    expect(bicep).toContain("sqlRoleAssignments");
+    expect(bicep).toContain('sqlRoleAssignments');
     expect(bicep).toContain("{ name: 'BOT_TYPE', value: 'UserAssignedMSI' }");
     expect(bicep).toContain("linuxFxVersion: 'NODE|22-lts'");
   });

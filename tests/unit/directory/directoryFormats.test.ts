@@ -18,11 +18,19 @@ describe('CSV', () => {
     expect(csv).toContain("'@SUM(1)");
     expect(csv).toContain("'-2+3");
     expect(csv).toContain("'+47 123");
-    expect(csv.split('\n').slice(1).some((line) => /(^|,)[=+\-@]/.test(line))).toBe(false);
+    expect(
+      csv
+        .split('\n')
+        .slice(1)
+        .some((line) => /(^|,)[=+\-@]/.test(line)),
+    ).toBe(false);
   });
 
   it('accepts semicolon-separated files, as Norwegian Excel writes them', () => {
-    const { entries } = readDirectoryFile('x.csv', 'id;category;unit;name;phones;offers;lastReviewed\nx-y-z;Kat;Enhet;Navn;75 14 63 40 Barnevern;Tilbud;2026-01-01\n');
+    const { entries } = readDirectoryFile(
+      'x.csv',
+      'id;category;unit;name;phones;offers;lastReviewed\nx-y-z;Kat;Enhet;Navn;75 14 63 40 Barnevern;Tilbud;2026-01-01\n',
+    );
     expect(entries[0]).toMatchObject({ phones: [{ number: '75146340', label: 'Barnevern' }], keywords: [] });
   });
 

@@ -21,8 +21,14 @@ describe('ExportLinks', () => {
   });
 
   it.each([
-    ['a tampered payload', (t: string) => `${Buffer.from('{"municipality":"alesund","format":"csv","actor":"a","expiresAt":9e15}').toString('base64url')}.${t.split('.')[1]}`],
-    ['a link signed with another secret', () => token(new ExportLinks('y'.repeat(32), 'https://x').create({ municipality: 'rana', format: 'json', actor: 'a' }))],
+    [
+      'a tampered payload',
+      (t: string) => `${Buffer.from('{"municipality":"alesund","format":"csv","actor":"a","expiresAt":9e15}').toString('base64url')}.${t.split('.')[1]}`,
+    ],
+    [
+      'a link signed with another secret',
+      () => token(new ExportLinks('y'.repeat(32), 'https://x').create({ municipality: 'rana', format: 'json', actor: 'a' })),
+    ],
     ['garbage', () => 'not-a-token'],
   ])('refuses %s', (_name, forge) => {
     const genuine = token(links.create({ municipality: 'rana', format: 'csv', actor: 'a' }));

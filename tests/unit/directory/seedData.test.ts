@@ -23,18 +23,55 @@ describe('the seed directories, checked against their source documents', () => {
   });
 
   it('covers every service named in Rana’s tables', () => {
-    const names = seedEntries('rana').map((e) => e.name).join('|');
-    for (const service of ['Barnevern', 'Familiesenteret', 'Helsesøster/jordmor', 'PP-tjenesten', 'Bakeribygget', 'Rehabiliteringstjenesten', 'Utekontakten', 'Helsesparken',
-      'Frisklivssentralen', 'Psykisk helse', 'BUP', 'Habilitering', 'MTA', 'Oppfølgingstjenesten', 'Servicetorget', 'Psykiatrisk senter', 'NAV', 'Omsorgskontoret']) {
+    const names = seedEntries('rana')
+      .map((e) => e.name)
+      .join('|');
+    for (const service of [
+      'Barnevern',
+      'Familiesenteret',
+      'Helsesøster/jordmor',
+      'PP-tjenesten',
+      'Bakeribygget',
+      'Rehabiliteringstjenesten',
+      'Utekontakten',
+      'Helsesparken',
+      'Frisklivssentralen',
+      'Psykisk helse',
+      'BUP',
+      'Habilitering',
+      'MTA',
+      'Oppfølgingstjenesten',
+      'Servicetorget',
+      'Psykiatrisk senter',
+      'NAV',
+      'Omsorgskontoret',
+    ]) {
       expect(names).toContain(service);
     }
   });
 
   it('covers every category of Ålesund’s «Oversikt over tjenester»', () => {
     const categories = new Set(seedEntries('alesund').map((e) => e.category));
-    for (const category of ['Aktivisering', 'Avlastning og støtte', 'Barn / familie', 'Botilbud', 'Habilitering og rehabilitering', 'Helsetjenester', 'NAV', 'Omsorgstjenester',
-      'Pasientrettigheter', 'Skole og utdanning', 'Psykisk helse og rus', 'Servicetorget', 'Syns- og audiopedagogtjenesten', 'Teknisk hjelpemiddelservice',
-      'Tildelingskontor for helse- og omsorgstjenester', 'Transporttjenester', 'Vergemål', 'Andre samarbeidsparter']) {
+    for (const category of [
+      'Aktivisering',
+      'Avlastning og støtte',
+      'Barn / familie',
+      'Botilbud',
+      'Habilitering og rehabilitering',
+      'Helsetjenester',
+      'NAV',
+      'Omsorgstjenester',
+      'Pasientrettigheter',
+      'Skole og utdanning',
+      'Psykisk helse og rus',
+      'Servicetorget',
+      'Syns- og audiopedagogtjenesten',
+      'Teknisk hjelpemiddelservice',
+      'Tildelingskontor for helse- og omsorgstjenester',
+      'Transporttjenester',
+      'Vergemål',
+      'Andre samarbeidsparter',
+    ]) {
       expect(categories).toContain(category);
     }
   });

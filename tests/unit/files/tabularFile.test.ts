@@ -8,7 +8,20 @@ describe('decodeText()', () => {
   it.each([
     ['UTF-8', new TextEncoder().encode('små og store: Ærlig, Øyvind, Åse')],
     ['UTF-8 with a byte-order mark', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('små og store: Ærlig, Øyvind, Åse')])],
-    ['Windows-1252 (Excel on Norwegian Windows)', new Uint8Array([...Buffer.from('sm', 'latin1'), 0xe5, ...Buffer.from(' og store: ', 'latin1'), 0xc6, ...Buffer.from('rlig, ', 'latin1'), 0xd8, ...Buffer.from('yvind, ', 'latin1'), 0xc5, ...Buffer.from('se', 'latin1')])],
+    [
+      'Windows-1252 (Excel on Norwegian Windows)',
+      new Uint8Array([
+        ...Buffer.from('sm', 'latin1'),
+        0xe5,
+        ...Buffer.from(' og store: ', 'latin1'),
+        0xc6,
+        ...Buffer.from('rlig, ', 'latin1'),
+        0xd8,
+        ...Buffer.from('yvind, ', 'latin1'),
+        0xc5,
+        ...Buffer.from('se', 'latin1'),
+      ]),
+    ],
   ])('reads %s', (_name, bytes) => {
     expect(decodeText(bytes)).toBe('små og store: Ærlig, Øyvind, Åse');
   });
@@ -16,7 +29,8 @@ describe('decodeText()', () => {
 
 describe('readTable()', () => {
   it('reads comma- and semicolon-separated files alike', () => {
-    for (const text of ['a,b\n1,2\n', 'a;b\n1;2\n']) expect(readTable(text, columns)).toEqual({ rows: [{ line: 2, values: { a: '1', b: '2' } }], problems: [] });
+    for (const text of ['a,b\n1,2\n', 'a;b\n1;2\n'])
+      expect(readTable(text, columns)).toEqual({ rows: [{ line: 2, values: { a: '1', b: '2' } }], problems: [] });
   });
 
   it('numbers rows by the line they start on, past blank lines and cells that span lines', () => {

@@ -15,7 +15,18 @@ describe('the guidance content', () => {
 
   it('cites the acts by section and the regulations by their current names', () => {
     const law = guidanceCatalogues.nb.law.answer;
-    for (const citation of ['§ 2-5', '§ 2-5 b', '§ 2-5 c', '§ 7-2', '§ 7-1', '§ 7-2 a', '§ 7-3', '§ 38 a', 'forskrift om individuell plan ved ytelse av velferdstjenester', 'forskrift om habilitering, rehabilitering og koordinator']) {
+    for (const citation of [
+      '§ 2-5',
+      '§ 2-5 b',
+      '§ 2-5 c',
+      '§ 7-2',
+      '§ 7-1',
+      '§ 7-2 a',
+      '§ 7-3',
+      '§ 38 a',
+      'forskrift om individuell plan ved ytelse av velferdstjenester',
+      'forskrift om habilitering, rehabilitering og koordinator',
+    ]) {
       expect(law.toLowerCase()).toContain(citation.toLowerCase());
     }
   });
@@ -38,7 +49,8 @@ describe('guidance cards', () => {
 
   it('gives the closing answer the seeds’ closing checklist, and a way to the cases', () => {
     const card = JSON.stringify(guidanceAnswerCard(translator('nb'), 'nb', 'closing').content);
-    for (const item of ['Avklart med innbyggeren', 'Egen leder er informert', 'KE er informert', 'Samarbeidspartnerne er informert']) expect(card).toContain(item);
+    for (const item of ['Avklart med innbyggeren', 'Egen leder er informert', 'KE er informert', 'Samarbeidspartnerne er informert'])
+      expect(card).toContain(item);
     expect(card).toContain('"capability":"cases"');
   });
 

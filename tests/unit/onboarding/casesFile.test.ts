@@ -83,11 +83,26 @@ describe('readCases()', () => {
     ['an unknown age group', { ageGroup: 'eldre' }, 'import.problem.invalidValue', { column: 'ageGroup' }],
     ['an unknown consent giver', { consentGivenBy: 'nabo' }, 'import.problem.invalidValue', { column: 'consentGivenBy' }],
     ['a started plan without its start date', { ipStartedAt: '' }, 'import.problem.requiredForStatus', { column: 'ipStartedAt' }],
-    ['an appointed coordinator without a coordinator', { status: 'oppnevnt', ipStartedAt: '', coordinatorAadObjectId: '' }, 'import.problem.requiredForStatus', { column: 'coordinatorAadObjectId' }],
+    [
+      'an appointed coordinator without a coordinator',
+      { status: 'oppnevnt', ipStartedAt: '', coordinatorAadObjectId: '' },
+      'import.problem.requiredForStatus',
+      { column: 'coordinatorAadObjectId' },
+    ],
     ['a closed case without its closing date', { status: 'avsluttet' }, 'import.problem.requiredForStatus', { column: 'closedAt' }],
     ['steps out of order', { appointedAt: '2026-01-08' }, 'import.problem.dateOrder', { column: 'appointedAt', before: 'decidedAt' }],
-    ['consent before the resident was born', { birthDate: '2026-01-02', consentDate: '2026-01-01', reportedAt: '2026-01-05', ageGroup: 'barn' }, 'import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' }],
-    ['a report before the resident was born', { birthDate: '2026-01-06', reportedAt: '2026-01-05', ageGroup: 'barn', consentDate: '2026-01-05' }, 'import.problem.dateOrder', { column: 'reportedAt' }],
+    [
+      'consent before the resident was born',
+      { birthDate: '2026-01-02', consentDate: '2026-01-01', reportedAt: '2026-01-05', ageGroup: 'barn' },
+      'import.problem.dateOrder',
+      { column: 'consentDate', before: 'birthDate' },
+    ],
+    [
+      'a report before the resident was born',
+      { birthDate: '2026-01-06', reportedAt: '2026-01-05', ageGroup: 'barn', consentDate: '2026-01-05' },
+      'import.problem.dateOrder',
+      { column: 'reportedAt' },
+    ],
     ['an evaluation interval out of range', { evaluationIntervalMonths: '0' }, 'import.problem.invalidNumber', { column: 'evaluationIntervalMonths' }],
     ['a need that would be an Excel formula', { need: '=HYPERLINK(1)' }, 'import.problem.formula', { column: 'need' }],
     ['an external id with a slash', { externalId: 'IP/1' }, 'import.problem.invalidId', { column: 'externalId' }],
@@ -98,7 +113,11 @@ describe('readCases()', () => {
   });
 
   it('names the first line of a repeated externalId, and keeps checking the other rows', () => {
-    const { cases, problems } = readCases(csv({}, { externalId: 'IP-2' }, { externalId: 'IP-1' }, { externalId: 'IP-3', birthDate: '2026-13-45' }), TODAY, known);
+    const { cases, problems } = readCases(
+      csv({}, { externalId: 'IP-2' }, { externalId: 'IP-1' }, { externalId: 'IP-3', birthDate: '2026-13-45' }),
+      TODAY,
+      known,
+    );
     expect(cases.map((c) => c.existing.externalId)).toEqual(['IP-1', 'IP-2']);
     expect(problems).toEqual([
       { line: 4, key: 'import.problem.duplicate', params: { column: 'externalId', value: 'IP-1', first: 2 } },

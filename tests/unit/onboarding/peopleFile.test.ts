@@ -6,11 +6,23 @@ const HEADER = 'aadObjectId,name,email,unit,leads,ke,keAdmin';
 
 describe('readPeople()', () => {
   it('reads units, the units someone leads, and KE roles (a KE admin is a KE member)', () => {
-    const { people, problems } = readPeople(`${HEADER}\nAAA-1,Kari Nordmann,kari@testvik.no,Tildeling,,ja,ja\nbbb-2,Per Hansen,,Hjemmetjenesten,Hjemmetjenesten;Helsestasjon,,\n`, TODAY);
+    const { people, problems } = readPeople(
+      `${HEADER}\nAAA-1,Kari Nordmann,kari@testvik.no,Tildeling,,ja,ja\nbbb-2,Per Hansen,,Hjemmetjenesten,Hjemmetjenesten;Helsestasjon,,\n`,
+      TODAY,
+    );
     expect(problems).toEqual([]);
     expect(people).toEqual([
       { line: 2, userId: 'aaa-1', name: 'Kari Nordmann', email: 'kari@testvik.no', unit: 'Tildeling', leads: [], ke: true, keAdmin: true },
-      { line: 3, userId: 'bbb-2', name: 'Per Hansen', email: undefined, unit: 'Hjemmetjenesten', leads: ['Hjemmetjenesten', 'Helsestasjon'], ke: false, keAdmin: false },
+      {
+        line: 3,
+        userId: 'bbb-2',
+        name: 'Per Hansen',
+        email: undefined,
+        unit: 'Hjemmetjenesten',
+        leads: ['Hjemmetjenesten', 'Helsestasjon'],
+        ke: false,
+        keAdmin: false,
+      },
     ]);
   });
 

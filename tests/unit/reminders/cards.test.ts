@@ -3,19 +3,35 @@ import { reminderDigestCard } from '../../../src/reminders/cards.js';
 import { translator } from '../../../src/i18n/translate.js';
 import type { ScheduledReminder } from '../../../src/reminders/rules.js';
 
-const reminder = (key: string, kind: ScheduledReminder['kind']): ScheduledReminder => ({ key, kind, to: { kind: 'user', userId: 'u' }, dueAt: '2026-11-23T07:00:00.000Z', on: '2026-11-20', caseId: 'case-1', reference: 'RANA-2026-0001', milestone: 'adult' });
+const reminder = (key: string, kind: ScheduledReminder['kind']): ScheduledReminder => ({
+  key,
+  kind,
+  to: { kind: 'user', userId: 'u' },
+  dueAt: '2026-11-23T07:00:00.000Z',
+  on: '2026-11-20',
+  caseId: 'case-1',
+  reference: 'RANA-2026-0001',
+  milestone: 'adult',
+});
 
 describe('reminderDigestCard()', () => {
   it('titles one reminder as such, and several as a digest with the count', () => {
     const t = translator('nb');
     expect(JSON.stringify(reminderDigestCard(t, [{ reminder: reminder('k1', 'contact'), trainingMonths: 6 }]).content)).toContain('"text":"Påminnelse"');
-    const digest = JSON.stringify(reminderDigestCard(t, ['contact', 'evaluation', 'transition'].map((kind, i) => ({ reminder: reminder(`k${i}`, kind as ScheduledReminder['kind']), trainingMonths: 6 }))).content);
+    const digest = JSON.stringify(
+      reminderDigestCard(
+        t,
+        ['contact', 'evaluation', 'transition'].map((kind, i) => ({ reminder: reminder(`k${i}`, kind as ScheduledReminder['kind']), trainingMonths: 6 })),
+      ).content,
+    );
     expect(digest).toContain('Du har 3 påminnelser');
     expect(digest).toContain('18-årsdagen nærmer seg i sak RANA-2026-0001');
   });
 
   it('gives each item done (where something can be recorded), both snoozes and the case; never a data field named key', () => {
-    const card = reminderDigestCard(translator('nn'), [{ reminder: reminder('contact:case-1:2026-11-20', 'contact'), trainingMonths: 6 }]).content as { body: { items?: { actions?: { title: string; data: Record<string, string> }[] }[] }[] };
+    const card = reminderDigestCard(translator('nn'), [{ reminder: reminder('contact:case-1:2026-11-20', 'contact'), trainingMonths: 6 }]).content as {
+      body: { items?: { actions?: { title: string; data: Record<string, string> }[] }[] }[];
+    };
     const actions = card.body[1]!.items![1]!.actions!;
     expect(actions.map((a) => a.title)).toEqual(['Registrer kontakt i dag', 'Utset 1 dag', 'Utset 1 veke', 'Opne saka']);
     expect(actions.map((a) => a.data)).toEqual([

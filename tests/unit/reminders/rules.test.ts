@@ -38,19 +38,35 @@ const byKind = (c: Case, kind: ReminderKind) => caseReminders(c, settings, NOW).
 describe('caseReminders()', () => {
   it.each<[string, Partial<Case>, ReminderKind[]]>([
     ['a plan in progress for a child', {}, ['contact', 'evaluation', 'transition', 'transition', 'transition']],
-    ['an adult without an evaluation date', { report: { ...aCase().report, ageGroup: 'adult', resident: { name: 'Per', birthDate: '1970-01-01' } }, plan: { startedAt: '2026-10-15', checklist: CHECKLIST } }, ['contact']],
+    [
+      'an adult without an evaluation date',
+      {
+        report: { ...aCase().report, ageGroup: 'adult', resident: { name: 'Per', birthDate: '1970-01-01' } },
+        plan: { startedAt: '2026-10-15', checklist: CHECKLIST },
+      },
+      ['contact'],
+    ],
     ['a report waiting for KE', { state: 'reported', coordinator: undefined, plan: undefined, lastContactOn: undefined }, ['keWaiting']],
     ['an accepted case waiting for a coordinator', { state: 'accepted', coordinator: undefined, plan: undefined, lastContactOn: undefined }, ['keWaiting']],
     ['a reported change, still with its coordinator', { state: 'changeReported' }, ['contact', 'keWaiting', 'transition', 'transition', 'transition']],
     ['a closed case', { state: 'closed' }, []],
     ['a declined case', { state: 'declined', coordinator: undefined }, []],
   ])('gives %s: %j', (_name, overrides, kinds) => {
-    expect(caseReminders(aCase(overrides), settings, NOW).map((r) => r.kind).sort()).toEqual([...kinds].sort());
+    expect(
+      caseReminders(aCase(overrides), settings, NOW)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual([...kinds].sort());
   });
 
   it('reminds of the evaluation a week before, at 08:00 Oslo time', () => {
     expect(byKind(aCase(), 'evaluation')).toEqual([
-      expect.objectContaining({ key: 'evaluation:case-1:2027-04-01', to: { kind: 'user', userId: 'coord' }, dueAt: '2027-03-25T07:00:00.000Z', on: '2027-04-01' }),
+      expect.objectContaining({
+        key: 'evaluation:case-1:2027-04-01',
+        to: { kind: 'user', userId: 'coord' },
+        dueAt: '2027-03-25T07:00:00.000Z',
+        on: '2027-04-01',
+      }),
     ]);
   });
 
@@ -60,7 +76,12 @@ describe('caseReminders()', () => {
   });
 
   it('plans the child’s transitions six months ahead and skips those passed', () => {
-    expect(milestoneDates('2014-05-06')).toEqual({ schoolStart: '2020-08-15', lowerSecondary: '2027-08-15', upperSecondary: '2030-08-15', adult: '2032-05-06' });
+    expect(milestoneDates('2014-05-06')).toEqual({
+      schoolStart: '2020-08-15',
+      lowerSecondary: '2027-08-15',
+      upperSecondary: '2030-08-15',
+      adult: '2032-05-06',
+    });
     expect(byKind(aCase(), 'transition').map((r) => [r.milestone, r.dueAt])).toEqual([
       ['lowerSecondary', '2027-02-15T07:00:00.000Z'],
       ['upperSecondary', '2030-02-15T07:00:00.000Z'],
@@ -69,10 +90,23 @@ describe('caseReminders()', () => {
   });
 
   it('reminds KE after 14 days and leaders after 3, counted from when the wait began', () => {
-    expect(byKind(aCase({ state: 'reported', coordinator: undefined }), 'keWaiting')[0]).toMatchObject({ key: 'keWaiting:case-1:decision', to: { kind: 'ke' }, dueAt: '2026-10-15T08:00:00.000Z' });
-    const proposed = aCase({ state: 'coordinatorProposed', coordinator: undefined, proposal: { id: 'p9', coordinator: { userId: 'c2', unit: 'Skole' }, proposedBy: 'ke', proposedAt: '2026-11-20T13:00:00.000Z', returnTo: 'accepted' } });
+    expect(byKind(aCase({ state: 'reported', coordinator: undefined }), 'keWaiting')[0]).toMatchObject({
+      key: 'keWaiting:case-1:decision',
+      to: { kind: 'ke' },
+      dueAt: '2026-10-15T08:00:00.000Z',
+    });
+    const proposed = aCase({
+      state: 'coordinatorProposed',
+      coordinator: undefined,
+      proposal: { id: 'p9', coordinator: { userId: 'c2', unit: 'Skole' }, proposedBy: 'ke', proposedAt: '2026-11-20T13:00:00.000Z', returnTo: 'accepted' },
+    });
     expect(caseReminders(proposed, settings, NOW)).toEqual([
-      expect.objectContaining({ key: 'approvalPending:case-1:p9', kind: 'approvalPending', to: { kind: 'leadersOf', unit: 'Skole' }, dueAt: '2026-11-23T13:00:00.000Z' }),
+      expect.objectContaining({
+        key: 'approvalPending:case-1:p9',
+        kind: 'approvalPending',
+        to: { kind: 'leadersOf', unit: 'Skole' },
+        dueAt: '2026-11-23T13:00:00.000Z',
+      }),
     ]);
   });
 

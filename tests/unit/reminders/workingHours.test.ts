@@ -56,4 +56,3 @@ describe('snoozeUntil(): «Utsett» lands at the start of a working day in Oslo,
     expect(osloDateTime(snoozeUntil(new Date(pressedAt), days, hours))).toBe(expected);
   });
 });
-
