@@ -21,7 +21,7 @@ import type { Municipalities } from './municipalities/Municipalities.js';
 import type { ImportService } from './onboarding/ImportService.js';
 import { createServices } from './services.js';
 import { templatesRoute } from './onboarding/templatesRoute.js';
-import { Roles } from './roles/Roles.js';
+import { type Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
 import { exportRoute } from './directory/exportRoute.js';
@@ -44,6 +44,10 @@ export interface Bot {
   cases: CaseService;
   references: ConversationReferences;
   reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
+  /** Delivers the notices in cases' outboxes. */
+  notices: ProactiveNotifier;
+  /** Resolves when every delivery started so far has finished (tests, shutdown). */
+  noticesSettled(): Promise<void>;
   dataCare: DataCare;
   logger: Logger;
   close(): Promise<void>;
@@ -87,13 +91,22 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     logger,
     defaultLocale: async (m) => (await municipalities.get(m))?.defaultLanguage ?? 'nb',
   });
-  // Roles keeps no state of its own: the notifier may ask its own instance who a recipient is.
-  const notifier = new ProactiveNotifier({ sender, roles: new Roles(store) });
+  // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
+  // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
+  const delivering = new Set<Promise<unknown>>();
   const { municipalities, roles, audit, directory, schedule, cases, imports } = createServices(store, {
     defaultMunicipality: config.defaultMunicipality,
     directoryRefreshMs: config.directoryRefreshMs,
-    caseEvents: [notifier],
+    onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
   });
+  const notifier = new ProactiveNotifier({ sender, roles, cases, municipalities: () => municipalities.ids(), logger });
+  function deliverSoon(municipality: string, caseId: string): void {
+    const delivery: Promise<unknown> = notifier
+      .deliver(municipality, caseId)
+      .catch((error: unknown) => logger.warn({ err: error, municipality }, 'notice delivery failed; the outbox sweep tries again'))
+      .finally(() => delivering.delete(delivery));
+    delivering.add(delivery);
+  }
   if (config.exampleMunicipalities) {
     for (const { municipality, added, entries } of await loadExamples(municipalities, directory)) {
       if (added || entries) logger.info({ municipality, entries }, 'example municipality loaded');
@@ -112,7 +125,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
 
   const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities: () => municipalities.ids(), logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
-  const dataCare = new DataCare({ store, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
+  const dataCare = new DataCare({ cases, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
   const app = createApp({
     adapter,
     storage: new StoreStorage(store),
@@ -137,6 +150,16 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     ? new Cron(config.reminderSweep, { timezone: OSLO, protect: true, catch: (error) => logger.error({ err: error }, 'reminder sweep failed') }, async () => {
         await sweep.run();
       })
+    : undefined;
+  // Whatever a crash or a failed send left in an outbox goes out from here; a claim makes one instance send each notice.
+  const noticeSweeper = config.noticeSweep
+    ? new Cron(
+        config.noticeSweep,
+        { protect: true, catch: (error) => logger.warn({ err: error }, 'outbox sweep failed; the next one tries again') },
+        async () => {
+          await notifier.sweep();
+        },
+      )
     : undefined;
   // The retention rule runs nightly in every instance; each case is anonymised once (conditional write).
   const retention = config.retentionRun
@@ -170,12 +193,18 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     cases,
     references,
     reminders: { schedule, sweep },
+    notices: notifier,
+    async noticesSettled() {
+      while (delivering.size > 0) await Promise.allSettled([...delivering]);
+    },
     dataCare,
     logger,
     async close() {
       sweeper?.stop();
+      noticeSweeper?.stop();
       retention?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...delivering]);
       await store.close();
     },
   };

@@ -36,6 +36,11 @@ const schema = z
       .trim()
       .default('* * * * *')
       .refine((value) => value === 'off' || value.split(/\s+/).length >= 5, 'must be a cron expression or "off"'),
+    NOTICE_SWEEP: z
+      .string()
+      .trim()
+      .default('*/20 * * * * *')
+      .refine((value) => value === 'off' || value.split(/\s+/).length >= 5, 'must be a cron expression or "off"'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -88,6 +93,8 @@ export interface Config {
   retentionRun?: string;
   /** When each instance looks for due reminders (cron, Oslo time); undefined = never (tests drive sweeps themselves). */
   reminderSweep?: string;
+  /** When each instance delivers what is left in cases' outboxes (cron with seconds); undefined = never. Notices also go out right after each change. */
+  noticeSweep?: string;
   logLevel: string;
 }
 
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     closedCaseRetentionDays: e.CLOSED_CASE_RETENTION_DAYS,
     retentionRun: e.RETENTION_RUN === 'off' ? undefined : e.RETENTION_RUN,
     reminderSweep: e.REMINDER_SWEEP === 'off' ? undefined : e.REMINDER_SWEEP,
+    noticeSweep: e.NOTICE_SWEEP === 'off' ? undefined : e.NOTICE_SWEEP,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,8 +24,10 @@ export interface ServiceOptions {
   /** Local trials only: the municipality of tenants that are not connected. */
   defaultMunicipality?: string;
   directoryRefreshMs?: number;
-  /** Carried out after the reminder schedule on every case change (the bot's proactive notifier). */
+  /** Carried out after the reminder schedule on every case change. */
   caseEvents?: readonly CaseEventSink[];
+  /** Told when a case has notices waiting in its outbox (the bot delivers them at once). */
+  onNotices?: (municipality: string, caseId: string) => void;
   /** The clock (tests fix it). */
   now?: () => Date;
 }
@@ -42,8 +44,8 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const audit = new AuditLog(store, options.now);
   const now = options.now;
   const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: options.directoryRefreshMs ?? 0, now });
-  const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, now });
-  const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], now });
+  const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, openCases: (m) => cases.open(m), now });
+  const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], onNotices: options.onNotices, now });
   const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
   return { store, municipalities, roles, audit, directory, schedule, cases, imports };
 }

@@ -121,6 +121,43 @@ export interface HistoryEntry {
   code?: string;
 }
 
+/** Who a notification goes to. Notifications carry the case reference, never health details. */
+export type Recipient = { kind: 'ke' } | { kind: 'user'; userId: string } | { kind: 'leadersOf'; unit: string };
+
+export type NotificationKind =
+  | 'reportReceived'
+  | 'reportAccepted'
+  | 'reportDeclined'
+  | 'approvalRequested'
+  | 'coordinatorAppointed'
+  | 'appointmentDeclined'
+  | 'welcomeCoordinator'
+  | 'planStarted'
+  | 'changeReported'
+  | 'transferRequested'
+  | 'transferStarted'
+  | 'transferDeclined'
+  | 'coordinatorReplaced'
+  | 'caseClosed'
+  | 'caseReopened';
+
+/**
+ * A notification waiting to go out: written into the case with the change that caused it (the
+ * case's outbox), so no crash between the change and the send loses it; removed once delivered.
+ */
+export interface PendingNotice {
+  /** Unique within the case: the history step that caused it and its place among that step's notices. */
+  id: string;
+  kind: NotificationKind;
+  to: Recipient;
+  at: string;
+  attempts: number;
+  /** The people still to reach, once a first try has reached the others. */
+  remaining?: string[];
+  /** Held by one deliverer until then (a lease), or not to be tried again before then (a backoff). */
+  notBefore?: string;
+}
+
 /** Every command a case accepts; the transitions module defines their payloads. */
 export type CommandType =
   | 'startAssessment'
@@ -181,4 +218,20 @@ export interface Case {
   history: HistoryEntry[];
   /** When the retention period ran out and the resident's details and free text were removed. */
   anonymisedAt?: string;
+  /** Notifications not yet delivered (see `PendingNotice`); `noticesPending` says whether there are any, for the query that finds them. */
+  outbox?: PendingNotice[];
+  noticesPending?: boolean;
+}
+
+/**
+ * What the retention rule leaves of a closed case: its reference, dates, units and steps (KE's
+ * overview) without who the resident is (the birth year stays, for age statistics), the need or any note.
+ */
+export function anonymised(c: Case, at: string): Case {
+  return {
+    ...c,
+    report: { ...c.report, resident: { name: '', birthDate: `${c.report.resident.birthDate.slice(0, 4)}-01-01` }, need: '', wishedCoordinator: undefined },
+    change: undefined,
+    anonymisedAt: at,
+  };
 }

@@ -4,7 +4,8 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../er
 import type { MessageKey } from '../i18n/messages.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import type { Actor } from './Actor.js';
-import type { Case, CaseState, CommandType } from './Case.js';
+import { anonymised, type Case, type CaseState, type CommandType, type PendingNotice } from './Case.js';
+import { updateDocument } from '../store/updateDocument.js';
 import { parseReportInput } from './reportInput.js';
 import { osloParts } from '../time/oslo.js';
 import { canView, mayGive, reportCase, transition, whyHidden, type CaseEvent, type Command, type Hidden, type Refusal } from './transitions.js';
@@ -17,9 +18,25 @@ export interface CaseEventSink {
 export interface CaseServiceDeps {
   store: Store;
   audit: AuditLog;
-  /** Carried out in order after every change: the reminder schedule first, then notifications. */
+  /** Carried out in order after every change (the reminder schedule). Notifications go through the case's outbox instead. */
   events: readonly CaseEventSink[];
+  /** Told when a case has notices waiting, right after the change that wrote them (the deliverer sends them at once). */
+  onNotices?: (municipality: MunicipalityId, caseId: string) => void;
   now?: () => Date;
+}
+
+/** How a try to deliver a notice went: sent (or nobody left to reach), to be tried again for some people, or given up. */
+export type NoticeResult =
+  { id: string; outcome: 'delivered' } | { id: string; outcome: 'retry'; remaining: string[]; notBefore: string } | { id: string; outcome: 'dropped' };
+
+/** The notify events of a change as notices in the case's outbox, next to what is still waiting. */
+function withNotices(c: Case, events: readonly CaseEvent[], at: string): Case {
+  const notices: PendingNotice[] = events.flatMap((event, index) =>
+    event.type === 'notify' ? [{ id: `${c.history.length}-${index}`, kind: event.kind, to: event.to, at, attempts: 0 }] : [],
+  );
+  if (notices.length === 0) return c;
+  const outbox = [...(c.outbox ?? []), ...notices];
+  return { ...c, outbox, noticesPending: true };
 }
 
 export type CaseList = 'reported' | 'coordinating' | 'mine' | 'leading' | 'all';
@@ -67,6 +84,8 @@ export class CaseService {
     const existing = await this.deps.store.get<Case>('cases', actor.municipality, id);
     if (existing) {
       if (existing.data.report.reporter.userId !== actor.userId) throw new NotAllowedError('submission belongs to someone else');
+      // A resend after a crash: whatever the first try left undelivered goes out now, once.
+      if (existing.data.noticesPending) this.deps.onNotices?.(actor.municipality, id);
       return existing.data;
     }
     const outcome = reportCase(
@@ -87,14 +106,15 @@ export class CaseService {
       this.now(),
     );
     if (!outcome.ok) throw refusalError(outcome.reason);
+    const created = withNotices(outcome.case, outcome.events, outcome.case.createdAt);
     try {
-      await this.deps.store.create<Case>('cases', actor.municipality, id, outcome.case);
+      await this.deps.store.create<Case>('cases', actor.municipality, id, created);
     } catch (error) {
       if (error instanceof ConflictError) return (await this.deps.store.get<Case>('cases', actor.municipality, id))!.data;
       throw error;
     }
-    await this.afterChange(actor, outcome.case, outcome.events);
-    return outcome.case;
+    await this.afterChange(actor, created, outcome.events);
+    return created;
   }
 
   /** The id of the case with this reference in the actor's municipality; undefined when there is none. */
@@ -130,15 +150,75 @@ export class CaseService {
     if (!mayGive(doc.data, actor, type)) throw new NotAllowedError(`${type} not allowed`);
   }
 
-  /** Applies a command. `etag` (from the card the user saw) makes a stale card a conflict. */
-  async act(actor: Actor, id: string, command: Command, etag?: string): Promise<Versioned<Case>> {
-    const doc = await this.get(actor, id);
-    if (etag !== undefined && etag !== doc.etag) throw new ConflictError(`case ${id} changed since the card was shown`);
-    const outcome = transition(doc.data, command, actor, this.now());
-    if (!outcome.ok) throw refusalError(outcome.reason);
-    const stored = await this.deps.store.put<Case>('cases', actor.municipality, id, outcome.case, doc.etag);
-    await this.afterChange(actor, outcome.case, outcome.events);
-    return stored;
+  /**
+   * Applies a command. `step` (how many steps the case's history had on the card the user saw)
+   * makes a stale card a conflict; the write is conditional on the version read, so of two at once
+   * one loses. The notifications the change causes are written with it (the outbox).
+   */
+  async act(actor: Actor, id: string, command: Command, step?: number): Promise<Versioned<Case>> {
+    let doc = await this.get(actor, id);
+    const expected = step ?? doc.data.history.length;
+    for (;;) {
+      if (expected !== doc.data.history.length) throw new ConflictError(`case ${id} changed since the card was shown`);
+      const outcome = transition(doc.data, command, actor, this.now());
+      if (!outcome.ok) throw refusalError(outcome.reason);
+      try {
+        const stored = await this.deps.store.put<Case>(
+          'cases',
+          actor.municipality,
+          id,
+          withNotices(outcome.case, outcome.events, outcome.case.updatedAt),
+          doc.etag,
+        );
+        await this.afterChange(actor, stored.data, outcome.events);
+        return stored;
+      } catch (error) {
+        // Only the outbox moved (a notice went out meanwhile) if the case has no new step: then try again.
+        if (!(error instanceof ConflictError)) throw error;
+        const current = await this.deps.store.get<Case>('cases', actor.municipality, id);
+        if (!current) throw new NotFoundError(`case ${id}`);
+        doc = current;
+      }
+    }
+  }
+
+  /** The cases with notices waiting (for the deliverer's sweep). */
+  async withPendingNotices(municipality: MunicipalityId, limit = 100): Promise<string[]> {
+    const docs = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'noticesPending', op: '=', value: true }], limit });
+    return docs.map((doc) => doc.id);
+  }
+
+  /**
+   * Takes the notices of a case that are due now, holding them for `leaseMs` so no other deliverer
+   * sends them meanwhile. Returns the case (to render the cards from) and the notices taken.
+   * Neither this nor `settleNotices` adds a step to the case: the cards people hold stay current.
+   */
+  async claimNotices(municipality: MunicipalityId, caseId: string, leaseMs: number): Promise<{ case: Case; notices: PendingNotice[] } | undefined> {
+    const now = this.now();
+    let claimed: PendingNotice[] = [];
+    const doc = await updateDocument<Case>(this.deps.store, 'cases', municipality, caseId, (current) => {
+      const due = (current?.outbox ?? []).filter((notice) => !notice.notBefore || notice.notBefore <= now.toISOString());
+      claimed = due;
+      if (!current || due.length === 0) return undefined;
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      return { ...current, outbox: current.outbox!.map((notice) => (due.includes(notice) ? { ...notice, notBefore: until } : notice)) };
+    });
+    return doc && claimed.length > 0 ? { case: doc.data, notices: claimed } : undefined;
+  }
+
+  /** Records how the delivery of claimed notices went: delivered and dropped ones leave the outbox, the others wait for their next try. */
+  async settleNotices(municipality: MunicipalityId, caseId: string, results: readonly NoticeResult[]): Promise<void> {
+    const byId = new Map(results.map((result) => [result.id, result]));
+    await updateDocument<Case>(this.deps.store, 'cases', municipality, caseId, (current) => {
+      if (!current?.outbox) return undefined;
+      const outbox = current.outbox.flatMap((notice): PendingNotice[] => {
+        const result = byId.get(notice.id);
+        if (!result) return [notice];
+        if (result.outcome !== 'retry') return [];
+        return [{ ...notice, attempts: notice.attempts + 1, remaining: result.remaining, notBefore: result.notBefore }];
+      });
+      return { ...current, outbox, noticesPending: outbox.length > 0 };
+    });
   }
 
   /** Open cases, newest activity first, paged by `before` (an updatedAt). Non-KE users only get the lists that concern them. */
@@ -170,6 +250,56 @@ export class CaseService {
     return cases.filter((c) => canView(c, actor));
   }
 
+  /** Every case that is not closed (the reminder schedule re-syncs them when the settings change). */
+  async open(municipality: MunicipalityId): Promise<Case[]> {
+    return (await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'state', op: '!=', value: 'closed' }] })).map((doc) => doc.data);
+  }
+
+  /** A resident's cases, for access and erasure requests: found by birth date (indexed), then by name, ignoring case and spacing. Auditing is the caller's. */
+  async ofResident(municipality: MunicipalityId, resident: { name: string; birthDate: string }): Promise<Case[]> {
+    const normalised = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+    const sameBirthDate = await this.deps.store.list<Case>('cases', municipality, {
+      where: [{ field: 'report.resident.birthDate', op: '=', value: resident.birthDate }],
+    });
+    return sameBirthDate.map((doc) => doc.data).filter((c) => normalised(c.report.resident.name) === normalised(resident.name));
+  }
+
+  /** Cases by id (an access request's file), those that still exist. */
+  async byIds(municipality: MunicipalityId, ids: readonly string[]): Promise<Case[]> {
+    const docs = await Promise.all(ids.map((id) => this.deps.store.get<Case>('cases', municipality, id)));
+    return docs.flatMap((doc) => (doc ? [doc.data] : []));
+  }
+
+  /** Deletes a case for good (an erasure request). */
+  async erase(municipality: MunicipalityId, id: string): Promise<void> {
+    await this.deps.store.delete('cases', municipality, id);
+  }
+
+  /**
+   * The retention rule: every case closed before `cutoff` is anonymised (`anonymised`), once, and
+   * audited. Safe to run in every instance: each case is written conditionally on the version read.
+   */
+  async anonymiseClosedBefore(municipality: MunicipalityId, cutoff: string): Promise<number> {
+    const expired = await this.deps.store.list<Case>('cases', municipality, {
+      where: [
+        { field: 'state', op: '=', value: 'closed' },
+        { field: 'closure.at', op: '<=', value: cutoff },
+      ],
+    });
+    let count = 0;
+    for (const doc of expired) {
+      if (doc.data.anonymisedAt) continue;
+      try {
+        await this.deps.store.put<Case>('cases', municipality, doc.id, anonymised(doc.data, this.now().toISOString()), doc.etag);
+        await this.deps.audit.record(municipality, { actor: 'system', action: 'privacy.anonymise', target: `case/${doc.data.reference}` });
+        count++;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // reopened meanwhile, or another instance did it
+      }
+    }
+    return count;
+  }
+
   /** Whether the municipality has any case, open or closed (a municipality is not removed while it has). */
   async holdsAny(municipality: MunicipalityId): Promise<boolean> {
     return (await this.deps.store.list('cases', municipality, { limit: 1 })).length > 0;
@@ -185,8 +315,9 @@ export class CaseService {
           details: { state: c.state },
         });
     }
-    const effects = events.filter((e) => e.type !== 'audit');
+    const effects = events.filter((e) => e.type !== 'audit' && e.type !== 'notify');
     for (const sink of this.deps.events) await sink.handle(actor.municipality, c, effects);
+    if (c.noticesPending) this.deps.onNotices?.(actor.municipality, c.id);
   }
 
   /** The references of those of these case ids that exist already (an import's re-run finds the cases it made). Nothing about the resident is read out. */

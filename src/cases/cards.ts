@@ -127,7 +127,6 @@ export function caseDetailsCard(
   t: Translate,
   view: {
     case: Case;
-    etag: string;
     /** What just happened, said at the top (the result of the click, or why nothing changed). */
     notice?: CaseNotice;
     commands: readonly CommandType[];
@@ -205,8 +204,7 @@ export function caseDetailsCard(
     people: view.people,
     units: view.units ?? [],
     caseId: c.id,
-    etag: view.etag,
-    seen: c.updatedAt,
+    step: c.history.length,
     links: [
       ...view.commands.flatMap((command) => (commandLinks[command] ? [{ verb: commandLinks[command].verb, title: t(commandLinks[command].title) }] : [])),
       { verb: 'caseHistory', title: t('case.history') },
@@ -229,11 +227,10 @@ export function caseDetailsCard(
 const choices = <T extends string>(values: readonly T[], title: (value: T) => string) => values.map((value) => ({ value, title: title(value) }));
 
 /** The endringsskjema, with the seeds' reasons. */
-export function changeFormCard(t: Translate, c: Case, etag: string): Attachment {
+export function changeFormCard(t: Translate, c: Case): Attachment {
   return expandCard('changeForm', {
     caseId: c.id,
-    etag,
-    seen: c.updatedAt,
+    step: c.history.length,
     title: t('change.title', { reference: c.reference }),
     hint: t('change.hint'),
     reasons: choices(changeReasons, (reason) => t(`change.reason.${reason}`)),
@@ -251,11 +248,10 @@ export function changeFormCard(t: Translate, c: Case, etag: string): Attachment 
 }
 
 /** Overføring: the seeds' steps, and the colleague to hand over to. */
-export function transferFormCard(t: Translate, c: Case, etag: string, people: readonly { userId: string; name: string }[]): Attachment {
+export function transferFormCard(t: Translate, c: Case, people: readonly { userId: string; name: string }[]): Attachment {
   return expandCard('transferForm', {
     caseId: c.id,
-    etag,
-    seen: c.updatedAt,
+    step: c.history.length,
     title: t('transfer.title', { reference: c.reference }),
     hint: t('transfer.hint'),
     people,
@@ -264,12 +260,11 @@ export function transferFormCard(t: Translate, c: Case, etag: string, people: re
 }
 
 /** Avslutning: reason, date and the seeds' closing checklist, every item required. */
-export function closeFormCard(t: Translate, c: Case, etag: string): Attachment {
+export function closeFormCard(t: Translate, c: Case): Attachment {
   const suggested = c.change?.kind === 'change' && (c.change.reason === 'needEnded' || c.change.reason === 'residentDeclinesPlan') ? c.change.reason : '';
   return expandCard('closeForm', {
     caseId: c.id,
-    etag,
-    seen: c.updatedAt,
+    step: c.history.length,
     title: t('close.title', { reference: c.reference }),
     hint: t('close.hint'),
     reasons: choices(closeReasons, (reason) => t(`close.reason.${reason}`)),
@@ -375,11 +370,10 @@ export function welcomeCoordinatorCard(t: Translate, c: Case): Attachment {
   });
 }
 
-export function startPlanCard(t: Translate, c: Case, etag: string): Attachment {
+export function startPlanCard(t: Translate, c: Case): Attachment {
   return expandCard('startPlan', {
     caseId: c.id,
-    etag,
-    seen: c.updatedAt,
+    step: c.history.length,
     title: t('start.title', { reference: c.reference }),
     hint: t('start.hint'),
     labels: {

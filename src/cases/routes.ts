@@ -36,13 +36,13 @@ import {
   type CaseListView,
   type CaseNotice,
 } from './cards.js';
-import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState } from './Case.js';
+import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type HistoryEntry } from './Case.js';
 import type { CaseService } from './CaseService.js';
 import { availableCommands, type Command, type NotificationKind } from './transitions.js';
 
 const caseRef = z.object({ caseId: z.string().regex(CASE_ID) });
-/** A case as the card showed it: a stale etag makes the command a conflict; `seen` (its updatedAt) tells what happened since. */
-const versioned = caseRef.extend({ etag: z.string().min(1).max(100), seen: z.string().max(40).optional() });
+/** A case as the card showed it (`step`: how many steps its history had): a command from a card the case has moved on from is a conflict, and the steps since tell what happened. */
+const versioned = caseRef.extend({ step: z.coerce.number().int().min(0).max(10_000) });
 const PAGE = 10;
 const LEADING = /^\s*(mine ansatte sine saker|mine ansattes saker|dei tilsette sine saker|my employees.? cases)\s*$/i;
 const ALL = /^\s*(alle saker|all cases)\s*$/i;
@@ -105,13 +105,13 @@ type Scope = TurnScope & { actor: Actor };
  * and what the case card then says at the top. `required` names what the user is told when the
  * card data does not fit.
  */
-interface CaseAction<F extends { caseId: string; etag: string }> {
+interface CaseAction<F extends { caseId: string; step: number }> {
   schema: z.ZodType<F, z.ZodTypeDef, unknown>;
   required: MessageKey;
   command(form: F, scope: Scope): Command | Promise<Command>;
   done(t: Translate, c: Case, form: F): string;
 }
-const caseAction = <F extends { caseId: string; etag: string }>(spec: CaseAction<F>) => spec as unknown as CaseAction<{ caseId: string; etag: string }>;
+const caseAction = <F extends { caseId: string; step: number }>(spec: CaseAction<F>) => spec as unknown as CaseAction<{ caseId: string; step: number }>;
 
 /** Reporting a need (meldeskjema), the case card and every command on it, and the leader's approval. */
 export function caseRoutes(app: Application<AppTurnState>, { cases, roles, directory, references }: CaseRouteDeps) {
@@ -134,7 +134,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   }
 
   /** Every command on the case card, in the order a case meets them. */
-  const caseActions: Record<string, CaseAction<{ caseId: string; etag: string }>> = {
+  const caseActions: Record<string, CaseAction<{ caseId: string; step: number }>> = {
     caseAccept: caseAction({
       schema: versioned,
       required: 'error.unknownAction',
@@ -241,14 +241,13 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   /** Forms and views that open in place of the case card, for the case as it is now; «Tilbake» returns to the case. */
   const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: Scope) => Promise<Attachment> | Attachment> = {
     caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
-    caseStartForm: (t, doc) => startPlanCard(t, doc.data, doc.etag),
-    caseChangeForm: (t, doc) => changeFormCard(t, doc.data, doc.etag),
-    caseCloseForm: (t, doc) => closeFormCard(t, doc.data, doc.etag),
+    caseStartForm: (t, doc) => startPlanCard(t, doc.data),
+    caseChangeForm: (t, doc) => changeFormCard(t, doc.data),
+    caseCloseForm: (t, doc) => closeFormCard(t, doc.data),
     caseTransferForm: async (t, doc, { actor, municipality }) =>
       transferFormCard(
         t,
         doc.data,
-        doc.etag,
         (await pickablePeople(roles, references, municipality)).filter((p) => p.userId !== actor.userId),
       ),
   };
@@ -267,7 +266,6 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
     return caseDetailsCard(t, {
       case: c,
-      etag: doc.etag,
       notice,
       commands,
       showPersonal,
@@ -279,8 +277,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   }
 
   /** Why the card the user clicked no longer matched the case: their own earlier click, or someone else. */
-  function staleNotice(t: Translate, c: Case, seen: string | undefined, actor: Actor): CaseNotice {
-    const since = seen ? c.history.filter((entry) => entry.at > seen) : [];
+  function staleNotice(t: Translate, since: readonly HistoryEntry[], actor: Actor): CaseNotice {
     const last = since.at(-1);
     if (!last) return { text: t('case.stale.unknown'), tone: 'attention' };
     const what = historyLine(t, last);
@@ -301,7 +298,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
    */
   async function living(scope: Scope, data: unknown, work: () => Promise<Attachment>): Promise<AdaptiveCard | string> {
     const { t, actor } = scope;
-    const ref = versioned.partial({ etag: true }).safeParse(data);
+    const ref = versioned.partial({ step: true }).safeParse(data);
     try {
       return (await work()).content as AdaptiveCard;
     } catch (error) {
@@ -312,8 +309,10 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
           throw readError;
         });
         if (!doc) return caseGoneCard(t('error.notFound')).content as AdaptiveCard;
-        const changedSince = ref.data.seen !== undefined && doc.data.updatedAt > ref.data.seen;
-        const notice = changedSince ? staleNotice(t, doc.data, ref.data.seen, actor) : { text: describeError(error, t, '').text, tone: 'attention' as const };
+        const changedSince = ref.data.step !== undefined && doc.data.history.length > ref.data.step;
+        const notice = changedSince
+          ? staleNotice(t, doc.data.history.slice(ref.data.step), actor)
+          : { text: describeError(error, t, '').text, tone: 'attention' as const };
         return (await caseCard(scope, doc, notice)).content as AdaptiveCard;
       }
       const reply = describeError(error, t, '');
@@ -327,7 +326,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
       const scope = await scopeOf(context, state);
       return living(scope, data, async () => {
         const form = cardData(spec.schema, data, spec.required);
-        const doc = await cases.act(scope.actor, form.caseId, await spec.command(form, scope), form.etag);
+        const doc = await cases.act(scope.actor, form.caseId, await spec.command(form, scope), form.step);
         return caseCard(scope, doc, { text: spec.done(scope.t, doc.data, form), tone: 'good' });
       });
     });

@@ -11,29 +11,13 @@ import {
   type HistoryEntry,
   type LeaveKind,
   type PersonRef,
+  type NotificationKind,
+  type Recipient,
   type Report,
   type StartChecklist,
 } from './Case.js';
 
-/** Who a notification goes to. Notifications carry the case reference, never health details. */
-export type Recipient = { kind: 'ke' } | { kind: 'user'; userId: string } | { kind: 'leadersOf'; unit: string };
-
-export type NotificationKind =
-  | 'reportReceived'
-  | 'reportAccepted'
-  | 'reportDeclined'
-  | 'approvalRequested'
-  | 'coordinatorAppointed'
-  | 'appointmentDeclined'
-  | 'welcomeCoordinator'
-  | 'planStarted'
-  | 'changeReported'
-  | 'transferRequested'
-  | 'transferStarted'
-  | 'transferDeclined'
-  | 'coordinatorReplaced'
-  | 'caseClosed'
-  | 'caseReopened';
+export type { NotificationKind, Recipient };
 
 export type CaseEvent =
   | { type: 'notify'; to: Recipient; kind: NotificationKind }

@@ -32,7 +32,16 @@ export const REMINDER_BATCH = 500;
  * and claims each item with a conditional write, so many instances send each reminder once.
  */
 export class ReminderSchedule implements CaseEventSink {
-  constructor(private readonly deps: { store: Store; roles: Roles; municipalities: Municipalities; now?: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      roles: Roles;
+      municipalities: Municipalities;
+      /** The open cases of a municipality, from the case service (the only one that reads cases). */
+      openCases: (municipality: MunicipalityId) => Promise<Case[]>;
+      now?: () => Date;
+    },
+  ) {}
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -48,8 +57,7 @@ export class ReminderSchedule implements CaseEventSink {
   async saveSettings(municipality: MunicipalityId, settings: Partial<ReminderSettings>): Promise<ReminderSettings> {
     const merged = reminderSettingsSchema.parse({ ...(await this.settings(municipality)), ...settings });
     await this.deps.municipalities.update(municipality, (record) => ({ ...record, reminders: merged }));
-    const open = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'state', op: '!=', value: 'closed' }] });
-    for (const doc of open) await this.syncCase(municipality, doc.data, merged);
+    for (const c of await this.deps.openCases(municipality)) await this.syncCase(municipality, c, merged);
     return merged;
   }
 

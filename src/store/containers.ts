@@ -41,6 +41,7 @@ export const containers = {
       'coordinator.unit',
       'report.resident.birthDate',
       'closure.at',
+      'noticesPending',
     ],
   },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */

@@ -212,12 +212,12 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(textOf(form!)).toContain('Avsluttet');
     expect(textOf(form!)).toContain(`${TODAY}: Behovet for koordinering er opphørt`);
     // A form that matches the closed case (not stale) is refused by the rules: the card shows the case, saying why.
-    const doc = await chat.running.bot.store.get<{ updatedAt: string }>('cases', 'rana', caseId);
+    const doc = await chat.running.bot.store.get<{ history: unknown[] }>('cases', 'rana', caseId);
     const [onClosed] = await press(TEACHER, {
       verb: 'caseReportChange',
       caseId,
       etag: doc!.etag,
-      seen: doc!.data.updatedAt,
+      step: doc!.data.history.length,
       reason: 'needEnded',
       effectiveOn: '2026-12-01',
     });

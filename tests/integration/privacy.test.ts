@@ -64,10 +64,15 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     const bot = chat.running.bot;
     const coordinator = await bot.roles.actor('rana', COORDINATOR);
     const doc = await bot.cases.get(coordinator, caseId);
-    await bot.cases.act(coordinator, caseId, { type: 'close', closedOn: osloDate(new Date()), reason: 'needEnded', checklist: CLOSING }, doc.etag);
+    await bot.cases.act(
+      coordinator,
+      caseId,
+      { type: 'close', closedOn: osloDate(new Date()), reason: 'needEnded', checklist: CLOSING },
+      doc.data.history.length,
+    );
     const audit = new AuditLog(bot.store);
     const soon = new DataCare({
-      store: bot.store,
+      cases: bot.cases,
       audit,
       reminders: bot.reminders.schedule,
       retentionDays: 365,
@@ -75,7 +80,7 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     });
     expect(await soon.anonymiseExpired('rana')).toBe(0);
     const later = new DataCare({
-      store: bot.store,
+      cases: bot.cases,
       audit,
       reminders: bot.reminders.schedule,
       retentionDays: 365,

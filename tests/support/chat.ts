@@ -25,11 +25,21 @@ export interface Chat {
 export async function startChat(env: Record<string, string> = {}, store?: Store): Promise<Chat> {
   const connector = await startFakeConnector();
   const running = await startBot(env, store);
+  /**
+   * The reply to the message (the activity that answers it, `replyToId`) comes first, whatever
+   * proactive notices from earlier changes arrive around it; then the others, in order.
+   */
   async function sayExpecting(userId: string, body: { text?: string; value?: unknown; name?: string }, count: number): Promise<SentActivity[]> {
     const before = connector.sent.length;
-    const res = await running.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body }));
+    const activity = messageActivity({ serviceUrl: connector.serviceUrl, userId, ...body });
+    const res = await running.post(activity);
     if (res.status >= 300) throw new Error(`the bot answered ${res.status}`);
-    return (await connector.waitFor(before + count)).slice(before);
+    const isReply = (a: SentActivity) => a.body.replyToId === activity.id;
+    for (let seen = count; ; seen++) {
+      const sent = (await connector.waitFor(before + seen)).slice(before);
+      const reply = sent.find(isReply);
+      if (reply || seen >= count + 20) return reply ? [reply, ...sent.filter((a) => a !== reply)].slice(0, Math.max(count, 1)) : sent.slice(0, count);
+    }
   }
   return {
     running,

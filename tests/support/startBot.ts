@@ -24,6 +24,7 @@ export async function startBot(env: Record<string, string> = {}, store?: Store):
     EXAMPLE_MUNICIPALITIES: 'on',
     LOG_LEVEL: 'info',
     REMINDER_SWEEP: 'off',
+    NOTICE_SWEEP: 'off',
     RETENTION_RUN: 'off',
     ...env,
   });

@@ -55,7 +55,7 @@ describe('case cards show typed text as typed', () => {
   });
 
   it.each([
-    ['the case details', caseDetailsCard(t, { case: c, etag: 'e', commands: [], showPersonal: true, people: [], serviceNames: new Map() })],
+    ['the case details', caseDetailsCard(t, { case: c, commands: [], showPersonal: true, people: [], serviceNames: new Map() })],
     ['the history', caseHistoryCard(t, c)],
   ])('escapes markdown in %s', (_name, card) => {
     const texts = markdownTexts(card.content);
