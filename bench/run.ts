@@ -14,6 +14,7 @@ import { waitForHttp } from '../scripts/playground.js';
 import { benchDirectory } from './directory.js';
 import { benchReminders } from './reminders.js';
 import { benchImport } from './import.js';
+import { benchWave } from './wave.js';
 import { createRequire } from 'node:module';
 import { TEST_KEY } from '../tests/support/cosmosServer.js';
 
@@ -44,10 +45,11 @@ function rssMb(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/** A TypeScript script through tsx, or compiled JavaScript (a path ending in .js) run by Node itself. */
 async function startProcess(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, script.endsWith('.js') ? [script] : ['--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -151,6 +153,11 @@ async function benchTurn() {
   const baseline: LoadFigures[] = [];
   for (let i = 0; i < RUNS; i++) baseline.push(await load(bare.port, connector.serviceUrl, SECONDS));
   await stop(bare.child);
+  const echo = await startProcess('bench/echoBot.ts', {});
+  await load(echo.port, connector.serviceUrl, 2);
+  const echoRuns: LoadFigures[] = [];
+  for (let i = 0; i < RUNS; i++) echoRuns.push(await load(echo.port, connector.serviceUrl, SECONDS));
+  await stop(echo.child);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kh-bench-'));
   const bot = await startProcess('src/index.ts', { DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: 'rana', EXAMPLE_MUNICIPALITIES: 'on', LOG_LEVEL: 'warn' });
@@ -187,6 +194,9 @@ async function benchTurn() {
       errors: runs.reduce((s, r) => s + r.errors + r.non2xx, 0),
       baselineRps: median(baseline.map((r) => r.rps)),
       baselineP99Ms: median(baseline.map((r) => r.p99Ms)),
+      /** A bare teams-ai echo bot: the framework's own floor. */
+      echoBotRps: median(echoRuns.map((r) => r.rps)),
+      echoBotP99Ms: median(echoRuns.map((r) => r.p99Ms)),
       connections: CONNECTIONS,
       runs: RUNS,
       secondsPerRun: SECONDS,
@@ -224,6 +234,31 @@ async function benchImports() {
   }
 }
 
+/** Start-up to the first 200 on /healthz and idle RSS: the compiled JavaScript (npm start) beside the same source through tsx. */
+async function benchStartup() {
+  const build = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  await new Promise((resolve) => build.once('exit', resolve));
+  const measure = async (script: string) => {
+    const ms: number[] = [];
+    const rss: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'kh-start-'));
+      const bot = await startProcess(script, { DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: 'rana', EXAMPLE_MUNICIPALITIES: 'on', LOG_LEVEL: 'warn' });
+      ms.push(bot.startupMs);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      rss.push(rssMb(bot.child.pid!));
+      await stop(bot.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    return { ms: median(ms), idleRssMb: median(rss) };
+  };
+  const compiled = await measure('dist/index.js');
+  const tsx = await measure('src/index.ts');
+  return { ms: compiled.ms, idleRssMb: compiled.idleRssMb, baselineTsxMs: tsx.ms, baselineTsxIdleRssMb: tsx.idleRssMb };
+}
+
+const startup = await benchStartup();
+const waveFigures = await benchWave(quick);
 const importFigures = await benchImports();
 const directory = await benchDirectory(quick);
 const turn = await benchTurn();
@@ -240,7 +275,8 @@ const results = {
   directory,
   reminders,
   import: importFigures,
-  startup: { ms: turn.startupMs },
+  startup,
+  wave: waveFigures,
   rssMb: turn.rssMb,
   absent: {} as Record<string, string>,
 };
@@ -282,7 +318,21 @@ const rows: [string, string, string][] = [
       `one by one through the case service: ${figures.baselinePerCaseMs} ms/case (${figures.baselineCases.toLocaleString('en')} measured, ${(figures.baselineProjectedMs / 1000).toFixed(1)} s for ${figures.cases.toLocaleString('en')}), peak RSS ${figures.baselinePeakRssMb} MB`,
     ];
   }),
-  ['startup', `${results.startup.ms} ms to first 200 on /healthz`, '—'],
+  [
+    'turn floor (teams-ai echo bot)',
+    `${results.turn.echoBotRps} turns/s, p99 ${results.turn.echoBotP99Ms} ms`,
+    `ours ${results.turn.rps} turns/s = ${(results.turn.rps / results.turn.echoBotRps).toFixed(2)} × the echo bot`,
+  ],
+  [
+    `reminder wave (${results.wave.recipients.toLocaleString('en')} recipients, ${results.wave.instances} instances, limit 30/s)`,
+    `shared budget: ${results.wave.seconds} s (limit allows ${results.wave.limitSeconds} s), ${results.wave.throttled429} × 429, ${results.wave.duplicates} duplicates, ${results.wave.lost} lost`,
+    `budget per instance: ${results.wave.baseline.seconds} s, ${results.wave.baseline.throttled429} × 429, ${results.wave.baseline.duplicates} duplicates, ${results.wave.baseline.lost} lost`,
+  ],
+  [
+    'startup (npm start, compiled)',
+    `${results.startup.ms} ms to first 200 on /healthz, idle RSS ${results.startup.idleRssMb} MB`,
+    `through tsx: ${results.startup.baselineTsxMs} ms, idle RSS ${results.startup.baselineTsxIdleRssMb} MB`,
+  ],
   ...Object.entries(results.absent).map(([section, why]) => [section, `absent: ${why}`, '—'] as [string, string, string]),
 ];
 const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];

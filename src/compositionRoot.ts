@@ -3,6 +3,7 @@ import { CallerIdConstants } from 'botbuilder';
 import { Cron } from 'croner';
 import { authenticateActivity } from './auth/authenticateActivity.js';
 import { GuidanceIntents } from './guidance/GuidanceIntents.js';
+import { SendBudget } from './notifications/SendBudget.js';
 import { ProactiveSender } from './notifications/ProactiveSender.js';
 import { ReminderResponses } from './reminders/ReminderResponses.js';
 import { type ReminderSchedule } from './reminders/ReminderSchedule.js';
@@ -88,6 +89,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     adapter,
     botAppId: config.bot.appId ?? '',
     references,
+    budget: new SendBudget(store),
     logger,
     defaultLocale: async (m) => (await municipalities.get(m))?.defaultLanguage ?? 'nb',
   });

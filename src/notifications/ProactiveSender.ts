@@ -8,14 +8,14 @@ import type { Locale } from '../i18n/messages.js';
 import { translator, type Translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { ConversationReferences } from './ConversationReferences.js';
+import type { SendBudget } from './SendBudget.js';
 
 /** Teams answers these when the bot may no longer post to a conversation: forget the reference. */
 const GONE = new Set([403, 404]);
 /** Worth another try, after a pause (Teams' guidance for proactive messages). */
 const RETRYABLE = new Set([429, 412, 500, 502, 503, 504]);
-/** Teams' limits: about 7 messages per second per conversation, 30 requests per second per app and tenant. */
+/** Teams' limits: about 7 messages per second per conversation (here, in this instance), 30 requests per second per app and tenant (`SendBudget`, shared by every instance). */
 const PER_CONVERSATION = { limit: 7, interval: 1000 };
-const PER_TENANT = { limit: 30, interval: 1000 };
 
 export type SendOutcome = 'sent' | 'noReference' | 'gone' | 'failed';
 
@@ -50,7 +50,6 @@ function retryAfterMs(error: unknown): number | undefined {
  * conversation when Teams says the bot was blocked or removed.
  */
 export class ProactiveSender {
-  private readonly tenantThrottles = new Map<MunicipalityId, <T>(work: () => Promise<T>) => Promise<T>>();
   private readonly conversationThrottles = new Map<string, <T>(work: () => Promise<T>) => Promise<T>>();
 
   constructor(
@@ -58,6 +57,8 @@ export class ProactiveSender {
       adapter: TeamsAdapter;
       botAppId: string;
       references: ConversationReferences;
+      /** Requests per second per tenant, shared by every instance. */
+      budget: SendBudget;
       logger: Logger;
       /** The municipality's default language, for people who have not chosen one. */
       defaultLocale?: (municipality: MunicipalityId) => Promise<Locale>;
@@ -72,7 +73,7 @@ export class ProactiveSender {
     const { reference } = found;
     const card = render(translator(found.locale ?? (await this.deps.defaultLocale?.(municipality))));
     const post = () =>
-      this.throttled(municipality, reference.conversation?.id ?? userId, async () => {
+      this.throttled(reference.conversation?.tenantId ?? municipality, reference.conversation?.id ?? userId, async () => {
         // Caught inside the turn: otherwise the adapter's turn-error handler swallows it (and answers the user).
         let failure: unknown;
         await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
@@ -129,7 +130,7 @@ export class ProactiveSender {
     } as ConversationParameters;
     let reference: Partial<ConversationReference> | undefined;
     try {
-      await this.throttled(municipality, `open:${userId}`, () =>
+      await this.throttled(service.tenantId ?? municipality, `open:${userId}`, () =>
         this.deps.adapter.createConversationAsync(
           this.deps.botAppId,
           'msteams',
@@ -156,13 +157,8 @@ export class ProactiveSender {
     return { reference };
   }
 
-  private throttled<T>(municipality: MunicipalityId, conversation: string, work: () => Promise<T>): Promise<T> {
-    let tenant = this.tenantThrottles.get(municipality);
-    if (!tenant) {
-      const throttle = pThrottle(PER_TENANT);
-      tenant = throttle(<U>(inner: () => Promise<U>) => inner()) as <U>(inner: () => Promise<U>) => Promise<U>;
-      this.tenantThrottles.set(municipality, tenant);
-    }
+  /** Within the conversation's pace, then with a slot of the tenant's shared budget, for every try (retries count against the limit too). */
+  private throttled<T>(tenant: string, conversation: string, work: () => Promise<T>): Promise<T> {
     let perConversation = this.conversationThrottles.get(conversation);
     if (!perConversation) {
       if (this.conversationThrottles.size > 10_000) this.conversationThrottles.clear();
@@ -170,6 +166,9 @@ export class ProactiveSender {
       perConversation = throttle(<U>(inner: () => Promise<U>) => inner()) as <U>(inner: () => Promise<U>) => Promise<U>;
       this.conversationThrottles.set(conversation, perConversation);
     }
-    return perConversation(() => tenant(work));
+    return perConversation(async () => {
+      await this.deps.budget.take(tenant);
+      return work();
+    });
   }
 }

@@ -44,6 +44,8 @@ export const containers = {
       'noticesPending',
     ],
   },
+  /** The per-tenant send budget: one document per second counting the requests claimed in it (`SendBudget`); partition = tenant. */
+  sendBudget: { partitionKeyPath: '/pk', indexedFields: [], defaultTtlSeconds: 60 },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
