@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--dry-run]`:
+ * `npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--dry-run] [--allow-retire]`:
  * brings a KE's existing work into the store the bot uses. Every file is checked before anything
  * is written; then everything is written, or nothing. Prints one line per case (externalId → reference).
  * Exit codes: 0 done (or a clean dry run), 1 problems in the files (nothing written), 2 wrong usage.
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     people: { type: 'string' },
     cases: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    'allow-retire': { type: 'boolean', default: false },
   },
 });
 const kinds: ImportFileKind[] = ['directory', 'people', 'cases'];
@@ -42,7 +43,11 @@ for (const kind of kinds) {
 
 await withServices(async ({ imports, municipalities }) => {
   const municipality = await municipalities.require(values.municipality!);
-  const report = await imports.run(municipality.id, files, { importedBy: `operator:${userInfo().username}`, dryRun: values['dry-run'] });
+  const report = await imports.run(municipality.id, files, {
+    importedBy: `operator:${userInfo().username}`,
+    dryRun: values['dry-run'],
+    allowLargeRetire: values['allow-retire'],
+  });
   const words = describeImport(t, report, municipality.name);
   console.log(words.title);
   for (const line of [...words.summary, ...words.problems]) console.log(`  ${line}`);

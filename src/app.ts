@@ -41,6 +41,8 @@ export interface AppDeps {
   imports: ImportService;
   /** Where the import templates are served (`/templates`). */
   templatesUrl: string;
+  /** Domains import attachments may be downloaded from. */
+  attachmentHosts: readonly string[];
   directory: DirectoryService;
   roles: Roles;
   exportLinks: ExportLinks;
@@ -62,6 +64,7 @@ export function createApp({
   municipalities,
   imports,
   templatesUrl,
+  attachmentHosts,
   directory,
   roles,
   exportLinks,
@@ -107,7 +110,7 @@ export function createApp({
 
   const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
   registerRoleRoutes(app, { roles, references, audit, municipalities });
-  importRoutes(app, { imports, roles, templatesUrl });
+  importRoutes(app, { imports, roles, templatesUrl, attachmentHosts });
   const caseFeature = caseRoutes(app, { cases, roles, directory, references });
   const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents });
   reminderRoutes(app, { responses: reminders, roles, schedule: reminderSchedule });

@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import { authenticateActivity } from './auth/authenticateActivity.js';
 import { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { SendBudget } from './notifications/SendBudget.js';
+import { DEFAULT_ATTACHMENT_HOSTS } from './onboarding/routes.js';
 import { ProactiveSender } from './notifications/ProactiveSender.js';
 import { ReminderResponses } from './reminders/ReminderResponses.js';
 import { type ReminderSchedule } from './reminders/ReminderSchedule.js';
@@ -83,7 +84,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     ...(config.bot.openIdMetadataUrl ? publicCloudWithSigningKeysFrom(config.bot.openIdMetadataUrl) : {}),
   });
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
-  const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl);
+  const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl, store);
   const references = new ConversationReferences(store);
   const sender = new ProactiveSender({
     adapter,
@@ -135,6 +136,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     municipalities,
     imports,
     templatesUrl: `${config.publicUrl.replace(/\/$/, '')}/templates`,
+    attachmentHosts: [...DEFAULT_ATTACHMENT_HOSTS, ...config.attachmentHosts],
     directory,
     roles,
     exportLinks,

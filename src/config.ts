@@ -36,6 +36,19 @@ const schema = z
       .trim()
       .default('* * * * *')
       .refine((value) => value === 'off' || value.split(/\s+/).length >= 5, 'must be a cron expression or "off"'),
+    ATTACHMENT_HOSTS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine(
+        (hosts) => hosts.every((host) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)),
+        'must be domain names separated by commas, e.g. "sharepoint.us,contoso.no"',
+      ),
     NOTICE_SWEEP: z
       .string()
       .trim()
@@ -95,6 +108,8 @@ export interface Config {
   reminderSweep?: string;
   /** When each instance delivers what is left in cases' outboxes (cron with seconds); undefined = never. Notices also go out right after each change. */
   noticeSweep?: string;
+  /** Domains, besides Teams' and SharePoint's own, that import attachments may be downloaded from. */
+  attachmentHosts: string[];
   logLevel: string;
 }
 
@@ -129,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionRun: e.RETENTION_RUN === 'off' ? undefined : e.RETENTION_RUN,
     reminderSweep: e.REMINDER_SWEEP === 'off' ? undefined : e.REMINDER_SWEEP,
     noticeSweep: e.NOTICE_SWEEP === 'off' ? undefined : e.NOTICE_SWEEP,
+    attachmentHosts: e.ATTACHMENT_HOSTS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -107,7 +107,7 @@ export class DirectoryService {
   async importOps(
     municipality: MunicipalityId,
     entries: readonly DirectoryEntry[],
-  ): Promise<{ ops: WriteOp[]; saved: number; retired: number; unchanged: number }> {
+  ): Promise<{ ops: WriteOp[]; saved: number; retired: number; unchanged: number; activeBefore: number }> {
     const current = new Map((await this.list(municipality, { includeRetired: true })).map((entry) => [entry.id, entry]));
     const ids = new Set(entries.map((entry) => entry.id));
     const changed = entries.filter((entry) => JSON.stringify(current.get(entry.id)) !== JSON.stringify(entry));
@@ -125,7 +125,8 @@ export class DirectoryService {
         data: { revision: revision + 1, changedAt: this.now().toISOString() } satisfies Revision,
       });
     }
-    return { ops, saved: changed.length, retired: stale.length, unchanged: entries.length - changed.length };
+    const activeBefore = [...current.values()].filter((entry) => !entry.retired).length;
+    return { ops, saved: changed.length, retired: stale.length, unchanged: entries.length - changed.length, activeBefore };
   }
 
   /** After an import's write: this instance rebuilds its index now (others within `refreshMs`, by the revision). */

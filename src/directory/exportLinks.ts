@@ -1,9 +1,15 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { ConflictError } from '../errors.js';
+import type { Request, Response } from 'restify';
+import { translator } from '../i18n/translate.js';
+import type { Store } from '../store/Store.js';
 import { z } from 'zod';
 import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
 import type { DirectoryFormat } from './directoryFormats.js';
 
 export interface ExportGrant {
+  /** The link's own id: a link is used once (see `redeem`). */
+  id: string;
   municipality: MunicipalityId;
   /** A directory file, or everything stored about one resident (an access request, GDPR art. 15). */
   format: DirectoryFormat | 'residentAccess';
@@ -17,6 +23,7 @@ export interface ExportGrant {
 /** What a signed token must hold to be a grant: the signature proves who wrote it, the schema what it says. */
 const grantSchema = z
   .object({
+    id: z.string().uuid(),
     municipality: municipalityIdSchema,
     format: z.enum(['json', 'csv', 'hsds', 'residentAccess']),
     caseIds: z.array(z.string().max(100)).max(1000).optional(),
@@ -32,20 +39,28 @@ const PATHS: Record<ExportGrant['format'], string> = {
   residentAccess: '/api/privacy/access',
 };
 
+/** How long a link lives: a resident's data only minutes; the directory (no personal data) a little longer. */
+const TTL_MS: Record<ExportGrant['format'], number> = { json: 10 * 60_000, csv: 10 * 60_000, hsds: 10 * 60_000, residentAccess: 3 * 60_000 };
+
+/** Why a link gives nothing: forged, malformed or expired; or used already. */
+export type Refusal = 'invalid' | 'used';
+
 /**
  * Short-lived signed download links for a KE admin's exports (the directory; a resident's data): Teams cannot take a file from a
  * bot in chat without a consent round-trip, but it opens a link. The link carries its own grant, signed
- * with a secret every instance shares (`LINK_SECRET`).
+ * with a secret every instance shares (`LINK_SECRET`), and works once: the first download records
+ * the link's id in the store (`linkUses`), so a copied or forwarded link gives nothing more.
  */
 export class ExportLinks {
   constructor(
     private readonly secret: string,
     private readonly publicUrl: string,
+    private readonly store: Store,
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(grant: Omit<ExportGrant, 'expiresAt'>, ttlMs = 10 * 60_000): string {
-    const payload = Buffer.from(JSON.stringify({ ...grant, expiresAt: this.now() + ttlMs })).toString('base64url');
+  create(grant: Omit<ExportGrant, 'expiresAt' | 'id'>, ttlMs = TTL_MS[grant.format]): string {
+    const payload = Buffer.from(JSON.stringify({ id: randomUUID(), ...grant, expiresAt: this.now() + ttlMs })).toString('base64url');
     return `${this.publicUrl.replace(/\/$/, '')}${PATHS[grant.format]}?t=${payload}.${this.sign(payload)}`;
   }
 
@@ -66,7 +81,59 @@ export class ExportLinks {
     return grant.success && grant.data.expiresAt > this.now() ? grant.data : undefined;
   }
 
+  /** The grant of a link being used, once: a second use (a copied or forwarded link, a reload) is refused. `fetchedFrom` is kept with the use. */
+  async redeem(token: string, fetchedFrom: FetchedFrom): Promise<ExportGrant | Refusal> {
+    const grant = this.verify(token);
+    if (!grant) return 'invalid';
+    try {
+      await this.store.create('linkUses', grant.municipality, grant.id, { usedAt: new Date(this.now()).toISOString(), format: grant.format, ...fetchedFrom });
+    } catch (error) {
+      if (error instanceof ConflictError) return 'used';
+      throw error;
+    }
+    return grant;
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
+}
+
+/**
+ * The grant of a download request's link (`?t=`), redeemed once; or undefined after the refusal
+ * has been sent (403 for a forged or expired link, 410 for one used already), in bokmål, naming the
+ * chat command that gives a new one. Tokens are too long for a path parameter.
+ */
+export async function grantOf(
+  links: ExportLinks,
+  req: Request,
+  res: Response,
+  accepts: (grant: ExportGrant) => boolean,
+  command: string,
+): Promise<{ grant: ExportGrant; fetchedFrom: FetchedFrom } | undefined> {
+  const fetchedFrom: FetchedFrom = {
+    address: String(req.headers['x-forwarded-for'] ?? req.socket.remoteAddress ?? '')
+      .split(',')[0]!
+      .trim()
+      .slice(0, 60),
+    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 200),
+  };
+  const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '';
+  // A link for another download is refused before it is used up.
+  const shown = links.verify(token);
+  const grant = shown && accepts(shown) ? await links.redeem(token, fetchedFrom) : 'invalid';
+  const refusal = typeof grant === 'string' ? grant : undefined;
+  if (refusal || typeof grant === 'string') {
+    const t = translator();
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.send(refusal === 'used' ? 410 : 403, t(refusal === 'used' ? 'link.used' : 'link.invalid', { command }));
+    return undefined;
+  }
+  return { grant, fetchedFrom };
+}
+
+/** Where a download came from, kept with the link's use and in the audit entry. */
+export interface FetchedFrom {
+  address: string;
+  userAgent: string;
 }

@@ -2,19 +2,22 @@ import type { RequestHandler } from 'restify';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { DirectoryService } from './DirectoryService.js';
 import { exportFile } from './directoryFormats.js';
-import type { ExportLinks } from './exportLinks.js';
+import { grantOf, type ExportLinks } from './exportLinks.js';
 
-/** `GET /api/directory/export?t=TOKEN`: the file behind a signed export link; audited as the admin who asked. Tokens are too long for a path parameter. */
+/** `GET /api/directory/export?t=TOKEN`: the file behind a signed export link, once; audited as the admin who asked, with where it was fetched from. */
 export function exportRoute({ links, directory, audit }: { links: ExportLinks; directory: DirectoryService; audit: AuditLog }): RequestHandler {
   return async (req, res) => {
-    const grant = links.verify(new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '');
-    if (!grant || grant.format === 'residentAccess') {
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.send(403, 'Lenken er ugyldig eller utløpt. Be om en ny i Koordinatorhjelpen («eksporter tjenesteoversikt»).');
-      return;
-    }
+    const redeemed = await grantOf(links, req, res, (grant) => grant.format !== 'residentAccess', '«eksporter tjenesteoversikt»');
+    if (!redeemed) return;
+    const { grant, fetchedFrom } = redeemed;
+    if (grant.format === 'residentAccess') return;
     const file = exportFile(grant.format, grant.municipality, await directory.list(grant.municipality, { includeRetired: true }));
-    await audit.record(grant.municipality, { actor: grant.actor, action: 'directory.export', target: 'directory/*', details: { format: grant.format } });
+    await audit.record(grant.municipality, {
+      actor: grant.actor,
+      action: 'directory.export',
+      target: 'directory/*',
+      details: { format: grant.format, link: grant.id, ...fetchedFrom },
+    });
     res.setHeader('content-type', file.contentType);
     res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('cache-control', 'no-store');

@@ -95,6 +95,8 @@ export const en: Catalogue = {
   'import.cancelled': 'All right, nothing was imported.',
   'import.filesChanged': 'The files changed since the check. Attach them again and I will check them again.',
   'import.unreadable': 'I could not download “{name}”. Attach the file again from Teams or SharePoint.',
+  'import.problem.largeRetire':
+    'the file would retire {retired} of {total} services from the directory. If that is intended, run the import again with --allow-retire.',
   'import.tooLarge': '“{name}” is too large (at most {mb} MB).',
   'import.tooManyFiles': 'Attach at most one file of each kind: service directory, people and cases.',
   'import.howTo.title': 'Import existing work',
@@ -104,7 +106,7 @@ export const en: Catalogue = {
   'import.template.directory': 'Service directory',
   'import.template.people': 'People',
   'import.template.cases': 'Cases',
-  'cli.usage.import': 'Usage: npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--dry-run]',
+  'cli.usage.import': 'Usage: npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--dry-run] [--allow-retire]',
   'cli.usage.municipality':
     'Usage: npm run municipality -- add --id <id> --name "<name>" --tenant <tenantId> [--tenant …] [--ke-admin <aadObjectId>] [--language nb|nn] [--servicetorget <phone>] [--ke-phone <phone>]\n       npm run municipality -- list | update --id <id> [same options] | remove --id <id>',
   'cli.fileMissing': 'Cannot find the file {file}.',
@@ -124,6 +126,8 @@ export const en: Catalogue = {
   'case.hidden.formerCoordinator':
     'You are no longer the coordinator of this case, so you can no longer see it. Ask the coordinating unit if you need anything from it.',
   'case.hidden.formerUnit': 'The case is no longer with a unit you lead, so you can no longer see it. Ask the coordinating unit if you need anything from it.',
+  'link.invalid': 'The link is invalid or has expired. Ask for a new one in Koordinatorhjelpen ({command}).',
+  'link.used': 'The link has been used already: each link gives the file once. Ask for a new one in Koordinatorhjelpen ({command}).',
   'error.notFound':
     'You do not have access to a case with that reference. A case is shown to KE, the person who reported it, the coordinator and the leader of the coordinator’s unit. Ask the coordinating unit if you think you should have access.',
   'directory.search.title': 'Who do I contact?',

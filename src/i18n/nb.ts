@@ -93,6 +93,7 @@ export const nb = {
   'import.cancelled': 'Greit, ingenting er importert.',
   'import.filesChanged': 'Filene er endret siden kontrollen. Legg dem ved på nytt, så sjekker jeg dem igjen.',
   'import.unreadable': 'Jeg fikk ikke lastet ned «{name}». Legg filen ved på nytt fra Teams eller SharePoint.',
+  'import.problem.largeRetire': 'filen ville fjerne {retired} av {total} tjenester fra oversikten. Er det meningen, kjør importen igjen med --allow-retire.',
   'import.tooLarge': '«{name}» er for stor (høyst {mb} MB).',
   'import.tooManyFiles': 'Legg ved høyst én fil av hver sort: tjenesteoversikt, personer og saker.',
   'import.howTo.title': 'Importer eksisterende arbeid',
@@ -102,7 +103,7 @@ export const nb = {
   'import.template.directory': 'Tjenesteoversikt',
   'import.template.people': 'Personer',
   'import.template.cases': 'Saker',
-  'cli.usage.import': 'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--dry-run]',
+  'cli.usage.import': 'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--dry-run] [--allow-retire]',
   'cli.usage.municipality':
     'Bruk: npm run municipality -- add --id <id> --name "<navn>" --tenant <tenantId> [--tenant …] [--ke-admin <aadObjectId>] [--language nb|nn] [--servicetorget <tlf>] [--ke-phone <tlf>]\n      npm run municipality -- list | update --id <id> [samme valg] | remove --id <id>',
   'cli.fileMissing': 'Finner ikke filen {file}.',
@@ -122,6 +123,8 @@ export const nb = {
   'case.hidden.formerCoordinator':
     'Du er ikke lenger koordinator for denne saken, så du ser den ikke lenger. Spør koordinerende enhet om du trenger noe fra den.',
   'case.hidden.formerUnit': 'Saken er ikke lenger hos en enhet du leder, så du ser den ikke lenger. Spør koordinerende enhet om du trenger noe fra den.',
+  'link.invalid': 'Lenken er ugyldig eller utløpt. Be om en ny i Koordinatorhjelpen ({command}).',
+  'link.used': 'Lenken er allerede brukt: hver lenke gir filen én gang. Be om en ny i Koordinatorhjelpen ({command}).',
   'error.notFound':
     'Du har ikke tilgang til en sak med den referansen. En sak vises for KE, den som meldte den, koordinatoren og lederen for koordinatorens enhet. Spør koordinerende enhet om du mener du skal ha tilgang.',
   'directory.search.title': 'Hvem kontakter jeg?',

@@ -95,6 +95,7 @@ export const nn: Catalogue = {
   'import.cancelled': 'Greitt, ingenting er importert.',
   'import.filesChanged': 'Filene er endra sidan kontrollen. Legg dei ved på nytt, så sjekkar eg dei igjen.',
   'import.unreadable': 'Eg fekk ikkje lasta ned «{name}». Legg fila ved på nytt frå Teams eller SharePoint.',
+  'import.problem.largeRetire': 'fila ville fjerne {retired} av {total} tenester frå oversikta. Er det meininga, køyr importen att med --allow-retire.',
   'import.tooLarge': '«{name}» er for stor (høgst {mb} MB).',
   'import.tooManyFiles': 'Legg ved høgst éi fil av kvar sort: tenesteoversikt, personar og saker.',
   'import.howTo.title': 'Importer eksisterande arbeid',
@@ -104,7 +105,7 @@ export const nn: Catalogue = {
   'import.template.directory': 'Tenesteoversikt',
   'import.template.people': 'Personar',
   'import.template.cases': 'Saker',
-  'cli.usage.import': 'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--dry-run]',
+  'cli.usage.import': 'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--dry-run] [--allow-retire]',
   'cli.usage.municipality':
     'Bruk: npm run municipality -- add --id <id> --name "<namn>" --tenant <tenantId> [--tenant …] [--ke-admin <aadObjectId>] [--language nb|nn] [--servicetorget <tlf>] [--ke-phone <tlf>]\n      npm run municipality -- list | update --id <id> [same val] | remove --id <id>',
   'cli.fileMissing': 'Finn ikkje fila {file}.',
@@ -124,6 +125,8 @@ export const nn: Catalogue = {
   'case.hidden.formerCoordinator':
     'Du er ikkje lenger koordinator for denne saka, så du ser ho ikkje lenger. Spør koordinerande eining om du treng noko frå ho.',
   'case.hidden.formerUnit': 'Saka er ikkje lenger hos ei eining du leiar, så du ser ho ikkje lenger. Spør koordinerande eining om du treng noko frå ho.',
+  'link.invalid': 'Lenkja er ugyldig eller utgått. Be om ei ny i Koordinatorhjelpen ({command}).',
+  'link.used': 'Lenkja er alt brukt: kvar lenkje gir fila éin gong. Be om ei ny i Koordinatorhjelpen ({command}).',
   'error.notFound':
     'Du har ikkje tilgang til ei sak med den referansen. Ei sak blir vist for KE, den som melde ho, koordinatoren og leiaren for eininga til koordinatoren. Spør koordinerande eining om du meiner du skal ha tilgang.',
   'directory.search.title': 'Kven kontaktar eg?',

@@ -3,6 +3,7 @@ import { updateDocument } from '../store/updateDocument.js';
 
 /** Teams allows about 30 requests per second per app and tenant; a little below it leaves room for clocks and flight time. */
 export const TEAMS_REQUESTS_PER_SECOND = 28;
+const LAST_TENTH = 900;
 
 export interface SendBudgetOptions {
   perSecond?: number;
@@ -45,6 +46,12 @@ export class SendBudget {
   /** Resolves when this instance may send one request to the tenant. */
   async take(tenant: string): Promise<void> {
     for (;;) {
+      // Nothing starts in a second's last tenth: a request taken then could reach Teams in the next second and overfill it.
+      const into = this.now() % 1000;
+      if (into >= LAST_TENTH) {
+        await this.sleep(1000 - into);
+        continue;
+      }
       const window = Math.floor(this.now() / 1000);
       const held = this.held.get(tenant);
       if (held && held.window === window && held.left > 0) {

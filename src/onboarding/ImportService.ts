@@ -64,8 +64,16 @@ export class ImportService {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** Validates, and unless `dryRun` (or a problem) writes. `importedBy` is the audit identity. */
-  async run(municipalityId: string, files: ImportFiles, options: { importedBy: string; importedByName?: string; dryRun: boolean }): Promise<ImportReport> {
+  /**
+   * Validates, and unless `dryRun` (or a problem) writes. `importedBy` is the audit identity. A
+   * directory file that would retire more than half of the directory is a problem unless
+   * `allowLargeRetire` says someone saw that and confirmed it (the chat's «Importer», the CLI's `--allow-retire`).
+   */
+  async run(
+    municipalityId: string,
+    files: ImportFiles,
+    options: { importedBy: string; importedByName?: string; dryRun: boolean; allowLargeRetire?: boolean },
+  ): Promise<ImportReport> {
     for (let attempt = 1; ; attempt++) {
       const { report, ops } = await this.plan(await this.deps.municipalities.require(municipalityId), files, options);
       if (report.problems.length > 0 || options.dryRun) return report;
@@ -83,7 +91,7 @@ export class ImportService {
   private async plan(
     municipality: Municipality,
     files: ImportFiles,
-    options: { importedBy: string; importedByName?: string; dryRun: boolean },
+    options: { importedBy: string; importedByName?: string; dryRun: boolean; allowLargeRetire?: boolean },
   ): Promise<{ report: ImportReport; ops: WriteOp[] }> {
     const today = osloParts(this.now()).date;
     const m = municipality.id;
@@ -119,6 +127,10 @@ export class ImportService {
       const directory = await this.deps.directory.importOps(m, entries);
       ops.push(...directory.ops);
       report.directory = { saved: directory.saved, retired: directory.retired, unchanged: directory.unchanged };
+      if (directory.retired * 2 > directory.activeBefore && !options.allowLargeRetire) {
+        problemsOf('directory', [{ line: 1, key: 'import.problem.largeRetire', params: { retired: directory.retired, total: directory.activeBefore } }]);
+        return { report, ops: [] };
+      }
     }
 
     const existing = await this.deps.cases.existingReferences(

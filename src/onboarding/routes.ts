@@ -21,8 +21,22 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Problems shown on the card; the rest are counted (the command line prints them all). */
 const CARD_PROBLEMS = 25;
 const CARD_CASE_LINES = 30;
-/** Where Teams and SharePoint hand out attachment downloads; the activity's own service is allowed too (Playground, tests). */
-const TRUSTED_HOST = /(^|\.)(sharepoint\.com|sharepoint-df\.com|teams\.microsoft\.com|botframework\.com|trafficmanager\.net|teams\.cdn\.office\.net)$/i;
+/** Where Teams and SharePoint hand out attachment downloads (`ATTACHMENT_HOSTS` adds more); the activity's own service is allowed too (Playground, tests). */
+export const DEFAULT_ATTACHMENT_HOSTS = [
+  'sharepoint.com',
+  'sharepoint-df.com',
+  'teams.microsoft.com',
+  'botframework.com',
+  'trafficmanager.net',
+  'teams.cdn.office.net',
+];
+
+/** Whether an attachment may be downloaded: over HTTPS from one of these domains (or below one), or from the activity's own service. */
+export function allowedAttachment(url: URL, serviceUrl: string | undefined, domains: readonly string[]): boolean {
+  if (serviceUrl && url.hostname === new URL(serviceUrl).hostname) return true;
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
 
 export const TEMPLATE_FILES: Record<ImportFileKind, string> = { directory: 'directory.csv', people: 'people.csv', cases: 'cases.csv' };
 
@@ -72,7 +86,7 @@ function kindOf(bytes: Uint8Array): ImportFileKind {
 }
 
 /** Downloads an attachment from Teams' or SharePoint's hosts (or the channel's own service), reading at most MAX_FILE_BYTES. */
-async function download(file: AttachedFile, serviceUrl: string | undefined): Promise<Uint8Array> {
+async function download(file: AttachedFile, serviceUrl: string | undefined, hosts: readonly string[]): Promise<Uint8Array> {
   const unreadable = (cause?: unknown) =>
     new InputError(`attachment ${file.name} could not be downloaded`, { key: 'import.unreadable', params: { name: file.name } }, { cause });
   let url: URL;
@@ -81,9 +95,7 @@ async function download(file: AttachedFile, serviceUrl: string | undefined): Pro
   } catch (error) {
     throw unreadable(error);
   }
-  const serviceHost = serviceUrl ? new URL(serviceUrl).hostname : undefined;
-  const fromService = url.hostname === serviceHost;
-  if ((url.protocol !== 'https:' || !TRUSTED_HOST.test(url.hostname)) && !fromService) throw unreadable();
+  if (!allowedAttachment(url, serviceUrl, hosts)) throw unreadable();
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
@@ -145,7 +157,7 @@ function importReportCard(t: Translate, report: ImportReport, municipalityName: 
  */
 export function importRoutes(
   app: Application<AppTurnState>,
-  { imports, roles, templatesUrl }: { imports: ImportService; roles: Roles; templatesUrl: string },
+  { imports, roles, templatesUrl, attachmentHosts }: { imports: ImportService; roles: Roles; templatesUrl: string; attachmentHosts: readonly string[] },
 ): void {
   async function filesFrom(
     context: TurnContext,
@@ -154,7 +166,7 @@ export function importRoutes(
     const files: ImportFiles = {};
     const described: { kind: ImportFileKind; name: string; url: string }[] = [];
     for (const file of attached) {
-      const bytes = await download(file, context.activity.serviceUrl);
+      const bytes = await download(file, context.activity.serviceUrl, attachmentHosts);
       const kind = file.kind ?? kindOf(bytes);
       if (files[kind]) throw new InputError('two files of one kind', { key: 'import.tooManyFiles' });
       files[kind] = { name: file.name || TEMPLATE_FILES[kind], bytes };
@@ -187,7 +199,7 @@ export function importRoutes(
       const { t, municipality, municipalityName, userId } = turnScope(context, state);
       const admin = await roles.require(municipality, userId, 'keAdmin');
       const { files, described } = await filesFrom(context, attachedFiles(context));
-      const report = await imports.run(municipality, files, { importedBy: admin, dryRun: true });
+      const report = await imports.run(municipality, files, { importedBy: admin, dryRun: true, allowLargeRetire: true });
       await context.sendActivity({
         attachments: [importReportCard(t, report, municipalityName, { files: JSON.stringify(described), digest: digestOf(files) })],
       });
@@ -200,7 +212,13 @@ export function importRoutes(
     const confirmed = cardData(confirmData, data, 'error.unknownAction');
     const { files } = await filesFrom(context, confirmed.files);
     if (digestOf(files) !== confirmed.digest) throw new InputError('files changed since the check', { key: 'import.filesChanged' });
-    const report = await imports.run(municipality, files, { importedBy: admin, importedByName: context.activity.from?.name, dryRun: false });
+    // The admin saw the check's report (what would be retired, too) and pressed «Importer».
+    const report = await imports.run(municipality, files, {
+      importedBy: admin,
+      importedByName: context.activity.from?.name,
+      dryRun: false,
+      allowLargeRetire: true,
+    });
     await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName)] });
   });
 

@@ -41,14 +41,14 @@ export class DataCare {
   }
 
   /** The file behind an access link: the cases, their reminders and their audit trail. Each case's disclosure is audited. */
-  async accessReport(municipality: MunicipalityId, actor: string, caseIds: readonly string[]): Promise<AccessReport> {
+  async accessReport(municipality: MunicipalityId, actor: string, caseIds: readonly string[], download: Record<string, string> = {}): Promise<AccessReport> {
     const cases = await this.deps.cases.byIds(municipality, caseIds);
     const reminders: StoredReminder[] = [];
     const auditTrail: AuditEntry[] = [];
     for (const c of cases) {
       reminders.push(...(await this.deps.reminders.ofCase(municipality, c.id)).map((r) => r.data));
       auditTrail.push(...(await this.deps.audit.list(municipality, { target: `case/${c.reference}`, limit: 1000 })));
-      await this.deps.audit.record(municipality, { actor, action: 'privacy.accessDisclosed', target: `case/${c.reference}` });
+      await this.deps.audit.record(municipality, { actor, action: 'privacy.accessDisclosed', target: `case/${c.reference}`, details: download });
     }
     return { generatedAt: this.now().toISOString(), municipality, cases, reminders, auditTrail };
   }

@@ -5,7 +5,7 @@ import { privacyRequestCard } from './cards.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import type { ExportLinks } from '../directory/exportLinks.js';
+import { grantOf, type ExportLinks } from '../directory/exportLinks.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
 import type { DataCare } from './DataCare.js';
@@ -47,16 +47,13 @@ export function privacyRoutes(app: Application<AppTurnState>, { dataCare, roles,
   });
 }
 
-/** `GET /api/privacy/access?t=TOKEN`: the access report behind a signed link, as JSON; each disclosure audited. */
+/** `GET /api/privacy/access?t=TOKEN`: the access report behind a signed link, as JSON, once; each disclosure audited with where it was fetched from. */
 export function accessRoute({ links, dataCare }: { links: ExportLinks; dataCare: DataCare }): RequestHandler {
   return async (req, res) => {
-    const grant = links.verify(new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '');
-    if (!grant || grant.format !== 'residentAccess' || !grant.caseIds) {
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.send(403, 'Lenken er ugyldig eller utløpt. Be om en ny i Koordinatorhjelpen («innsyn»).');
-      return;
-    }
-    const report = await dataCare.accessReport(grant.municipality, grant.actor, grant.caseIds);
+    const redeemed = await grantOf(links, req, res, (grant) => grant.format === 'residentAccess' && Boolean(grant.caseIds), '«innsyn»');
+    if (!redeemed) return;
+    const { grant, fetchedFrom } = redeemed;
+    const report = await dataCare.accessReport(grant.municipality, grant.actor, grant.caseIds ?? [], { link: grant.id, ...fetchedFrom });
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="innsyn-${grant.municipality}-${report.generatedAt.slice(0, 10)}.json"`);
     res.setHeader('cache-control', 'no-store');

@@ -46,6 +46,8 @@ export const containers = {
   },
   /** The per-tenant send budget: one document per second counting the requests claimed in it (`SendBudget`); partition = tenant. */
   sendBudget: { partitionKeyPath: '/pk', indexedFields: [], defaultTtlSeconds: 60 },
+  /** Export and access links that have been used (a link works once); partition = municipality, id = the link's id. */
+  linkUses: { partitionKeyPath: '/pk', indexedFields: [], defaultTtlSeconds: 86_400 },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */

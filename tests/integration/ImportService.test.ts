@@ -143,6 +143,22 @@ for (const [name, open] of bothStores) {
       expect((await services.directory.list('testvik')).length).toBe(6);
     });
 
+    it('asks before a directory file retires more than half of the directory, and retires when it is confirmed', async () => {
+      const lines = Buffer.from(templates.directory!.bytes).toString('utf8').trimEnd().split(/\r?\n/);
+      const twoOfSix = { name: 'kort.csv', bytes: Buffer.from(`${lines.slice(0, 3).join('\n')}\n`) };
+      const refused = await services.imports.run('testvik', { directory: twoOfSix }, { importedBy: 'operator:it', dryRun: false });
+      expect(refused.problems).toEqual([
+        expect.objectContaining({ file: 'directory', line: 1, key: 'import.problem.largeRetire', params: { retired: 4, total: 6 } }),
+      ]);
+      expect((await services.directory.list('testvik')).length).toBe(6);
+
+      const confirmed = await services.imports.run('testvik', { directory: twoOfSix }, { importedBy: 'operator:it', dryRun: false, allowLargeRetire: true });
+      expect(confirmed.problems).toEqual([]);
+      expect((await services.directory.list('testvik')).length).toBe(2);
+      await services.imports.run('testvik', { directory: templates.directory! }, { importedBy: 'operator:it', dryRun: false }); // as it was
+      expect((await services.directory.list('testvik')).length).toBe(6);
+    });
+
     it('never crosses municipalities: the same external ids in a neighbour on the same tenant are its own cases', async () => {
       await services.imports.run('nordvik', { directory: templates.directory!, people: templates.people! }, { importedBy: 'operator:it', dryRun: false });
       const report = await services.imports.run('nordvik', { cases: templates.cases! }, { importedBy: 'operator:it', dryRun: false });

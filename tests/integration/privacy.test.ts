@@ -51,6 +51,14 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     expect(report.reminders.length).toBeGreaterThan(0);
     expect(report.auditTrail.map((entry) => entry.action)).toEqual(expect.arrayContaining(['case.report', 'case.read', 'case.startPlan']));
 
+    // The link works once: a second fetch (a copy, a reload) gets nothing; the fetch was audited with where it came from.
+    const again = await fetch(link.replace('http://127.0.0.1:1', chat.running.url));
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('Lenken er allerede brukt');
+    const disclosed = (await chat.running.bot.store.list<{ action: string; details?: { address?: string } }>('audit', 'rana')).filter(
+      (doc) => doc.data.action === 'privacy.accessDisclosed',
+    );
+    expect(disclosed.at(-1)!.data.details?.address).toMatch(/127\.0\.0\.1/);
     const forged = await fetch(`${chat.running.url}/api/privacy/access?t=${link.split('t=')[1]!.slice(0, -3)}abc`);
     expect(forged.status).toBe(403);
     const asDirectory = await fetch(`${chat.running.url}/api/directory/export?t=${link.split('t=')[1]}`);
