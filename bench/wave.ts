@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../src/logger.js';
-import { ConversationReferences } from '../src/notifications/ConversationReferences.js';
+import { ConversationReferences } from '../src/conversation/ConversationReferences.js';
 import { ProactiveSender } from '../src/notifications/ProactiveSender.js';
 import { SendBudget } from '../src/notifications/SendBudget.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';

@@ -26,7 +26,7 @@ import { reminderRoutes } from './reminders/routes.js';
 import type { DataCare } from './privacy/DataCare.js';
 import { privacyRoutes } from './privacy/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
-import type { ConversationReferences } from './notifications/ConversationReferences.js';
+import type { ConversationReferences } from './conversation/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
 
 const LOCALE = Symbol('locale');

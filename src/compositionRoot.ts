@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
 import { exportRoute } from './directory/exportRoute.js';
 import { type CaseService } from './cases/CaseService.js';
-import { ConversationReferences } from './notifications/ConversationReferences.js';
+import { ConversationReferences } from './conversation/ConversationReferences.js';
 import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';

@@ -1,6 +1,4 @@
 import { Template } from 'adaptivecards-templating';
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +51,20 @@ function template(name: CardName): Template {
  * engine, so user text never becomes card structure. Each card has its own typed render function
  * beside this one; call those, not this.
  */
-export function expandCard(name: CardName, data: object): Attachment {
-  return CardFactory.adaptiveCard(template(name).expand({ $root: data }));
+export function expandCard(name: CardName, data: object): CardAttachment {
+  return { contentType: ADAPTIVE_CARD, content: template(name).expand({ $root: data }) as AdaptiveCardContent };
+}
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** An expanded Adaptive Card (schema 1.5): what a Universal Action answers with. */
+export type AdaptiveCardContent = { type: 'AdaptiveCard'; version: string; body?: unknown[]; actions?: unknown[]; refresh?: unknown } & Record<string, unknown>;
+
+/**
+ * A card as a message attachment. Our own type, the shape every Teams SDK shares (botbuilder,
+ * Teams SDK v2, the Agents SDK): card builders import no bot framework (see docs/MIGRATION.md).
+ */
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD;
+  content: AdaptiveCardContent;
 }

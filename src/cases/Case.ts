@@ -1,3 +1,4 @@
+import type { Recipient } from '../roles/Actor.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 
 /**
@@ -121,8 +122,7 @@ export interface HistoryEntry {
   code?: string;
 }
 
-/** Who a notification goes to. Notifications carry the case reference, never health details. */
-export type Recipient = { kind: 'ke' } | { kind: 'user'; userId: string } | { kind: 'leadersOf'; unit: string };
+export type { Recipient };
 
 export type NotificationKind =
   | 'reportReceived'

@@ -3,11 +3,11 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
-import type { Actor } from './Actor.js';
+import type { Actor } from '../roles/Actor.js';
 import { anonymised, type Case, type CaseState, type CommandType, type PendingNotice } from './Case.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { parseReportInput } from './reportInput.js';
-import { osloParts } from '../time/oslo.js';
+import { osloDate, osloParts } from '../time/oslo.js';
 import { canView, mayGive, reportCase, transition, whyHidden, type CaseEvent, type Command, type Hidden, type Refusal } from './transitions.js';
 
 /** Carries out what a transition caused: notifications, deadlines. Implemented by the Teams notifier. */
@@ -353,24 +353,15 @@ export class CaseService {
 
   /** This year's reference counter: a document per municipality and year in `revisions`. */
   private referenceCounter(): { year: number; id: string } {
-    const year = this.now().getUTCFullYear();
+    const year = Number(osloDate(this.now()).slice(0, 4));
     return { year, id: `caseCounter-${year}` };
   }
 
   /** RANA-2026-0001: a per-municipality, per-year counter claimed with a conditional write. */
   private async nextReference(municipality: MunicipalityId): Promise<string> {
     const { year, id } = this.referenceCounter();
-    for (;;) {
-      const current = await this.deps.store.get<{ n: number }>('revisions', municipality, id);
-      const n = (current?.data.n ?? 0) + 1;
-      try {
-        if (current) await this.deps.store.put('revisions', municipality, id, { n }, current.etag);
-        else await this.deps.store.create('revisions', municipality, id, { n });
-        return formatReference(municipality, year, n);
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
+    const counter = await updateDocument<{ n: number }>(this.deps.store, 'revisions', municipality, id, (current) => ({ n: (current?.n ?? 0) + 1 }));
+    return formatReference(municipality, year, counter!.data.n);
   }
 }
 

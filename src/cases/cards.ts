@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import {
   changeReasons,
   closeReasons,
@@ -16,7 +15,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { formatPhone } from '../directory/phone.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
@@ -26,7 +25,7 @@ import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 export function reportFormCard(
   t: Translate,
   view: { services: readonly DirectoryEntry[]; submissionId: string; units: readonly string[]; reporterUnit?: string },
-): Attachment {
+): CardAttachment {
   const key = (k: string) => t(`report.form.${k}` as Parameters<Translate>[0]);
   return expandCard('reportForm', {
     labels: {
@@ -68,7 +67,7 @@ export function reportFormCard(
   });
 }
 
-export function reportReceiptCard(t: Translate, c: Case): Attachment {
+export function reportReceiptCard(t: Translate, c: Case): CardAttachment {
   return expandCard('reportReceipt', {
     title: t('report.receipt.title'),
     body: t('report.receipt.body'),
@@ -85,7 +84,7 @@ export function reportReceiptCard(t: Translate, c: Case): Attachment {
 export function caseNotificationCard(
   t: Translate,
   view: { kind: NotificationKind; caseId: string; reference: string; state?: CaseState; visible?: boolean },
-): Attachment {
+): CardAttachment {
   const visible = view.visible ?? true;
   return expandCard('caseNotification', {
     text: t(`notify.${view.kind}`, { reference: view.reference }),
@@ -99,7 +98,7 @@ export function caseNotificationCard(
 }
 
 /** What replaces a case card for someone who may no longer see the case: the reason, and nothing of the case. */
-export function caseGoneCard(text: string): Attachment {
+export function caseGoneCard(text: string): CardAttachment {
   return expandCard('caseGone', { text });
 }
 
@@ -138,7 +137,7 @@ export function caseDetailsCard(
     /** KE's (or else the front desk's) number, for the appeal notice on a declined case. */
     contactPhone?: string;
   },
-): Attachment {
+): CardAttachment {
   const c = view.case;
   const report = c.report;
   const change = c.change;
@@ -227,7 +226,7 @@ export function caseDetailsCard(
 const choices = <T extends string>(values: readonly T[], title: (value: T) => string) => values.map((value) => ({ value, title: title(value) }));
 
 /** The endringsskjema, with the seeds' reasons. */
-export function changeFormCard(t: Translate, c: Case): Attachment {
+export function changeFormCard(t: Translate, c: Case): CardAttachment {
   return expandCard('changeForm', {
     caseId: c.id,
     step: c.history.length,
@@ -248,7 +247,7 @@ export function changeFormCard(t: Translate, c: Case): Attachment {
 }
 
 /** Overføring: the seeds' steps, and the colleague to hand over to. */
-export function transferFormCard(t: Translate, c: Case, people: readonly { userId: string; name: string }[]): Attachment {
+export function transferFormCard(t: Translate, c: Case, people: readonly { userId: string; name: string }[]): CardAttachment {
   return expandCard('transferForm', {
     caseId: c.id,
     step: c.history.length,
@@ -260,7 +259,7 @@ export function transferFormCard(t: Translate, c: Case, people: readonly { userI
 }
 
 /** Avslutning: reason, date and the seeds' closing checklist, every item required. */
-export function closeFormCard(t: Translate, c: Case): Attachment {
+export function closeFormCard(t: Translate, c: Case): CardAttachment {
   const suggested = c.change?.kind === 'change' && (c.change.reason === 'needEnded' || c.change.reason === 'residentDeclinesPlan') ? c.change.reason : '';
   return expandCard('closeForm', {
     caseId: c.id,
@@ -282,7 +281,7 @@ function whoDid(t: Translate, entry: HistoryEntry): string {
 }
 
 /** The timeline of a case: coordinator periods and every event, newest last. */
-export function caseHistoryCard(t: Translate, c: Case): Attachment {
+export function caseHistoryCard(t: Translate, c: Case): CardAttachment {
   const day = (iso: string) => iso.slice(0, 10);
   const period = (p: { name?: string; userId: string; unit: string; appointedAt: string }, until?: string) =>
     until
@@ -319,7 +318,7 @@ export function historyLine(t: Translate, entry: HistoryEntry): string {
  * The leader's approval card (Universal Actions). The same function renders it open, decided or
  * replaced, so every copy — a second leader's, a stale one — refreshes to the truth.
  */
-export function approvalCard(t: Translate, c: Case, proposalId: string): Attachment {
+export function approvalCard(t: Translate, c: Case, proposalId: string): CardAttachment {
   const open = c.state === 'coordinatorProposed' && c.proposal?.id === proposalId;
   const proposed = open
     ? c.proposal!.coordinator
@@ -353,7 +352,7 @@ export function approvalCard(t: Translate, c: Case, proposalId: string): Attachm
 export const startChecklistItems = ['consentSigned', 'expectationsClarified', 'contactAgreed', 'partnersInformed', 'nextMeetingAgreed'] as const;
 
 /** What the coordinator gets on approval: the case reference, what the role means, and the start checklist from the seeds. */
-export function welcomeCoordinatorCard(t: Translate, c: Case): Attachment {
+export function welcomeCoordinatorCard(t: Translate, c: Case): CardAttachment {
   return expandCard('welcomeCoordinator', {
     caseId: c.id,
     // A replacement coordinator takes over a plan already started; only a first appointment records the start.
@@ -370,7 +369,7 @@ export function welcomeCoordinatorCard(t: Translate, c: Case): Attachment {
   });
 }
 
-export function startPlanCard(t: Translate, c: Case): Attachment {
+export function startPlanCard(t: Translate, c: Case): CardAttachment {
   return expandCard('startPlan', {
     caseId: c.id,
     step: c.history.length,
@@ -395,7 +394,7 @@ export type CaseListView = 'mine' | 'leading' | 'all';
 export function caseListCard(
   t: Translate,
   view: { list: CaseListView; cases: readonly Case[]; more?: string; showFilter: boolean; selectedState?: string; states: readonly string[] },
-): Attachment {
+): CardAttachment {
   return expandCard('caseList', {
     heading: t(`cases.${view.list}`),
     list: view.list,

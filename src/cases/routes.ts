@@ -11,12 +11,12 @@ import type { DirectoryService } from '../directory/DirectoryService.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
-import type { ConversationReferences } from '../notifications/ConversationReferences.js';
+import type { ConversationReferences } from '../conversation/ConversationReferences.js';
 import { pickablePeople } from '../roles/people.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Versioned } from '../store/Store.js';
 import { osloDateTime } from '../time/oslo.js';
-import type { Actor } from './Actor.js';
+import type { Actor } from '../roles/Actor.js';
 import {
   approvalCard,
   caseDetailsCard,

@@ -1,5 +1,5 @@
 import { addMonths, osloDate } from '../time/oslo.js';
-import type { Actor } from './Actor.js';
+import type { Actor } from '../roles/Actor.js';
 import {
   closingChecklistItems,
   type Case,

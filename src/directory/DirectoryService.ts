@@ -1,9 +1,10 @@
 import type { MunicipalityId } from '../municipalities/Municipality.js';
-import { ConflictError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store, WriteOp } from '../store/Store.js';
+import { updateDocument } from '../store/updateDocument.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
 import { DirectorySearch, type SearchHit } from './DirectorySearch.js';
 
@@ -165,17 +166,10 @@ export class DirectoryService {
   }
 
   private async bumpRevision(municipality: MunicipalityId): Promise<void> {
-    for (;;) {
-      const current = await this.deps.store.get<Revision>('revisions', municipality, 'directory');
-      const next: Revision = { revision: (current?.data.revision ?? 0) + 1, changedAt: this.now().toISOString() };
-      try {
-        if (current) await this.deps.store.put('revisions', municipality, 'directory', next, current.etag);
-        else await this.deps.store.create('revisions', municipality, 'directory', next);
-        break;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
+    await updateDocument<Revision>(this.deps.store, 'revisions', municipality, 'directory', (current) => ({
+      revision: (current?.revision ?? 0) + 1,
+      changedAt: this.now().toISOString(),
+    }));
     this.indexes.delete(municipality);
   }
 }

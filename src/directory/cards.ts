@@ -1,10 +1,9 @@
-import type { Attachment } from 'botbuilder';
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import { formatPhone, telUrl } from './phone.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 
-export function directorySearchCard(t: Translate): Attachment {
+export function directorySearchCard(t: Translate): CardAttachment {
   return expandCard('directorySearch', {
     title: t('directory.search.title'),
     hint: t('directory.search.hint'),
@@ -23,7 +22,7 @@ export interface ResultsView {
 }
 
 /** Services as the user needs them: what, for whom, how to apply, and a phone button that dials. */
-export function directoryResultsCard(t: Translate, view: ResultsView): Attachment {
+export function directoryResultsCard(t: Translate, view: ResultsView): CardAttachment {
   return expandCard('directoryResults', {
     heading: view.heading,
     hits: view.entries.map((entry) => ({
@@ -44,7 +43,7 @@ export function directoryResultsCard(t: Translate, view: ResultsView): Attachmen
 export function directoryNoHitsCard(
   t: Translate,
   view: { query: string; categories: string[]; fallback: readonly { name: string; phone: string }[] },
-): Attachment {
+): CardAttachment {
   return expandCard('directoryNoHits', {
     heading: t('directory.noHits.heading', { query: view.query }),
     advice: t('directory.noHits.advice'),
@@ -59,7 +58,7 @@ export function directoryNoHitsCard(
 }
 
 /** The KE admin's form; without an entry it creates a new one. */
-export function directoryEditCard(t: Translate, entry?: DirectoryEntry): Attachment {
+export function directoryEditCard(t: Translate, entry?: DirectoryEntry): CardAttachment {
   const keys = [
     'name',
     'unit',
@@ -124,7 +123,7 @@ function links(t: Translate, entry: DirectoryEntry): { title: string; url: strin
   ];
 }
 
-export function directoryExportCard(t: Translate, links: { csv: string; json: string; hsds: string }): Attachment {
+export function directoryExportCard(t: Translate, links: { csv: string; json: string; hsds: string }): CardAttachment {
   return expandCard('directoryExport', {
     title: t('directory.export.title'),
     body: t('directory.export.body'),

@@ -1,10 +1,9 @@
-import type { Attachment } from 'botbuilder';
 import { closingChecklistItems } from '../cases/Case.js';
 import type { Capability } from '../conversation/capabilities.js';
 import { guidanceCatalogues, type GuidanceTopic } from '../i18n/guidance.js';
 import type { Locale, MessageKey } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 
 /** The menu's groups, in reading order. */
 const GROUPS: readonly { heading: MessageKey; topics: readonly GuidanceTopic[] }[] = [
@@ -53,7 +52,7 @@ function checklist(t: Translate, topic: GuidanceTopic): string {
   return '';
 }
 
-export function guidanceMenuCard(t: Translate, locale: Locale): Attachment {
+export function guidanceMenuCard(t: Translate, locale: Locale): CardAttachment {
   const texts = guidanceCatalogues[locale];
   return expandCard('guidanceMenu', {
     title: t('guidance.menu.title'),
@@ -63,7 +62,7 @@ export function guidanceMenuCard(t: Translate, locale: Locale): Attachment {
 }
 
 /** One short answer, its checklist when the seeds have one, whom to call, and where to go next. */
-export function guidanceAnswerCard(t: Translate, locale: Locale, topic: GuidanceTopic, contact?: { name: string; phone: string }): Attachment {
+export function guidanceAnswerCard(t: Translate, locale: Locale, topic: GuidanceTopic, contact?: { name: string; phone: string }): CardAttachment {
   const texts = guidanceCatalogues[locale];
   const next = NEXT[topic];
   return expandCard('guidanceAnswer', {

@@ -7,7 +7,7 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Locale } from '../i18n/messages.js';
 import { translator, type Translate } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
-import type { ConversationReferences } from './ConversationReferences.js';
+import type { ConversationReferences } from '../conversation/ConversationReferences.js';
 import type { SendBudget } from './SendBudget.js';
 
 /** Teams answers these when the bot may no longer post to a conversation: forget the reference. */

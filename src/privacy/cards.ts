@@ -1,9 +1,8 @@
-import type { Attachment } from 'botbuilder';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 
 /** The form for an access or erasure request about one resident (KE admins only). */
-export function privacyRequestCard(t: Translate, mode: 'access' | 'erase'): Attachment {
+export function privacyRequestCard(t: Translate, mode: 'access' | 'erase'): CardAttachment {
   return expandCard('privacyRequest', {
     title: t(`privacy.${mode}.title`),
     hint: t(`privacy.${mode}.hint`),

@@ -1,4 +1,4 @@
-import type { Actor } from '../cases/Actor.js';
+import type { Actor } from '../roles/Actor.js';
 import type { CaseService } from '../cases/CaseService.js';
 import { ConflictError, NotAllowedError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';

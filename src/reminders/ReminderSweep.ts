@@ -3,7 +3,7 @@ import { reminderDigestCard, type ReminderView } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Logger } from '../logger.js';
 import type { ProactiveSender } from '../notifications/ProactiveSender.js';
-import type { ConversationReferences } from '../notifications/ConversationReferences.js';
+import type { ConversationReferences } from '../conversation/ConversationReferences.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Versioned } from '../store/Store.js';
 import { REMINDER_BATCH, type ReminderSchedule, type StoredReminder } from './ReminderSchedule.js';

@@ -1,8 +1,7 @@
-import type { Attachment } from 'botbuilder';
 import { reminderSettingNames, settingBounds, type ReminderSettings } from './ReminderSettings.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ReminderKind, ScheduledReminder } from './rules.js';
-import { expandCard } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { MessageKey } from '../i18n/messages.js';
 
@@ -39,7 +38,7 @@ function text(t: Translate, view: ReminderView): string {
  * One card per recipient and sweep: every reminder due for them, each with its own actions —
  * done (records what was done), snooze a day or a week, and a way into the case.
  */
-export function reminderDigestCard(t: Translate, views: readonly ReminderView[]): Attachment {
+export function reminderDigestCard(t: Translate, views: readonly ReminderView[]): CardAttachment {
   return expandCard('reminderDigest', {
     title: views.length === 1 ? t('reminder.title') : t('reminder.digestTitle', { count: views.length }),
     items: views.map((view) => {
@@ -62,7 +61,7 @@ export function reminderDigestCard(t: Translate, views: readonly ReminderView[])
 }
 
 /** A KE admin's view of when reminders fall due and are sent, one number per setting. */
-export function reminderSettingsCard(t: Translate, view: { settings: ReminderSettings; municipalityName: string }): Attachment {
+export function reminderSettingsCard(t: Translate, view: { settings: ReminderSettings; municipalityName: string }): CardAttachment {
   return expandCard('reminderSettings', {
     title: t('reminderSettings.title', { municipality: view.municipalityName }),
     hint: t('reminderSettings.hint'),

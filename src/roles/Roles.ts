@@ -1,5 +1,4 @@
-import type { Actor } from '../cases/Actor.js';
-import type { Recipient } from '../cases/transitions.js';
+import type { Actor, Recipient } from './Actor.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { NotAllowedError } from '../errors.js';
 import type { Store, WriteOp } from '../store/Store.js';

@@ -1,5 +1,5 @@
 import type { MunicipalityId } from '../municipalities/Municipality.js';
-import type { ConversationReferences } from '../notifications/ConversationReferences.js';
+import type { ConversationReferences } from '../conversation/ConversationReferences.js';
 import type { Roles } from './Roles.js';
 
 /** Someone a form lets KE or a coordinator choose: a coordinator, a transfer's new coordinator, a person on the roles card. */

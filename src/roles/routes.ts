@@ -8,7 +8,7 @@ import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { InputError, NotAllowedError } from '../errors.js';
-import type { ConversationReferences } from '../notifications/ConversationReferences.js';
+import type { ConversationReferences } from '../conversation/ConversationReferences.js';
 import type { Roles } from './Roles.js';
 import type { TurnContext } from 'botbuilder';
 import type { Municipalities } from '../municipalities/Municipalities.js';

@@ -1,7 +1,7 @@
 import { translator } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/AuditLog.js';
-import type { Actor } from '../../src/cases/Actor.js';
+import type { Actor } from '../../src/roles/Actor.js';
 import type { Case } from '../../src/cases/Case.js';
 import { CaseService, type CaseEventSink } from '../../src/cases/CaseService.js';
 import type { CaseEvent } from '../../src/cases/transitions.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../src/cases/Actor.js';
+import type { Actor } from '../../../src/roles/Actor.js';
 import { caseStates, type Case, type CaseState, type Report } from '../../../src/cases/Case.js';
 import { canView, reportCase, transition, type Command } from '../../../src/cases/transitions.js';
 

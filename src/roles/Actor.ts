@@ -10,3 +10,6 @@ export interface Actor {
   /** Units this person leads; a leader approves coordinators from these units. */
   leads: readonly string[];
 }
+
+/** Who a notification goes to. Notifications carry the case reference, never health details. */
+export type Recipient = { kind: 'ke' } | { kind: 'user'; userId: string } | { kind: 'leadersOf'; unit: string };
