@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { translator } from '../src/i18n/translate.js';
 import { startPlayground, waitForHttp } from './playground.js';
 
 // Local settings, then local secrets; variables already in the environment win.
@@ -20,7 +21,7 @@ await waitForHttp(`http://localhost:${port}/healthz`);
 
 const playground = startPlayground({ botEndpoint: `http://localhost:${port}/api/messages`, port: playgroundPort });
 await waitForHttp(`http://localhost:${playgroundPort}/`);
-console.log(`\n  Koordinatorhjelpen kjører. Åpne http://localhost:${playgroundPort} og skriv «hjelp».\n`);
+console.log(`\n  ${translator('nb')('cli.dev.running', { url: `http://localhost:${playgroundPort}` })}\n`);
 
 function stop(): void {
   playground.kill('SIGTERM');

@@ -7,31 +7,37 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createBot } from '../src/compositionRoot.js';
 import { createLogger } from '../src/logger.js';
+import { translator } from '../src/i18n/translate.js';
 import { osloDateTime } from '../src/time/oslo.js';
+
+const t = translator('nb');
 
 const { values } = parseArgs({ options: { at: { type: 'string' } } });
 const at = values.at ? new Date(values.at) : new Date();
 if (Number.isNaN(at.getTime())) {
-  console.error(`--at: not a date: ${values.at}`);
+  console.error(t('cli.dryRun.badDate', { value: values.at ?? '' }));
   process.exit(64);
 }
-const bot = await createBot({ ...loadConfig(), reminderSweep: undefined, retentionRun: undefined }, { logger: createLogger('warn') });
+// Nothing runs on its own here: no sweeps, no retention, no outbox deliveries.
+const bot = await createBot({ ...loadConfig(), reminderSweep: undefined, retentionRun: undefined, noticeSweep: undefined }, { logger: createLogger('warn') });
 try {
   for (const report of await bot.reminders.sweep.run(at, { dryRun: true })) {
     console.log(
-      `\n${report.municipality} – ${osloDateTime(at)} (Oslo): ${report.workingTime ? 'arbeidstid, ville sendt nå' : 'utenfor arbeidstid, sendes ikke før arbeidstid'}`,
+      `\n${t('cli.dryRun.heading', { municipality: report.municipality, at: osloDateTime(at), when: t(report.workingTime ? 'cli.dryRun.workingTime' : 'cli.dryRun.outsideWorkingTime') })}`,
     );
     if (report.due === 0) {
-      console.log('  Ingen påminnelser forfaller.');
+      console.log(`  ${t('cli.dryRun.none')}`);
       continue;
     }
-    console.log(`  ${report.due} påminnelser forfaller, til ${report.plan.length} mottakere:`);
+    console.log(`  ${t('cli.dryRun.due', { due: report.due, recipients: report.plan.length })}`);
     for (const { userId, keys } of report.plan) {
       const name = (await bot.references.find(report.municipality, userId))?.user?.name ?? userId;
       console.log(`  • ${name} (${userId})`);
       for (const key of keys) {
         const doc = await bot.reminders.schedule.get(report.municipality, key);
-        console.log(`      ${doc?.data.kind.padEnd(16)} ${doc?.data.reference ?? ''} forfalt ${doc ? osloDateTime(doc.data.dueAt) : ''}  [${key}]`);
+        console.log(
+          `      ${t('cli.dryRun.item', { kind: doc?.data.kind.padEnd(16) ?? '', reference: doc?.data.reference ?? '', dueAt: doc ? osloDateTime(doc.data.dueAt) : '', key })}`,
+        );
       }
     }
   }

@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import { AppTurnState } from './conversation/AppTurnState.js';
 import { describeError } from './conversation/errorReply.js';
 import { registerConversationRoutes } from './conversation/routes.js';
+import { teamsAiRouter } from './conversation/router.js';
 import { translator } from './i18n/translate.js';
 import type { Municipalities } from './municipalities/Municipalities.js';
 import { municipalityGate } from './onboarding/municipalityGate.js';
@@ -108,14 +109,16 @@ export function createApp({
     else await references.remember(municipality, userId, TurnContext.getConversationReference(context.activity), state.user.locale);
   }
 
-  const directoryFeature = directoryRoutes(app, { directory, roles, exportLinks });
-  registerRoleRoutes(app, { roles, references, audit, municipalities });
-  importRoutes(app, { imports, roles, templatesUrl, attachmentHosts });
-  const caseFeature = caseRoutes(app, { cases, roles, directory, references });
-  const guidanceFeature = guidanceRoutes(app, { intents: guidanceIntents });
-  reminderRoutes(app, { responses: reminders, roles, schedule: reminderSchedule });
-  privacyRoutes(app, { dataCare, roles, links: exportLinks });
-  registerConversationRoutes(app, {
+  // Features register their routes through the router, the one module that knows teams-ai's route API.
+  const router = teamsAiRouter(app);
+  const directoryFeature = directoryRoutes(router, { directory, roles, exportLinks });
+  registerRoleRoutes(router, { roles, references, audit, municipalities });
+  importRoutes(router, { imports, roles, templatesUrl, attachmentHosts });
+  const caseFeature = caseRoutes(router, { cases, roles, directory, references });
+  const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
+  reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
+  privacyRoutes(router, { dataCare, roles, links: exportLinks });
+  registerConversationRoutes(router, {
     capabilities: {
       directory: directoryFeature.showSearch,
       report: caseFeature.showReportForm,

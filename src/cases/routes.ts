@@ -1,7 +1,8 @@
-import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
+import type { Router } from '../conversation/router.js';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { AdaptiveCardContent } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
@@ -114,23 +115,26 @@ interface CaseAction<F extends { caseId: string; step: number }> {
 const caseAction = <F extends { caseId: string; step: number }>(spec: CaseAction<F>) => spec as unknown as CaseAction<{ caseId: string; step: number }>;
 
 /** Reporting a need (meldeskjema), the case card and every command on it, and the leader's approval. */
-export function caseRoutes(app: Application<AppTurnState>, { cases, roles, directory, references }: CaseRouteDeps) {
+export function caseRoutes(router: Router, { cases, roles, directory, references }: CaseRouteDeps) {
   async function scopeOf(context: TurnContext, state: AppTurnState): Promise<Scope> {
     const scope = turnScope(context, state);
     const actor = await roles.actor(scope.municipality, scope.userId);
     return { ...scope, actor: { ...actor, name: context.activity.from?.name } };
   }
 
-  /** The person a form chose, if the municipality knows them. */
-  async function person(municipality: string, userId: string) {
-    const found = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === userId);
-    if (!found) throw new InputError(`no such person ${userId}`, { key: 'error.unknownAction' });
-    return found;
-  }
-
-  async function requireLeader(municipality: string, unit: string): Promise<void> {
-    if ((await roles.leadersOf(municipality, unit)).length === 0)
-      throw new InputError(`no leader for ${unit}`, { key: 'case.noLeader', params: { unit: inert(unit) } });
+  /**
+   * The coordinator a form chose (KE's proposal, a transfer), once the actor may give the command:
+   * a person the municipality knows, in `unit` or else the unit they are registered in, a unit with a leader to approve.
+   */
+  async function chosenCoordinator(scope: Scope, caseId: string, command: 'proposeCoordinator' | 'requestTransfer', userId: string, unit?: string) {
+    await cases.authorize(scope.actor, caseId, command);
+    const chosen = (await pickablePeople(roles, references, scope.municipality)).find((p) => p.userId === userId);
+    if (!chosen) throw new InputError(`no such person ${userId}`, { key: 'error.unknownAction' });
+    const theirUnit = unit ?? (await roles.unitOf(scope.municipality, chosen.userId));
+    if (!theirUnit) throw new InputError('no unit', { key: 'transfer.noUnit', params: { name: inert(chosen.name) } });
+    if ((await roles.leadersOf(scope.municipality, theirUnit)).length === 0)
+      throw new InputError(`no leader for ${theirUnit}`, { key: 'case.noLeader', params: { unit: inert(theirUnit) } });
+    return { userId: chosen.userId, name: chosen.name, unit: theirUnit };
   }
 
   /** Every command on the case card, in the order a case meets them. */
@@ -156,15 +160,12 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     caseProposeCoordinator: caseAction({
       schema: versioned.extend({ coordinator: z.string().min(1).max(100), unit: optionalText(120) }),
       required: 'case.required',
-      async command(form, { actor, municipality }) {
-        await cases.authorize(actor, form.caseId, 'proposeCoordinator');
-        const chosen = await person(municipality, form.coordinator);
-        // The unit KE chose, or else the one the person is registered in.
-        const unit = form.unit ?? (await roles.unitOf(municipality, chosen.userId));
-        if (!unit) throw new InputError('no unit', { key: 'transfer.noUnit', params: { name: inert(chosen.name) } });
-        await requireLeader(municipality, unit);
-        return { type: 'proposeCoordinator', proposalId: randomUUID(), coordinator: { userId: chosen.userId, name: chosen.name, unit } };
-      },
+      // The unit KE chose, or else the one the person is registered in.
+      command: async (form, scope) => ({
+        type: 'proposeCoordinator',
+        proposalId: randomUUID(),
+        coordinator: await chosenCoordinator(scope, form.caseId, 'proposeCoordinator', form.coordinator, form.unit),
+      }),
       done: (t, c) => t('case.proposed', { unit: inert(c.proposal?.coordinator.unit ?? '') }),
     }),
     caseStartPlan: caseAction({
@@ -205,14 +206,12 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     caseRequestTransfer: caseAction({
       schema: versioned.extend({ to: z.string().min(1).max(100), note: optionalText(300) }),
       required: 'transfer.required',
-      async command(form, { actor, municipality }) {
-        await cases.authorize(actor, form.caseId, 'requestTransfer');
-        const chosen = await person(municipality, form.to);
-        const unit = await roles.unitOf(municipality, chosen.userId);
-        if (!unit) throw new InputError('no unit', { key: 'transfer.noUnit', params: { name: inert(chosen.name) } });
-        await requireLeader(municipality, unit);
-        return { type: 'requestTransfer', proposalId: randomUUID(), to: { userId: chosen.userId, name: chosen.name, unit }, note: form.note };
-      },
+      command: async (form, scope) => ({
+        type: 'requestTransfer',
+        proposalId: randomUUID(),
+        to: await chosenCoordinator(scope, form.caseId, 'requestTransfer', form.to),
+        note: form.note,
+      }),
       // Within the unit the case went straight to the leader; otherwise it waits for KE.
       done: (t, c) =>
         c.state === 'coordinatorProposed'
@@ -296,24 +295,24 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
    * - a stale card, a lost race or a refused command answers with the case as it is now, saying what happened;
    * - a case the user may no longer see answers with a card that says so and shows nothing of it.
    */
-  async function living(scope: Scope, data: unknown, work: () => Promise<Attachment>): Promise<AdaptiveCard | string> {
+  async function living(scope: Scope, data: unknown, work: () => Promise<Attachment>): Promise<AdaptiveCardContent | string> {
     const { t, actor } = scope;
     const ref = versioned.partial({ step: true }).safeParse(data);
     try {
-      return (await work()).content as AdaptiveCard;
+      return (await work()).content;
     } catch (error) {
-      if (error instanceof NotFoundError) return caseGoneCard(describeError(error, t, '').text).content as AdaptiveCard;
+      if (error instanceof NotFoundError) return caseGoneCard(describeError(error, t, '').text).content;
       if (ref.success && (error instanceof ConflictError || error instanceof NotAllowedError)) {
         const doc = await cases.get(actor, ref.data.caseId).catch((readError: unknown) => {
           if (readError instanceof NotFoundError) return undefined;
           throw readError;
         });
-        if (!doc) return caseGoneCard(t('error.notFound')).content as AdaptiveCard;
+        if (!doc) return caseGoneCard(t('error.notFound')).content;
         const changedSince = ref.data.step !== undefined && doc.data.history.length > ref.data.step;
         const notice = changedSince
           ? staleNotice(t, doc.data.history.slice(ref.data.step), actor)
           : { text: describeError(error, t, '').text, tone: 'attention' as const };
-        return (await caseCard(scope, doc, notice)).content as AdaptiveCard;
+        return (await caseCard(scope, doc, notice)).content;
       }
       const reply = describeError(error, t, '');
       if (!reply.expected) throw error;
@@ -322,7 +321,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   }
 
   for (const [verb, spec] of Object.entries(caseActions)) {
-    app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
+    router.execute(verb, async (context, state, data) => {
       const scope = await scopeOf(context, state);
       return living(scope, data, async () => {
         const form = cardData(spec.schema, data, spec.required);
@@ -333,20 +332,20 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   }
 
   for (const [verb, render] of Object.entries(caseForms)) {
-    app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
+    router.execute(verb, async (context, state, data) => {
       const scope = await scopeOf(context, state);
       return living(scope, data, async () => render(scope.t, await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId), scope));
     });
   }
 
   // The case card's own refresh, and «Tilbake» from a form.
-  app.adaptiveCards.actionExecute('caseRefresh', async (context, state, data) => {
+  router.execute('caseRefresh', async (context, state, data) => {
     const scope = await scopeOf(context, state);
     return living(scope, data, async () => caseCard(scope, await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId)));
   });
 
   // A notice says where its case stands now, for those who still see it.
-  app.adaptiveCards.actionExecute('caseNotice', async (context, state, data) => {
+  router.execute('caseNotice', async (context, state, data) => {
     const scope = await scopeOf(context, state);
     const { caseId, kind, reference } = cardData(noticeData, data, 'error.unknownAction');
     const doc = await cases.get(scope.actor, caseId).catch((error: unknown) => {
@@ -354,11 +353,11 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
       throw error;
     });
     const view = { kind: kind as NotificationKind, caseId, reference: doc?.data.reference ?? reference ?? '' };
-    return caseNotificationCard(scope.t, doc ? { ...view, state: doc.data.state } : { ...view, visible: false }).content as AdaptiveCard;
+    return caseNotificationCard(scope.t, doc ? { ...view, state: doc.data.state } : { ...view, visible: false }).content;
   });
 
   // The welcome card stays a welcome while the start is to be recorded; then it becomes the case card.
-  app.adaptiveCards.actionExecute('caseWelcome', async (context, state, data) => {
+  router.execute('caseWelcome', async (context, state, data) => {
     const scope = await scopeOf(context, state);
     return living(scope, data, async () => {
       const doc = await cases.get(scope.actor, cardData(caseRef, data, 'error.unknownAction').caseId);
@@ -386,11 +385,11 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     });
   }
 
-  app.message(LEADING, async (context, state) => showList(context, state, { list: 'leading' }));
-  app.message(ALL, async (context, state) => showList(context, state, { list: 'all' }));
-  app.adaptiveCards.actionSubmit('caseList', async (context, state, data) => showList(context, state, cardData(listData, data, 'error.unknownAction')));
+  router.message(LEADING, async (context, state) => showList(context, state, { list: 'leading' }));
+  router.message(ALL, async (context, state) => showList(context, state, { list: 'all' }));
+  router.submit('caseList', async (context, state, data) => showList(context, state, cardData(listData, data, 'error.unknownAction')));
 
-  app.adaptiveCards.actionSubmit('reportSubmit', async (context, state, data) => {
+  router.submit('reportSubmit', async (context, state, data) => {
     const { t, actor } = await scopeOf(context, state);
     const reported = await cases.report(actor, data);
     await context.sendActivity({ attachments: [reportReceiptCard(t, reported)] });
@@ -402,10 +401,10 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
     await context.sendActivity({ attachments: [await caseCard(scope, await cases.get(scope.actor, caseId))] });
   }
 
-  app.adaptiveCards.actionSubmit('caseOpen', async (context, state, data) => sendCase(context, state, cardData(caseRef, data, 'error.unknownAction').caseId));
+  router.submit('caseOpen', async (context, state, data) => sendCase(context, state, cardData(caseRef, data, 'error.unknownAction').caseId));
 
   // A case reference typed in chat («RANA-2026-0006», «sak rana-2026-0006») opens the case, for those who may see it.
-  app.message(REFERENCE, async (context, state) => {
+  router.message(REFERENCE, async (context, state) => {
     const scope = await scopeOf(context, state);
     const reference = REFERENCE.exec(context.activity.text ?? '')?.[1] ?? '';
     const caseId = await cases.idOf(scope.actor, reference.toUpperCase());
@@ -414,7 +413,7 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
   });
 
   /** The approval card answers with itself, re-rendered: decided for everyone, or with what went wrong. */
-  app.adaptiveCards.actionExecute('approvalDecide', async (context, state, data) => {
+  router.execute('approvalDecide', async (context, state, data) => {
     const { t, actor } = await scopeOf(context, state);
     return refusalInWords(t, async () => {
       const form = cardData(approvalData, data, 'error.unknownAction');
@@ -427,25 +426,25 @@ export function caseRoutes(app: Application<AppTurnState>, { cases, roles, direc
             ? { type: 'declineAppointment', proposalId: form.proposalId, reason: form.reason! }
             : { type: 'approveAppointment', proposalId: form.proposalId },
         );
-        return approvalCard(t, doc.data, form.proposalId).content as AdaptiveCard;
+        return approvalCard(t, doc.data, form.proposalId).content;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error; // decided already, or replaced: the card shows the truth
-        return approvalCard(t, (await cases.get(actor, form.caseId)).data, form.proposalId).content as AdaptiveCard;
+        return approvalCard(t, (await cases.get(actor, form.caseId)).data, form.proposalId).content;
       }
     });
   });
 
-  app.adaptiveCards.actionExecute('approvalRefresh', async (context, state, data) => {
+  router.execute('approvalRefresh', async (context, state, data) => {
     const { t, actor } = await scopeOf(context, state);
     return refusalInWords(t, async () => {
       const form = cardData(approvalData.partial({ proposalId: true }), data, 'error.unknownAction');
       const doc = await cases.get(actor, form.caseId);
-      return approvalCard(t, doc.data, form.proposalId ?? latestProposalId(doc.data)).content as AdaptiveCard;
+      return approvalCard(t, doc.data, form.proposalId ?? latestProposalId(doc.data)).content;
     });
   });
 
   // From a reminder: the approval card again, as it stands now.
-  app.adaptiveCards.actionSubmit('approvalShow', async (context, state, data) => {
+  router.submit('approvalShow', async (context, state, data) => {
     const { t, actor } = await scopeOf(context, state);
     const doc = await cases.get(actor, cardData(caseRef, data, 'error.unknownAction').caseId);
     await context.sendActivity({ attachments: [approvalCard(t, doc.data, latestProposalId(doc.data))] });

@@ -1,5 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
+import type { Router } from './router.js';
+import { type TurnContext } from 'botbuilder';
 import { languageCard, menuCard } from './cards.js';
 import { isLocale } from '../i18n/messages.js';
 import { translator } from '../i18n/translate.js';
@@ -38,7 +38,7 @@ async function sendMenu(context: TurnContext, state: AppTurnState): Promise<void
 }
 
 /** Greeting, «hjelp», language choice, the menu buttons and the fallback. Registered last, so feature routes win. */
-export function registerConversationRoutes(app: Application<AppTurnState>, options: ConversationRouteOptions): void {
+export function registerConversationRoutes(router: Router, options: ConversationRouteOptions): void {
   const capabilityHandlers: Record<Capability, Handler> = {
     language: async (context, state) => {
       await context.sendActivity({ attachments: [languageCard(turnScope(context, state).t)] });
@@ -47,16 +47,16 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
   };
 
   // Teams sends both installationUpdate and conversationUpdate on install; greeting on the latter alone avoids a double welcome.
-  app.conversationUpdate('membersAdded', async (context, state) => {
+  router.membersAdded(async (context, state) => {
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
     if (botWasAdded) await sendMenu(context, state);
   });
 
-  app.message(HELP, sendMenu);
+  router.message(HELP, sendMenu);
   for (const capability of capabilities) {
-    app.message(COMMANDS[capability], async (context, state) => runCapability(context, state, capability));
+    router.message(COMMANDS[capability], async (context, state) => runCapability(context, state, capability));
   }
-  app.message(THANKS, async (context, state) => {
+  router.message(THANKS, async (context, state) => {
     await context.sendActivity(turnScope(context, state).t('conversation.thanks'));
   });
 
@@ -64,7 +64,7 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
     await capabilityHandlers[capability](context, state);
   }
 
-  app.adaptiveCards.actionSubmit('capability', async (context, state, data: { capability?: unknown }) => {
+  router.submit('capability', async (context, state, data: { capability?: unknown }) => {
     if (!isCapability(data.capability)) {
       await context.sendActivity(turnScope(context, state).t('error.unknownAction'));
       return;
@@ -72,7 +72,7 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
     await runCapability(context, state, data.capability);
   });
 
-  app.adaptiveCards.actionSubmit('setLocale', async (context, state, data: { locale?: unknown }) => {
+  router.submit('setLocale', async (context, state, data: { locale?: unknown }) => {
     if (!isLocale(data.locale)) {
       await context.sendActivity(turnScope(context, state).t('error.unknownAction'));
       return;
@@ -83,9 +83,9 @@ export function registerConversationRoutes(app: Application<AppTurnState>, optio
   });
 
   // A Universal Action nobody claimed (an old card, a forged verb): words in place, not a card error.
-  app.adaptiveCards.actionExecute(/.*/, async (context, state) => turnScope(context, state).t('error.unknownAction'));
+  router.execute(/.*/, async (context, state) => turnScope(context, state).t('error.unknownAction'));
 
-  app.activity(ActivityTypes.Message, async (context, state) => {
+  router.otherMessage(async (context, state) => {
     const { t } = turnScope(context, state);
     const text = context.activity.text?.trim() ?? '';
     if (context.activity.value !== undefined && !text) {

@@ -101,7 +101,12 @@ export function directoryEditCard(t: Translate, entry?: DirectoryEntry): CardAtt
 }
 
 function facts(t: Translate, entry: DirectoryEntry): { title: string; value: string }[] {
-  const ages = entry.ageMin !== undefined || entry.ageMax !== undefined ? `${entry.ageMin ?? 0}–${entry.ageMax ?? ''} år`.replace('– år', '+ år') : undefined;
+  const ages =
+    entry.ageMax !== undefined
+      ? t('directory.results.ageRange', { from: entry.ageMin ?? 0, to: entry.ageMax })
+      : entry.ageMin !== undefined
+        ? t('directory.results.ageFrom', { from: entry.ageMin })
+        : undefined;
   return [
     { title: t('directory.results.targetGroup'), value: entry.targetGroup },
     { title: t('directory.results.ages'), value: ages },

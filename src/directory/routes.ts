@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
@@ -32,7 +32,7 @@ export interface DirectoryRouteDeps {
 }
 
 /** Who-do-I-contact: free questions, the search card, category browsing, and KE admins' edits. */
-export function directoryRoutes(app: Application<AppTurnState>, { directory, roles, exportLinks }: DirectoryRouteDeps) {
+export function directoryRoutes(router: Router, { directory, roles, exportLinks }: DirectoryRouteDeps) {
   async function answer(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
     const { t, municipality, municipalityName, home, userId } = turnScope(context, state);
     const query = questionTopic(question);
@@ -63,27 +63,27 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     });
   }
 
-  app.message(DIRECTORY_QUESTION, async (context, state) => answer(context, state, context.activity.text ?? ''));
+  router.message(DIRECTORY_QUESTION, async (context, state) => answer(context, state, context.activity.text ?? ''));
 
-  app.message(EXPORT, async (context, state) => {
+  router.message(EXPORT, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
     const actor = await roles.require(municipality, userId, 'keAdmin');
     const link = (format: 'csv' | 'json' | 'hsds') => exportLinks.create({ municipality, format, actor });
     await context.sendActivity({ attachments: [directoryExportCard(t, { csv: link('csv'), json: link('json'), hsds: link('hsds') })] });
   });
 
-  app.message(NEW_ENTRY, async (context, state) => {
+  router.message(NEW_ENTRY, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     await context.sendActivity({ attachments: [directoryEditCard(t)] });
   });
 
-  app.adaptiveCards.actionSubmit('directorySearch', async (context, state, data) => {
+  router.submit('directorySearch', async (context, state, data) => {
     const { query } = cardData(searchData, data, 'directory.query.invalid');
     await answer(context, state, query);
   });
 
-  app.adaptiveCards.actionSubmit('directoryCategory', async (context, state, data) => {
+  router.submit('directoryCategory', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     const { category } = cardData(categoryData, data, 'error.unknownAction');
     const entries = (await directory.list(municipality)).filter((entry) => entry.category === category);
@@ -100,7 +100,7 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     });
   });
 
-  app.adaptiveCards.actionSubmit('directoryEdit', async (context, state, data) => {
+  router.submit('directoryEdit', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const entry = await directory.get(municipality, cardData(idData, data, 'error.unknownAction').id);
@@ -108,7 +108,7 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     await context.sendActivity({ attachments: [directoryEditCard(t, entry)] });
   });
 
-  app.adaptiveCards.actionSubmit('directorySave', async (context, state, data: Record<string, unknown>) => {
+  router.submit('directorySave', async (context, state, data: Record<string, unknown>) => {
     const { t, municipality, userId } = turnScope(context, state);
     const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, 'error.unknownAction').id : undefined;
     const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
@@ -116,7 +116,7 @@ export function directoryRoutes(app: Application<AppTurnState>, { directory, rol
     await context.sendActivity(t('directory.edit.saved', { name: inert(saved.name) }));
   });
 
-  app.adaptiveCards.actionSubmit('directoryRetire', async (context, state, data) => {
+  router.submit('directoryRetire', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const retired = await directory.retire(municipality, { userId }, cardData(idData, data, 'error.unknownAction').id);
     await context.sendActivity(t('directory.edit.retired', { name: inert(retired.name) }));

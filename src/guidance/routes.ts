@@ -1,4 +1,4 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { guidanceAnswerCard, guidanceMenuCard } from './cards.js';
@@ -20,7 +20,7 @@ export interface GuidanceRouteDeps {
 }
 
 /** Guidance on the coordinator role: the topic menu, answers by topic, and questions in free text. */
-export function guidanceRoutes(app: Application<AppTurnState>, { intents }: GuidanceRouteDeps) {
+export function guidanceRoutes(router: Router, { intents }: GuidanceRouteDeps) {
   /** KE's number from the municipality's record, else its front desk's. */
   function contactFor(t: Translate, home: Municipality): { name: string; phone: string } | undefined {
     if (home.phones.ke) return { name: t('directory.noHits.ke'), phone: formatPhone(home.phones.ke) };
@@ -33,7 +33,7 @@ export function guidanceRoutes(app: Application<AppTurnState>, { intents }: Guid
     await context.sendActivity({ attachments: [guidanceAnswerCard(t, locale, topic, KE_CONTACT.has(topic) ? contactFor(t, home) : undefined)] });
   }
 
-  app.adaptiveCards.actionSubmit('guidanceTopic', async (context, state, data) => {
+  router.submit('guidanceTopic', async (context, state, data) => {
     const { topic } = cardData(topicData, data, 'error.unknownAction');
     await showTopic(context, state, topic);
   });

@@ -1,10 +1,9 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Router } from '../conversation/router.js';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { expandCard } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
-import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { InputError } from '../errors.js';
@@ -156,7 +155,7 @@ function importReportCard(t: Translate, report: ImportReport, municipalityName: 
  * are the files that were checked, and writes everything or nothing.
  */
 export function importRoutes(
-  app: Application<AppTurnState>,
+  router: Router,
   { imports, roles, templatesUrl, attachmentHosts }: { imports: ImportService; roles: Roles; templatesUrl: string; attachmentHosts: readonly string[] },
 ): void {
   async function filesFrom(
@@ -175,7 +174,7 @@ export function importRoutes(
     return { files, described };
   }
 
-  app.message(IMPORT, async (context, state) => {
+  router.message(IMPORT, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     await context.sendActivity({
@@ -193,7 +192,7 @@ export function importRoutes(
     });
   });
 
-  app.message(
+  router.message(
     async (context) => attachedFiles(context).length > 0,
     async (context, state) => {
       const { t, municipality, municipalityName, userId } = turnScope(context, state);
@@ -206,7 +205,7 @@ export function importRoutes(
     },
   );
 
-  app.adaptiveCards.actionSubmit('importConfirm', async (context, state, data) => {
+  router.submit('importConfirm', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     const admin = await roles.require(municipality, userId, 'keAdmin');
     const confirmed = cardData(confirmData, data, 'error.unknownAction');
@@ -222,7 +221,7 @@ export function importRoutes(
     await context.sendActivity({ attachments: [importReportCard(t, report, municipalityName)] });
   });
 
-  app.adaptiveCards.actionSubmit('importCancel', async (context, state) => {
+  router.submit('importCancel', async (context, state) => {
     const { t } = turnScope(context, state);
     await context.sendActivity(t('import.cancelled'));
   });

@@ -1,8 +1,7 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Router } from '../conversation/router.js';
 import type { RequestHandler } from 'restify';
 import { z } from 'zod';
 import { privacyRequestCard } from './cards.js';
-import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { grantOf, type ExportLinks } from '../directory/exportLinks.js';
@@ -15,19 +14,19 @@ const ERASE = /^\s*(sletting|slettekrav|erasure request)\s*$/i;
 const residentData = z.object({ name: z.string().trim().min(2).max(120), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 /** «innsyn» and «sletting»: a KE admin's access and erasure requests about one resident. */
-export function privacyRoutes(app: Application<AppTurnState>, { dataCare, roles, links }: { dataCare: DataCare; roles: Roles; links: ExportLinks }): void {
+export function privacyRoutes(router: Router, { dataCare, roles, links }: { dataCare: DataCare; roles: Roles; links: ExportLinks }): void {
   for (const [pattern, mode] of [
     [ACCESS, 'access'],
     [ERASE, 'erase'],
   ] as const) {
-    app.message(pattern, async (context, state) => {
+    router.message(pattern, async (context, state) => {
       const { t, municipality, userId } = turnScope(context, state);
       await roles.require(municipality, userId, 'keAdmin');
       await context.sendActivity({ attachments: [privacyRequestCard(t, mode)] });
     });
   }
 
-  app.adaptiveCards.actionSubmit('privacyAccess', async (context, state, data) => {
+  router.submit('privacyAccess', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const actor = await roles.require(municipality, userId, 'keAdmin');
     const resident = cardData(residentData, data, 'privacy.required');
@@ -37,7 +36,7 @@ export function privacyRoutes(app: Application<AppTurnState>, { dataCare, roles,
     await context.sendActivity(t('privacy.access.ready', { count: caseIds.length, link }));
   });
 
-  app.adaptiveCards.actionSubmit('privacyErase', async (context, state, data) => {
+  router.submit('privacyErase', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const actor = await roles.require(municipality, userId, 'keAdmin');
     const form = cardData(residentData.extend({ confirm: z.string().optional() }), data, 'privacy.required');

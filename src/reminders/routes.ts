@@ -1,6 +1,5 @@
-import type { Application } from '@microsoft/teams-ai';
+import type { Router } from '../conversation/router.js';
 import { z } from 'zod';
-import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { Roles } from '../roles/Roles.js';
@@ -23,16 +22,16 @@ const settingsData = z
 
 /** The reminder card's buttons (done, snooze), and KE admins' reminder settings. */
 export function reminderRoutes(
-  app: Application<AppTurnState>,
+  router: Router,
   { responses, roles, schedule }: { responses: ReminderResponses; roles: Roles; schedule: ReminderSchedule },
 ): void {
-  app.message(SETTINGS, async (context, state) => {
+  router.message(SETTINGS, async (context, state) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     await context.sendActivity({ attachments: [reminderSettingsCard(t, { settings: await schedule.settings(municipality), municipalityName })] });
   });
 
-  app.adaptiveCards.actionSubmit('reminderSettingsSave', async (context, state, data) => {
+  router.submit('reminderSettingsSave', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const parsed = settingsData.safeParse(data);
@@ -41,14 +40,14 @@ export function reminderRoutes(
     await context.sendActivity(t('reminderSettings.saved'));
   });
 
-  app.adaptiveCards.actionSubmit('reminderSnooze', async (context, state, data) => {
+  router.submit('reminderSnooze', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const { reminder, days } = cardData(snoozeData, data, 'error.unknownAction');
     const until = await responses.snooze(await roles.actor(municipality, userId), reminder, days);
     await context.sendActivity(t('reminder.snoozed', { when: osloDateTime(until) }));
   });
 
-  app.adaptiveCards.actionSubmit('reminderDone', async (context, state, data) => {
+  router.submit('reminderDone', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const { reminder } = cardData(reminderRef, data, 'error.unknownAction');
     await responses.done({ ...(await roles.actor(municipality, userId)), name: context.activity.from?.name }, reminder);

@@ -1,10 +1,9 @@
+import type { Router } from '../conversation/router.js';
 import { pickablePeople } from './people.js';
-import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { expandCard } from '../cards/expandCard.js';
-import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { InputError, NotAllowedError } from '../errors.js';
@@ -25,7 +24,7 @@ const rolesData = z.object({
 
 /** KE admins manage who is KE, which unit people work in, and which units they lead. */
 export function registerRoleRoutes(
-  app: Application<AppTurnState>,
+  router: Router,
   { roles, references, audit, municipalities }: { roles: Roles; references: ConversationReferences; audit: AuditLog; municipalities: Municipalities },
 ): void {
   const tenantOf = (context: TurnContext): string | undefined => context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id;
@@ -33,7 +32,7 @@ export function registerRoleRoutes(
   const neighbours = async (context: TurnContext, municipality: string) =>
     (await municipalities.onTenant(tenantOf(context))).filter((m) => m.id !== municipality);
 
-  app.message(ROLES, async (context, state) => {
+  router.message(ROLES, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const people = await pickablePeople(roles, references, municipality);
@@ -52,7 +51,7 @@ export function registerRoleRoutes(
   });
 
   /** The chosen person's roles and units as they are now, to edit. */
-  app.adaptiveCards.actionSubmit('rolesPick', async (context, state, data) => {
+  router.submit('rolesPick', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const { userId: chosen } = cardData(z.object({ userId: z.string().min(1).max(100) }), data, 'roles.required');
@@ -84,7 +83,7 @@ export function registerRoleRoutes(
     });
   });
 
-  app.adaptiveCards.actionSubmit('rolesSave', async (context, state, data) => {
+  router.submit('rolesSave', async (context, state, data) => {
     const { t, municipality, userId } = turnScope(context, state);
     const admin = await roles.require(municipality, userId, 'keAdmin');
     const form = cardData(rolesData, data, 'roles.required');

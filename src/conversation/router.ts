@@ -1,0 +1,37 @@
+import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
+import type { AdaptiveCardContent } from '../cards/expandCard.js';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { AppTurnState } from './AppTurnState.js';
+
+type Handler<T> = (context: TurnContext, state: AppTurnState) => Promise<T>;
+/** Card data as the card sent it: every handler checks it against a schema (`cardData`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- card data is untrusted and each handler narrows it with a schema
+type CardHandler<T> = (context: TurnContext, state: AppTurnState, data: any) => Promise<T>;
+
+/**
+ * The one place feature routes meet the bot framework: what a feature can listen to – a message
+ * that matches, any other message, new members, a card's Action.Submit, a card's Universal Action
+ * (answered in place with a card or words). Implemented here over teams-ai; a move to Teams SDK v2
+ * or the Microsoft 365 Agents SDK re-implements this module and `app.ts`, and the features keep
+ * their handlers (docs/MIGRATION.md).
+ */
+export interface Router {
+  /** A message whose text matches, or for which the selector says yes (an attachment, say). */
+  message(pattern: RegExp | ((context: TurnContext) => Promise<boolean>), handler: Handler<void>): void;
+  /** Any message no earlier route took (register last). */
+  otherMessage(handler: Handler<void>): void;
+  membersAdded(handler: Handler<void>): void;
+  submit(verb: string, handler: CardHandler<void>): void;
+  execute(verb: string | RegExp, handler: CardHandler<AdaptiveCardContent | string>): void;
+}
+
+export function teamsAiRouter(app: Application<AppTurnState>): Router {
+  return {
+    message: (pattern, handler) => void app.message(pattern, handler),
+    otherMessage: (handler) => void app.activity(ActivityTypes.Message, handler),
+    membersAdded: (handler) => void app.conversationUpdate('membersAdded', handler),
+    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, handler),
+    execute: (verb, handler) =>
+      void app.adaptiveCards.actionExecute(verb, async (context, state, data) => (await handler(context, state, data)) as AdaptiveCard | string),
+  };
+}
