@@ -183,6 +183,7 @@ export function caseDetailsCard(
             },
           ]
         : []),
+      ...(c.proposal ? [{ title: t('case.proposedFact'), value: coordinatorName(c.proposal.coordinator) }] : []),
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
       ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),

@@ -347,6 +347,7 @@ export const en: Catalogue = {
   'start.consentRequired': 'Work on the individual plan cannot start before the consent form is signed.',
   'start.done': 'The start of case {reference} is recorded, and KE has been told.',
   'case.planStarted': 'IP work started',
+  'case.proposedFact': 'Proposed coordinator',
   'case.coordinatorFact': 'Coordinator',
   'cases.mine': 'My cases',
   'cases.leading': 'My employees’ cases',

@@ -343,6 +343,7 @@ export const nb = {
   'start.consentRequired': 'Arbeidet med individuell plan kan ikke starte før samtykkeerklæringen er underskrevet.',
   'start.done': 'Oppstarten av sak {reference} er registrert, og KE har fått beskjed.',
   'case.planStarted': 'IP-arbeid startet',
+  'case.proposedFact': 'Foreslått koordinator',
   'case.coordinatorFact': 'Koordinator',
   'cases.mine': 'Mine saker',
   'cases.leading': 'Mine ansatte sine saker',

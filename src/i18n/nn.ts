@@ -345,6 +345,7 @@ export const nn: Catalogue = {
   'start.consentRequired': 'Arbeidet med individuell plan kan ikkje starte før samtykkeerklæringa er underskriven.',
   'start.done': 'Oppstarten av sak {reference} er registrert, og KE har fått melding.',
   'case.planStarted': 'IP-arbeid starta',
+  'case.proposedFact': 'Føreslått koordinator',
   'case.coordinatorFact': 'Koordinator',
   'cases.mine': 'Mine saker',
   'cases.leading': 'Sakene til dei tilsette mine',

@@ -229,6 +229,7 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const sent = await chat.press(KE, { ...propose, coordinator: COORDINATOR, unit: 'Hjemmetjenesten' }, 2);
     expect(noticeOf(sent[0]!)).toContain('Forslaget er sendt til lederen for Hjemmetjenesten');
     expect(text(sent[0]!)).toContain('Koordinator foreslått – venter på leder');
+    expect(text(sent[0]!)).toContain('"title":"Foreslått koordinator","value":"Test Bruker (Hjemmetjenesten)"'); // whom KE proposed, on the same card
     const approval = sent.find((a) => a.conversationId === `a:${LEADER}`)!;
     expect(sent.some((a) => a.conversationId === `a:${LEADER2}`)).toBe(true);
     const approvalCard = content(approval) as { refresh: unknown; actions: { type: string; verb: string; data: Record<string, string> }[] };
