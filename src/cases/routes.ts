@@ -1,8 +1,8 @@
 import type { Router } from '../conversation/router.js';
-import type { Attachment, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { AdaptiveCardContent } from '../cards/expandCard.js';
+import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
@@ -238,7 +238,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
   };
 
   /** Forms and views that open in place of the case card, for the case as it is now; «Tilbake» returns to the case. */
-  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: Scope) => Promise<Attachment> | Attachment> = {
+  const caseForms: Record<string, (t: Translate, doc: Versioned<Case>, scope: Scope) => Promise<CardAttachment> | CardAttachment> = {
     caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
     caseStartForm: (t, doc) => startPlanCard(t, doc.data),
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data),
@@ -252,7 +252,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
   };
 
   /** The case card as this person may see it now, with the actions open to them and what just happened. */
-  async function caseCard(scope: Scope, doc: Versioned<Case>, notice?: CaseNotice): Promise<Attachment> {
+  async function caseCard(scope: Scope, doc: Versioned<Case>, notice?: CaseNotice): Promise<CardAttachment> {
     const { t, actor, municipality, home } = scope;
     const c = doc.data;
     const commands = availableCommands(c, actor);
@@ -295,7 +295,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
    * - a stale card, a lost race or a refused command answers with the case as it is now, saying what happened;
    * - a case the user may no longer see answers with a card that says so and shows nothing of it.
    */
-  async function living(scope: Scope, data: unknown, work: () => Promise<Attachment>): Promise<AdaptiveCardContent | string> {
+  async function living(scope: Scope, data: unknown, work: () => Promise<CardAttachment>): Promise<AdaptiveCardContent | string> {
     const { t, actor } = scope;
     const ref = versioned.partial({ step: true }).safeParse(data);
     try {

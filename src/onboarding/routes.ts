@@ -1,8 +1,8 @@
 import type { Router } from '../conversation/router.js';
-import type { Attachment, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { expandCard } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
@@ -126,7 +126,7 @@ function digestOf(files: ImportFiles): string {
   return hash.digest('hex');
 }
 
-function importReportCard(t: Translate, report: ImportReport, municipalityName: string, confirm?: { files: string; digest: string }): Attachment {
+function importReportCard(t: Translate, report: ImportReport, municipalityName: string, confirm?: { files: string; digest: string }): CardAttachment {
   const words = describeImport(t, report, municipalityName, { maxProblems: CARD_PROBLEMS });
   const cases =
     words.cases.length > CARD_CASE_LINES
