@@ -1,5 +1,5 @@
 import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
-import type { AdaptiveCardContent } from '../cards/expandCard.js';
+import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AppTurnState } from './AppTurnState.js';
 
@@ -23,6 +23,14 @@ export interface Router {
   membersAdded(handler: Handler<void>): void;
   submit(verb: string, handler: CardHandler<void>): void;
   execute(verb: string | RegExp, handler: CardHandler<AdaptiveCardContent | string>): void;
+  /** A search-based message extension command: what the user typed in any chat's compose box, answered with a list to pick from. */
+  search(commandId: string, handler: (context: TurnContext, state: AppTurnState, query: { text: string; count: number }) => Promise<SearchResult[]>): void;
+}
+
+/** One item of a message extension's result list: the card inserted into the chat, and its preview in the list. */
+export interface SearchResult {
+  card: CardAttachment;
+  preview: { contentType: string; content: unknown };
 }
 
 export function teamsAiRouter(app: Application<AppTurnState>): Router {
@@ -33,5 +41,11 @@ export function teamsAiRouter(app: Application<AppTurnState>): Router {
     submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, handler),
     execute: (verb, handler) =>
       void app.adaptiveCards.actionExecute(verb, async (context, state, data) => (await handler(context, state, data)) as AdaptiveCard | string),
+    search: (commandId, handler) =>
+      void app.messageExtensions.query(commandId, async (context, state, query) => {
+        const text = typeof query.parameters?.query === 'string' ? query.parameters.query : '';
+        const results = await handler(context, state, { text: text.slice(0, 200), count: Math.min(query.count || 10, 25) });
+        return { type: 'result', attachmentLayout: 'list', attachments: results.map(({ card, preview }) => ({ ...card, preview })) };
+      }),
   };
 }

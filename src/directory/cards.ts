@@ -19,6 +19,8 @@ export interface ResultsView {
   entries: readonly DirectoryEntry[];
   canEdit: boolean;
   footer?: string;
+  /** Shared into another chat (the message extension): no buttons that talk to the bot, only calls and links. */
+  shared?: boolean;
 }
 
 /** Services as the user needs them: what, for whom, how to apply, and a phone button that dials. */
@@ -36,8 +38,23 @@ export function directoryResultsCard(t: Translate, view: ResultsView): CardAttac
       editLabel: t('directory.results.edit'),
     })),
     footer: view.footer ?? '',
-    searchAgain: t('directory.results.searchAgain'),
+    searchAgain: view.shared ? '' : t('directory.results.searchAgain'),
   });
+}
+
+/** A service in the message extension's result list: its name, and what it offers in a line. */
+export function directoryPreviewCard(entry: DirectoryEntry): {
+  contentType: 'application/vnd.microsoft.card.thumbnail';
+  content: { title: string; subtitle: string; text: string };
+} {
+  return {
+    contentType: 'application/vnd.microsoft.card.thumbnail',
+    content: {
+      title: entry.name,
+      subtitle: entry.unit === entry.name ? entry.category : `${entry.unit} · ${entry.category}`,
+      text: entry.offers.slice(0, 120),
+    },
+  };
 }
 
 export function directoryNoHitsCard(

@@ -2,7 +2,7 @@ import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
-import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryResultsCard, directorySearchCard } from './cards.js';
+import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryPreviewCard, directoryResultsCard, directorySearchCard } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
@@ -120,6 +120,27 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
     const { t, municipality, userId } = turnScope(context, state);
     const retired = await directory.retire(municipality, { userId }, cardData(idData, data, 'error.unknownAction').id);
     await context.sendActivity(t('directory.edit.retired', { name: inert(retired.name) }));
+  });
+
+  // «Finn tjeneste» in any chat's compose box (a search-based message extension): the municipality's
+  // services that match, each inserted into the conversation as its card, with calls and links only.
+  router.search('finnTjeneste', async (context, state, { text, count }) => {
+    const { t, municipality, municipalityName } = turnScope(context, state);
+    const query = questionTopic(text);
+    const entries =
+      terms(query).length > 0
+        ? (await directory.search(municipality, query, Math.min(count, 10))).map((hit) => hit.entry)
+        : // Nothing typed yet: the directory from the top, to browse.
+          (await directory.list(municipality)).slice(0, count);
+    return entries.map((entry) => ({
+      card: directoryResultsCard(t, {
+        heading: t('directory.shared.heading', { municipality: municipalityName }),
+        entries: [entry],
+        canEdit: false,
+        shared: true,
+      }),
+      preview: directoryPreviewCard(entry),
+    }));
   });
 
   return {

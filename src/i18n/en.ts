@@ -164,6 +164,7 @@ export const en: Catalogue = {
   'directory.results.email': 'Email',
   'directory.results.footer': 'Not what you were looking for? Try other words, or search again.',
   'directory.results.more': 'Showing {shown} of {total}.',
+  'directory.shared.heading': 'From the service directory of {municipality}',
   'directory.results.searchAgain': 'New search',
   'directory.results.edit': 'Edit this entry',
   'directory.noHits.heading': 'No results for “{query}”',

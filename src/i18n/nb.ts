@@ -160,6 +160,7 @@ export const nb = {
   'directory.results.email': 'E-post',
   'directory.results.footer': 'Fant du ikke det du lette etter? Prøv andre ord, eller søk på nytt.',
   'directory.results.more': 'Viser {shown} av {total}.',
+  'directory.shared.heading': 'Fra tjenesteoversikten i {municipality}',
   'directory.results.searchAgain': 'Nytt søk',
   'directory.results.edit': 'Endre oppføringen',
   'directory.noHits.heading': 'Ingen treff på «{query}»',

@@ -162,6 +162,7 @@ export const nn: Catalogue = {
   'directory.results.email': 'E-post',
   'directory.results.footer': 'Fann du ikkje det du leita etter? Prøv andre ord, eller søk på nytt.',
   'directory.results.more': 'Viser {shown} av {total}.',
+  'directory.shared.heading': 'Frå tenesteoversikta i {municipality}',
   'directory.results.searchAgain': 'Nytt søk',
   'directory.results.edit': 'Endre oppføringa',
   'directory.noHits.heading': 'Ingen treff på «{query}»',
