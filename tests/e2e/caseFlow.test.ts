@@ -1,3 +1,4 @@
+import { addDays, osloDate } from '../../src/time/oslo.js';
 import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,7 +173,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await form.getByLabel('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.)').check();
     await form.locator('input[role=combobox]:not([placeholder])').first().click();
     await session.page.getByRole('option', { name: 'Bytter jobb' }).click();
-    await pickDate(form.getByPlaceholder('Select a date...').first(), '2026-12-01');
+    await pickDate(form.getByPlaceholder('Select a date...').first(), addDays(osloDate(new Date()), 7));
     await form.locator('textarea').fill('Begynner i ny stilling i januar.');
     await form.screenshot({ path: `${SCREENSHOTS}/change-1-form.png` });
     await form.getByRole('button', { name: 'Send til KE' }).click();

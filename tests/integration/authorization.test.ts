@@ -1,3 +1,4 @@
+import { addDays, osloDate } from '../../src/time/oslo.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseState } from '../../src/cases/Case.js';
@@ -70,7 +71,7 @@ const actions: Record<string, Action> = {
   },
   'report a change': {
     state: 'planInProgress',
-    value: (c) => ({ verb: 'caseReportChange', caseId: c.id, step: c.history.length, reason: 'needEnded', effectiveOn: '2026-12-01' }),
+    value: (c) => ({ verb: 'caseReportChange', caseId: c.id, step: c.history.length, reason: 'needEnded', effectiveOn: addDays(osloDate(new Date()), 7) }),
     allowed: ['coordinator'],
   },
   transfer: {

@@ -1,4 +1,4 @@
-import { osloDate } from '../../src/time/oslo.js';
+import { addDays, osloDate } from '../../src/time/oslo.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, type Chat } from '../support/chat.js';
 import { action, approveFrom, caseInProgress, cardOf, noticeOf, setRoles, textOf } from '../support/caseSteps.js';
@@ -16,6 +16,8 @@ const NAMES: Record<string, string> = { [COLLEAGUE]: 'Kari Kollega', [TEACHER]: 
 
 /** Closing is dated today: not before the plan started (yesterday or earlier), not in the future. */
 const TODAY = osloDate(new Date());
+/** A change takes effect next week: after the coordinator's appointment (today), whenever the suite runs. */
+const NEXT_WEEK = addDays(TODAY, 7);
 
 describe('changing, transferring and closing a case, in chat', () => {
   let chat: Chat;
@@ -60,14 +62,14 @@ describe('changing, transferring and closing a case, in chat', () => {
     const submit = action(form!, 'caseReportChange');
 
     // A form that does not fit is answered in words: the card keeps what the coordinator typed.
-    const [noLeaveKind] = await press(COORDINATOR, { ...submit, reason: 'leavesPosition', effectiveOn: '2026-12-01' });
+    const [noLeaveKind] = await press(COORDINATOR, { ...submit, reason: 'leavesPosition', effectiveOn: NEXT_WEEK });
     expect(noLeaveKind!.body.text).toBe('Noe i skjemaet mangler eller er ugyldig: velg hvorfor du går ut av stillingen (permisjon, bytter jobb eller annet).');
     const [noDate] = await press(COORDINATOR, { ...submit, reason: 'leavesPosition', leaveKind: 'newJob' });
     expect(noDate!.body.text).toContain('Velg hva som har skjedd, og dato.');
 
     const sent = await press(
       COORDINATOR,
-      { ...submit, reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: '2026-12-01', note: 'Begynner i ny jobb i Bodø.' },
+      { ...submit, reason: 'leavesPosition', leaveKind: 'newJob', effectiveOn: NEXT_WEEK, note: 'Begynner i ny jobb i Bodø.' },
       1,
     );
     // The form becomes the case card, changed, saying what happened.
@@ -77,7 +79,7 @@ describe('changing, transferring and closing a case, in chat', () => {
     expect(to(sent, KE)).not.toContain('Bodø');
 
     // The same form sent again is the coordinator's own earlier click, not «someone else».
-    const [again] = await press(COORDINATOR, { ...submit, reason: 'needEnded', effectiveOn: '2026-12-01' });
+    const [again] = await press(COORDINATOR, { ...submit, reason: 'needEnded', effectiveOn: NEXT_WEEK });
     expect(noticeOf(again!)).toMatch(/^Dette er allerede gjort: Endring meldt: Koordinator går ut av stillingen .* Slik står saken nå\.$/);
     expect(textOf(again!)).toContain('Endring meldt – venter på KE');
   });
@@ -85,7 +87,7 @@ describe('changing, transferring and closing a case, in chat', () => {
   it('lets KE see the change and appoint a new coordinator; the leader approves; old and new are told', async () => {
     const card = await open(KE);
     expect(textOf(card)).toContain('Endring meldt – venter på KE');
-    expect(textOf(card)).toContain('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.) – bytter jobb, 2026-12-01');
+    expect(textOf(card)).toContain(`Koordinator går ut av stillingen (permisjon, bytter jobb e.l.) – bytter jobb, ${NEXT_WEEK}`);
     expect(textOf(card)).toContain('Begynner i ny jobb i Bodø.');
     expect(textOf(card)).toContain('Forslag: oppnevn ny koordinator nedenfor.');
 
@@ -219,7 +221,7 @@ describe('changing, transferring and closing a case, in chat', () => {
       etag: doc!.etag,
       step: doc!.data.history.length,
       reason: 'needEnded',
-      effectiveOn: '2026-12-01',
+      effectiveOn: NEXT_WEEK,
     });
     expect(noticeOf(onClosed!)).toBe('Saken er avsluttet, så ingenting er endret. KE kan gjenåpne den hvis det trengs.');
     expect(textOf(onClosed!)).toContain('Avsluttet');
