@@ -289,6 +289,16 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     };
   }
 
+  /** The case as this person may see it now, or undefined when they may not (or it is gone). */
+  async function visibleCase(actor: Actor, caseId: string): Promise<Versioned<Case> | undefined> {
+    try {
+      return await cases.get(actor, caseId);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
   /**
    * Runs a Universal Action on a case and answers with a card, always with HTTP 200:
    * - a form that does not fit answers in words, so the card keeps what the user typed;
@@ -303,10 +313,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     } catch (error) {
       if (error instanceof NotFoundError) return caseGoneCard(describeError(error, t, '').text).content;
       if (ref.success && (error instanceof ConflictError || error instanceof NotAllowedError)) {
-        const doc = await cases.get(actor, ref.data.caseId).catch((readError: unknown) => {
-          if (readError instanceof NotFoundError) return undefined;
-          throw readError;
-        });
+        const doc = await visibleCase(actor, ref.data.caseId);
         if (!doc) return caseGoneCard(t('error.notFound')).content;
         const changedSince = ref.data.step !== undefined && doc.data.history.length > ref.data.step;
         const notice = changedSince
@@ -348,10 +355,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
   router.execute('caseNotice', async (context, state, data) => {
     const scope = await scopeOf(context, state);
     const { caseId, kind, reference } = cardData(noticeData, data, 'error.unknownAction');
-    const doc = await cases.get(scope.actor, caseId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    });
+    const doc = await visibleCase(scope.actor, caseId);
     const view = { kind: kind as NotificationKind, caseId, reference: doc?.data.reference ?? reference ?? '' };
     return caseNotificationCard(scope.t, doc ? { ...view, state: doc.data.state } : { ...view, visible: false }).content;
   });

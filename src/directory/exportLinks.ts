@@ -104,13 +104,13 @@ export class ExportLinks {
  * has been sent (403 for a forged or expired link, 410 for one used already), in bokmål, naming the
  * chat command that gives a new one. Tokens are too long for a path parameter.
  */
-export async function grantOf(
+export async function grantOf<G extends ExportGrant>(
   links: ExportLinks,
   req: Request,
   res: Response,
-  accepts: (grant: ExportGrant) => boolean,
+  accepts: (grant: ExportGrant) => grant is G,
   command: string,
-): Promise<{ grant: ExportGrant; fetchedFrom: FetchedFrom } | undefined> {
+): Promise<{ grant: G; fetchedFrom: FetchedFrom } | undefined> {
   const fetchedFrom: FetchedFrom = {
     address: String(req.headers['x-forwarded-for'] ?? req.socket.remoteAddress ?? '')
       .split(',')[0]!
@@ -121,15 +121,14 @@ export async function grantOf(
   const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '';
   // A link for another download is refused before it is used up.
   const shown = links.verify(token);
-  const grant = shown && accepts(shown) ? await links.redeem(token, fetchedFrom) : 'invalid';
-  const refusal = typeof grant === 'string' ? grant : undefined;
-  if (refusal || typeof grant === 'string') {
+  const refusal = shown && accepts(shown) ? await links.redeem(token, fetchedFrom) : 'invalid';
+  if (typeof refusal === 'string') {
     const t = translator();
     res.setHeader('content-type', 'text/plain; charset=utf-8');
     res.send(refusal === 'used' ? 410 : 403, t(refusal === 'used' ? 'link.used' : 'link.invalid', { command }));
     return undefined;
   }
-  return { grant, fetchedFrom };
+  return { grant: shown as G, fetchedFrom };
 }
 
 /** Where a download came from, kept with the link's use and in the audit entry. */

@@ -2,15 +2,21 @@ import type { RequestHandler } from 'restify';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { DirectoryService } from './DirectoryService.js';
 import { exportFile } from './directoryFormats.js';
-import { grantOf, type ExportLinks } from './exportLinks.js';
+import type { DirectoryFormat } from './directoryFormats.js';
+import { grantOf, type ExportGrant, type ExportLinks } from './exportLinks.js';
 
 /** `GET /api/directory/export?t=TOKEN`: the file behind a signed export link, once; audited as the admin who asked, with where it was fetched from. */
 export function exportRoute({ links, directory, audit }: { links: ExportLinks; directory: DirectoryService; audit: AuditLog }): RequestHandler {
   return async (req, res) => {
-    const redeemed = await grantOf(links, req, res, (grant) => grant.format !== 'residentAccess', '«eksporter tjenesteoversikt»');
+    const redeemed = await grantOf(
+      links,
+      req,
+      res,
+      (grant): grant is ExportGrant & { format: DirectoryFormat } => grant.format !== 'residentAccess',
+      '«eksporter tjenesteoversikt»',
+    );
     if (!redeemed) return;
     const { grant, fetchedFrom } = redeemed;
-    if (grant.format === 'residentAccess') return;
     const file = exportFile(grant.format, grant.municipality, await directory.list(grant.municipality, { includeRetired: true }));
     await audit.record(grant.municipality, {
       actor: grant.actor,

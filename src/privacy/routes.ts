@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { privacyRequestCard } from './cards.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import { grantOf, type ExportLinks } from '../directory/exportLinks.js';
+import { grantOf, type ExportGrant, type ExportLinks } from '../directory/exportLinks.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
 import type { DataCare } from './DataCare.js';
@@ -49,10 +49,16 @@ export function privacyRoutes(router: Router, { dataCare, roles, links }: { data
 /** `GET /api/privacy/access?t=TOKEN`: the access report behind a signed link, as JSON, once; each disclosure audited with where it was fetched from. */
 export function accessRoute({ links, dataCare }: { links: ExportLinks; dataCare: DataCare }): RequestHandler {
   return async (req, res) => {
-    const redeemed = await grantOf(links, req, res, (grant) => grant.format === 'residentAccess' && Boolean(grant.caseIds), '«innsyn»');
+    const redeemed = await grantOf(
+      links,
+      req,
+      res,
+      (grant): grant is ExportGrant & { caseIds: string[] } => grant.format === 'residentAccess' && Boolean(grant.caseIds),
+      '«innsyn»',
+    );
     if (!redeemed) return;
     const { grant, fetchedFrom } = redeemed;
-    const report = await dataCare.accessReport(grant.municipality, grant.actor, grant.caseIds ?? [], { link: grant.id, ...fetchedFrom });
+    const report = await dataCare.accessReport(grant.municipality, grant.actor, grant.caseIds, { link: grant.id, ...fetchedFrom });
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="innsyn-${grant.municipality}-${report.generatedAt.slice(0, 10)}.json"`);
     res.setHeader('cache-control', 'no-store');
