@@ -1,7 +1,7 @@
 import { AuditLog } from './audit/AuditLog.js';
 import { CaseService, type CaseEventSink } from './cases/CaseService.js';
 import { DirectoryService } from './directory/DirectoryService.js';
-import { synonymGroups } from './directory/seedData.js';
+import { searchLanguage } from './directory/searchLanguage.js';
 import { Municipalities } from './municipalities/Municipalities.js';
 import { ImportService } from './onboarding/ImportService.js';
 import { ReminderSchedule } from './reminders/ReminderSchedule.js';
@@ -43,7 +43,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const roles = new Roles(store);
   const audit = new AuditLog(store, options.now);
   const now = options.now;
-  const directory = new DirectoryService({ store, roles, audit, synonyms: synonymGroups(), refreshMs: options.directoryRefreshMs ?? 0, now });
+  const directory = new DirectoryService({ store, roles, audit, language: searchLanguage(), refreshMs: options.directoryRefreshMs ?? 0, now });
   const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, openCases: (m) => cases.open(m), now });
   const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], onNotices: options.onNotices, now });
   const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });

@@ -1,14 +1,43 @@
 import MiniSearch from 'minisearch';
 import type { DirectoryEntry } from './DirectoryEntry.js';
+import type { NorwegianLexicon } from './NorwegianLexicon.js';
 import { ageIn, isStopword, splitCompound, stem, terms, tokenize, weightedTerms } from './norwegianText.js';
+import { bokmaalForms } from './nynorsk.js';
+
+/** What the search knows of the language: everyday words per need, and the words of Norwegian. */
+export interface SearchLanguage {
+  synonyms: readonly (readonly string[])[];
+  lexicon: NorwegianLexicon;
+}
+
+/** Where a searched term came from: the user's own word, its bokmål form, a part of it, or a synonym. */
+export type TermOrigin = 'own' | 'bokmål' | 'compound' | 'synonym';
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** Part of what the question is about, not of what modifies it («… for foreldre»). */
+  head: boolean;
+  origin: TermOrigin;
+  /** The user's word it came from, for expansions. */
+  from?: string;
+}
 
 export interface SearchHit {
   entry: DirectoryEntry;
   score: number;
+  /** Which of the entry's words matched which searched term, and in which fields: the answer's reasons. */
+  matched: { term: string; word: string; fields: string[] }[];
 }
 
 /** Weight of a term the user did not write but that a synonym or a compound split added. */
 const EXPANSION_WEIGHT = 0.5;
+/** A synonym group with more terms in the directory than this has its terms' weight shared out. */
+const GROUP_SIZE = 3;
+/** Weight of the synonyms of a phrase of several words the question contains («bygge om»). */
+const PHRASE_WEIGHT = 0.8;
+/** A bokmål form of the user's nynorsk word is the same word. */
+const BOKMAAL_WEIGHT = 0.9;
 /** Weight of a term that modifies the head of the question ("… for foreldre"). */
 const MODIFIER_WEIGHT = 0.6;
 /** `context` is where and for whom: the unit and the target group, searched as one field. */
@@ -28,18 +57,23 @@ const RELATIVE_CUTOFF = 0.25;
 
 /**
  * Full-text search over one municipality's directory, on MiniSearch (BM25, prefix and fuzzy
- * matching) with Norwegian stemming, compound splitting, synonym expansion and age matching.
- * Immutable: build a new one when the directory changes.
+ * matching) with Norwegian stemming, nynorsk → bokmål forms, compound splitting against the
+ * dictionaries, synonym expansion and age matching. Immutable: build a new one when the directory changes.
  */
 export class DirectorySearch {
   private readonly index: MiniSearch<DirectoryEntry>;
   private readonly byId = new Map<string, DirectoryEntry>();
+  /** Every term the index or a synonym knows: an expansion outside it cannot match anything. */
   private readonly vocabulary = new Set<string>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly synonyms: string[][];
+  /** One-word synonyms of a one-word term, to rebuild compounds («avlastingsbustad» → «avlastningsbolig»). */
+  private readonly wordSynonyms = new Map<string, string[]>();
+  private readonly lexicon: NorwegianLexicon;
 
-  constructor(entries: readonly DirectoryEntry[], synonymGroups: readonly string[][]) {
-    this.synonyms = synonymGroups.map((group) => group.map((phrase) => terms(phrase).join(' ')).filter(Boolean));
+  constructor(entries: readonly DirectoryEntry[], language: SearchLanguage) {
+    this.lexicon = language.lexicon;
+    this.synonyms = language.synonyms.map((group) => group.map((phrase) => terms(phrase).join(' ')).filter(Boolean));
     const active = entries.filter((entry) => !entry.retired);
     for (const entry of active) {
       this.byId.set(entry.id, entry);
@@ -50,6 +84,11 @@ export class DirectorySearch {
       }
     }
     for (const group of this.synonyms) for (const phrase of group) for (const term of phrase.split(' ')) this.vocabulary.add(term);
+    // Whole words, not stems: a compound is rebuilt from words and stemmed as a whole («avlastning» + s + «bolig»).
+    for (const group of language.synonyms) {
+      const words = [...new Set(group.map((phrase) => phrase.toLowerCase()).filter((phrase) => !/[\s-]/.test(phrase)))];
+      for (const word of words) this.wordSynonyms.set(stem(word), [...new Set([...(this.wordSynonyms.get(stem(word)) ?? []), ...words])]);
+    }
 
     this.index = new MiniSearch<DirectoryEntry>({
       fields: [...FIELDS],
@@ -71,8 +110,12 @@ export class DirectorySearch {
   }
 
   search(query: string, limit = 3): SearchHit[] {
-    const { weights, own, head } = this.queryTerms(query);
-    if (weights.size === 0) return [];
+    const analysis = this.analyse(query);
+    if (analysis.length === 0) return [];
+    const weights = new Map(analysis.map((t) => [t.term, t.weight]));
+    const own = new Set(analysis.filter((t) => t.origin === 'own').map((t) => t.term));
+    const head = new Set(analysis.filter((t) => t.head).map((t) => t.term));
+    const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål').map((t) => t.from));
     const age = ageIn(query);
     const results = this.index.search([...weights.keys()].join(' '), {
       boost: BOOST,
@@ -80,7 +123,7 @@ export class DirectorySearch {
       // Only words the directory does not know can be misspelt; expansions match exactly. Prefixes
       // stay for the head of the question, which often starts a compound («barnevern» → «barnevernsvakta»).
       prefix: (term) => own.has(term) && (head.has(term) || !this.documentFrequency.has(term)) && term.length >= 5,
-      fuzzy: (term) => (this.isUnknown(term, own) ? (term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false) : false),
+      fuzzy: (term) => (own.has(term) && !resolved.has(term) ? this.typoDistance(term) : false),
       weights: { fuzzy: 0.4, prefix: 0.6 },
       processTerm: (term) => term,
       tokenize: (text) => text.split(' '),
@@ -89,52 +132,131 @@ export class DirectorySearch {
     });
     // Results come sorted by raw score and the adjustment only lowers scores, so the scan stops as soon
     // as no later result can enter the top `limit`.
-    const top: { id: string; score: number }[] = [];
+    const top: { result: (typeof results)[number]; score: number }[] = [];
     for (const result of results) {
       if (top.length === limit && result.score < top[limit - 1]!.score) break;
       const score = result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR;
       const at = top.findIndex((hit) => hit.score < score);
-      top.splice(at < 0 ? top.length : at, 0, { id: result.id as string, score });
+      top.splice(at < 0 ? top.length : at, 0, { result, score });
       if (top.length > limit) top.pop();
     }
     if (top.length === 0) return [];
     const best = top[0]!.score;
-    return top.filter((hit) => hit.score >= best * RELATIVE_CUTOFF).map((hit) => ({ entry: this.byId.get(hit.id)!, score: hit.score }));
+    return top
+      .filter((hit) => hit.score >= best * RELATIVE_CUTOFF)
+      .map(({ result, score }) => ({
+        entry: this.byId.get(result.id as string)!,
+        score,
+        matched: Object.entries(result.match).map(([word, fields]) => ({ word, fields, term: searchedTermOf(word, result.queryTerms) })),
+      }));
   }
 
-  private isUnknown(term: string, own: ReadonlySet<string>): boolean {
-    return own.has(term) && !this.documentFrequency.has(term);
-  }
-
-  /** The user's terms at full weight, plus compound parts and synonyms at a lower weight. */
-  private queryTerms(query: string): { weights: Map<string, number>; own: Set<string>; head: Set<string> } {
+  /**
+   * The terms searched for a question, with their weights and where each came from: the user's
+   * own words at full weight (less for what modifies the head), their bokmål forms, compound parts
+   * and synonyms at a lower weight.
+   */
+  analyse(query: string): QueryTerm[] {
     const own = weightedTerms(query).filter(({ term }) => !/^\d+$/.test(term));
-    const weights = new Map<string, number>();
+    const result = new Map<string, QueryTerm>();
     const ownTerms = new Set(own.map(({ term }) => term));
     const common = Math.max(COMMON_EXPANSION_MIN, this.byId.size * COMMON_EXPANSION_SHARE);
-    const head = new Set<string>();
-    const add = (term: string, weight: number, isHead: boolean) => {
+    const add = (term: string, weight: number, head: boolean, origin: TermOrigin, from?: string) => {
       // The user's own words keep the role they have in the question; expansions do not promote them.
-      if (ownTerms.has(term)) return;
-      if ((this.documentFrequency.get(term) ?? 0) > common) return;
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-      if (isHead) head.add(term);
+      if (origin !== 'own' && ownTerms.has(term)) return;
+      if (origin !== 'own' && (this.documentFrequency.get(term) ?? 0) > common) return;
+      const known = result.get(term);
+      if (known && known.weight >= weight) return;
+      result.set(term, { term, weight, head: head || (known?.head ?? false), origin: known?.origin ?? origin, ...(from ? { from } : {}) });
     };
-    for (const { term, head: isHead } of own) {
-      const weight = isHead ? 1 : MODIFIER_WEIGHT;
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-      if (isHead) head.add(term);
-      for (const part of splitCompound(term, this.vocabulary)) add(part, weight * EXPANSION_WEIGHT, isHead);
+    // The question as written, and with bokmål forms in place of nynorsk words: phrases match either.
+    const spoken: string[] = [];
+    const normal: string[] = [];
+    const partTerms: string[] = [];
+    for (const { token, term, head } of own) {
+      const weight = head ? 1 : MODIFIER_WEIGHT;
+      add(term, weight, head, 'own');
+      const form = this.vocabulary.has(term) ? undefined : this.bokmaalForm(token);
+      if (form) add(form, weight * BOKMAAL_WEIGHT, head, 'bokmål', term);
+      spoken.push(term);
+      normal.push(form ?? term);
+      const word = form ?? term;
+      const parts = splitCompound(word, this.vocabulary, (w) => this.lexicon.isWord(w));
+      for (const part of parts) add(part, weight * EXPANSION_WEIGHT, head, 'compound', term);
+      partTerms.push(...parts);
+      for (const compound of this.recompose(word, parts)) add(compound, weight * BOKMAAL_WEIGHT, head, 'compound', term);
     }
-    const text = ` ${own.map(({ term }) => term).join(' ')} `;
+    const texts = [` ${spoken.join(' ')} `, ` ${normal.join(' ')} `];
+    const headOf = new Map([...result.values()].map((t) => [t.term, t.head]));
     for (const group of this.synonyms) {
-      const matched = own.filter(({ term }) => group.some((phrase) => phrase === term || (phrase.includes(' ') && text.includes(` ${phrase} `))));
-      if (matched.length === 0 && !group.some((phrase) => text.includes(` ${phrase} `))) continue;
-      const isHead = matched.some((m) => m.head) || matched.length === 0;
-      for (const phrase of group) for (const term of phrase.split(' ')) add(term, (isHead ? 1 : MODIFIER_WEIGHT) * EXPANSION_WEIGHT, isHead);
+      const matched = group.filter((phrase) => texts.some((text) => text.includes(` ${phrase} `)));
+      // A synonym of a compound's part («avlasting» in «avlastingsheim») counts as the part does: less.
+      const ofPart = matched.length === 0 ? group.filter((phrase) => partTerms.includes(phrase)) : [];
+      if (matched.length === 0 && ofPart.length === 0) continue;
+      if (ofPart.length) matched.push(...ofPart);
+      const isHead = matched.some((phrase) => phrase.split(' ').some((term) => headOf.get(term)));
+      // A phrase of several words says what the need is more surely than one word does.
+      // …and a long group must not outweigh the user's own words by the number of its terms an entry happens to hold.
+      const expansions = [...new Set(group.flatMap((phrase) => phrase.split(' ')))].filter((term) => this.documentFrequency.has(term));
+      const weight =
+        ((isHead ? 1 : MODIFIER_WEIGHT) *
+          (matched.some((phrase) => phrase.includes(' ')) ? PHRASE_WEIGHT : EXPANSION_WEIGHT) *
+          (ofPart.length ? EXPANSION_WEIGHT : 1)) /
+        Math.sqrt(Math.max(1, expansions.length / GROUP_SIZE));
+      for (const term of expansions) add(term, weight, isHead, 'synonym', matched[0]);
     }
-    return { weights, own: ownTerms, head };
+    return [...result.values()];
   }
+
+  /**
+   * The compounds the directory knows that a compound the user wrote stands for, built from its parts'
+   * bokmål forms and one-word synonyms: «avlastingsbustad» → «avlastning» + «bolig» → «avlastningsbolig».
+   */
+  private recompose(word: string, parts: readonly string[]): string[] {
+    if (parts.length !== 2) return [];
+    const alternatives = (part: string) => [part, ...bokmaalForms(part).map(stem), ...(this.wordSynonyms.get(part) ?? [])];
+    const found = new Set<string>();
+    for (const first of alternatives(parts[0]!))
+      for (const second of alternatives(parts[1]!))
+        for (const link of ['', 's', 'e']) {
+          const compound = stem(first + link + second);
+          if (compound !== word && this.documentFrequency.has(compound)) found.add(compound);
+        }
+    return [...found];
+  }
+
+  /** The bokmål form of a word the directory does not know, if a nynorsk rule yields one it or the dictionary knows. */
+  private bokmaalForm(token: string): string | undefined {
+    const forms = bokmaalForms(token);
+    for (const form of forms) if (this.vocabulary.has(stem(form))) return stem(form);
+    for (const form of forms) if (this.lexicon.isBokmaal(form)) return stem(form);
+    return undefined;
+  }
+
+  /** How far a word the directory does not know may be from one it does: a typo may be far, a real word only one letter. */
+  private typoDistance(term: string): number | false {
+    if (this.documentFrequency.has(term) || term.length < 4) return false;
+    if (this.lexicon.isWord(term)) return term.length >= 6 ? 1 : false;
+    return term.length >= 6 ? 0.2 : 1;
+  }
+}
+
+/** The searched term an entry's word matched: itself, a prefix of it, or the nearest by spelling (fuzzy). */
+function searchedTermOf(word: string, searched: readonly string[]): string {
+  if (searched.includes(word)) return word;
+  const prefix = searched.find((term) => word.startsWith(term));
+  if (prefix) return prefix;
+  return searched.reduce((best, term) => (editDistance(term, word) < editDistance(best, word) ? term : best), searched[0] ?? word);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function fieldText(entry: DirectoryEntry, field: (typeof FIELDS)[number]): string {

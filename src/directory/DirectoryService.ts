@@ -6,7 +6,7 @@ import type { Roles } from '../roles/Roles.js';
 import type { Store, WriteOp } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
-import { DirectorySearch, type SearchHit } from './DirectorySearch.js';
+import { DirectorySearch, type QueryTerm, type SearchHit, type SearchLanguage } from './DirectorySearch.js';
 
 interface Revision {
   revision: number;
@@ -26,7 +26,7 @@ export interface DirectoryServiceDeps {
   store: Store;
   roles: Roles;
   audit: AuditLog;
-  synonyms: string[][];
+  language: SearchLanguage;
   /** How long an instance trusts its index before asking the store for the revision again. */
   refreshMs: number;
   now?: () => Date;
@@ -48,6 +48,11 @@ export class DirectoryService {
 
   async search(municipality: MunicipalityId, query: string, limit = 3): Promise<SearchHit[]> {
     return (await this.index(municipality)).search.search(query, limit);
+  }
+
+  /** The terms a question is searched with, and where each came from (for `eval:directory --verbose`). */
+  async analyse(municipality: MunicipalityId, query: string): Promise<QueryTerm[]> {
+    return (await this.index(municipality)).search.analyse(query);
   }
 
   async categories(municipality: MunicipalityId): Promise<string[]> {
@@ -153,7 +158,7 @@ export class DirectoryService {
         cached.checkedAt = now;
         return cached;
       }
-      const fresh: CachedIndex = { revision, checkedAt: now, search: new DirectorySearch(await this.list(municipality), this.deps.synonyms) };
+      const fresh: CachedIndex = { revision, checkedAt: now, search: new DirectorySearch(await this.list(municipality), this.deps.language) };
       this.indexes.set(municipality, fresh);
       return fresh;
     })();

@@ -39,20 +39,20 @@ export function terms(text: string): string[] {
     .map(stem);
 }
 
-const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'etter', 'ved', 'av', 'fra', 'frå']);
+const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'etter', 'ved', 'av', 'fra', 'frå', 'mellom']);
 
 /**
  * Content terms with their role: in "avlastning for foreldre" the head ("avlastning") comes before
  * the first preposition and the rest modifies it. A preposition before any content word
  * ("hvem kontakter jeg for støttekontakt") starts nothing.
  */
-export function weightedTerms(text: string): { term: string; head: boolean }[] {
-  const result: { term: string; head: boolean }[] = [];
+export function weightedTerms(text: string): { token: string; term: string; head: boolean }[] {
+  const result: { token: string; term: string; head: boolean }[] = [];
   let head = true;
   for (const token of tokenize(text)) {
     if (PREPOSITIONS.has(token) && result.length > 0) head = false;
     if (isStopword(token)) continue;
-    result.push({ term: stem(token), head });
+    result.push({ token, term: stem(token), head });
   }
   return result;
 }
@@ -61,34 +61,44 @@ const LINKING = ['', 's', 'e'];
 const MIN_PART = 3;
 
 /**
- * Splits a compound into two known words, allowing the Norwegian linking -s-/-e-.
- * Returns the parts (stemmed), or nothing when no split into known words exists.
+ * Splits a compound into two words, allowing the Norwegian linking -s-/-e-: both parts must be
+ * words (`isWord`), and at least one must be `useful` (one the directory knows). Returns the parts
+ * (stemmed where the stem is useful), or nothing when no such split exists.
  */
-export function splitCompound(term: string, vocabulary: ReadonlySet<string>): string[] {
-  for (let cut = term.length - MIN_PART; cut >= MIN_PART + 1; cut--) {
-    const head = term.slice(0, cut);
-    const tail = stem(term.slice(cut));
-    if (!vocabulary.has(tail) && !vocabulary.has(term.slice(cut))) continue;
-    for (const link of LINKING) {
+export function splitCompound(term: string, useful: ReadonlySet<string>, isWord: (word: string) => boolean = (word) => useful.has(word)): string[] {
+  const known = (word: string) => useful.has(word) || isWord(word);
+  // Without a linking letter first: «skolestart» is «skole» + «start», not «skole» + s + «tart».
+  for (const link of LINKING) {
+    for (let cut = term.length - MIN_PART; cut >= MIN_PART + 1; cut--) {
+      const head = term.slice(0, cut);
       if (link && !head.endsWith(link)) continue;
+      const rawTail = term.slice(cut);
+      const tail = useful.has(stem(rawTail)) ? stem(rawTail) : rawTail;
+      if (!known(tail) && !known(stem(rawTail))) continue;
       const first = link ? head.slice(0, -link.length) : head;
-      if (first.length >= MIN_PART + 1 && vocabulary.has(first)) return [first, vocabulary.has(tail) ? tail : term.slice(cut)];
+      if (first.length < MIN_PART + 1 || !known(first)) continue;
+      const lead = useful.has(first) || !useful.has(stem(first)) ? first : stem(first);
+      if (useful.has(lead) || useful.has(tail)) return [lead, tail];
     }
   }
   return [];
 }
 
 const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringar|åringer|års|aar|years?)\b/iu;
+/** «jenta på 14», «gut på 9»: an age without «år». */
+const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|dager|dagar|uker|veker))\b/iu;
 const AGE_WORDS: [RegExp, number][] = [
   [/\b(baby|spedbarn|nyfødt|nyfødd)\b/iu, 0],
   [/\b(småbarn|barnehagebarn)\b/iu, 3],
   [/\b(tenåring|tenåringar|tenåringer)\b/iu, 15],
+  [/\b(ungdom|ungdommer|ungdomar|ungdommen|ungdomen)\b/iu, 16],
+  [/\b(voksen|voksne|vaksen|vaksne)\b/iu, 40],
   [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
 ];
 
 /** The age a question is about ("16-åring", "barn 5 år", "baby"), if it names one. */
 export function ageIn(text: string): number | undefined {
-  const match = AGE.exec(text);
+  const match = AGE.exec(text) ?? OF_AGE.exec(text);
   if (match) return Number(match[1]);
   for (const [pattern, age] of AGE_WORDS) if (pattern.test(text)) return age;
   return undefined;

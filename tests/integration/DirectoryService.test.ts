@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/AuditLog.js';
 import { DirectoryService } from '../../src/directory/DirectoryService.js';
-import { seedEntries, synonymGroups } from '../../src/directory/seedData.js';
+import { seedEntries } from '../../src/directory/seedData.js';
+import { searchLanguage } from '../../src/directory/searchLanguage.js';
 import { NotAllowedError } from '../../src/errors.js';
 import { Roles } from '../../src/roles/Roles.js';
 import type { Store } from '../../src/store/Store.js';
@@ -16,7 +17,7 @@ function describeDirectoryService(name: string, open: () => Promise<{ store: Sto
     let dispose: () => Promise<void>;
     let directory: DirectoryService;
     const service = (refreshMs: number) =>
-      new DirectoryService({ store, roles: new Roles(store), audit: new AuditLog(store), synonyms: synonymGroups(), refreshMs });
+      new DirectoryService({ store, roles: new Roles(store), audit: new AuditLog(store), language: searchLanguage(), refreshMs });
 
     beforeAll(async () => {
       ({ store, dispose } = await open());

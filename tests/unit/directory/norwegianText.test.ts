@@ -26,13 +26,13 @@ describe('terms()', () => {
 describe('weightedTerms()', () => {
   it('marks what follows the first preposition as a modifier of the head', () => {
     expect(weightedTerms('avlastning for foreldre')).toEqual([
-      { term: 'avlastning', head: true },
-      { term: stem('foreldre'), head: false },
+      { token: 'avlastning', term: 'avlastning', head: true },
+      { token: 'foreldre', term: stem('foreldre'), head: false },
     ]);
   });
 
   it('does not let a leading preposition turn the head into a modifier', () => {
-    expect(weightedTerms('for støttekontakt')).toEqual([{ term: 'støttekontakt', head: true }]);
+    expect(weightedTerms('for støttekontakt')).toEqual([{ token: 'støttekontakt', term: 'støttekontakt', head: true }]);
   });
 });
 
@@ -45,6 +45,18 @@ describe('splitCompound()', () => {
     ['blargh', []],
   ])('%s → %o', (word, parts) => {
     expect(splitCompound(word, vocabulary)).toEqual(parts);
+  });
+
+  it('splits off a part only the dictionary knows when the other part is a word the directory knows', () => {
+    const isWord = (word: string) => ['dusj', 'stol', 'rullestol', 'bruker', 'tart', 'start', 'skole'].includes(word);
+    expect(splitCompound('rullestolbruker', new Set(['rullestol']), isWord)).toEqual(['rullestol', 'bruker']);
+    expect(splitCompound('dusjstol', new Set(['stol']), isWord)).toEqual(['dusj', 'stol']);
+    expect(splitCompound('dusjstol', new Set(['bad']), isWord)).toEqual([]);
+  });
+
+  it('prefers a split without a linking letter («skole» + «start», not «skole» + s + «tart»)', () => {
+    const isWord = (word: string) => ['tart', 'start', 'skole'].includes(word);
+    expect(splitCompound('skolestart', new Set(['skole']), isWord)).toEqual(['skole', 'start']);
   });
 });
 
