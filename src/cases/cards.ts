@@ -18,6 +18,7 @@ import type { Translate } from '../i18n/translate.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { formatPhone } from '../directory/phone.js';
+import { serviceChoice } from '../directory/cards.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
@@ -60,7 +61,7 @@ export function reportFormCard(
       oral: t('report.form.consentForm.oral'),
       written: t('report.form.consentForm.written'),
     },
-    services: view.services.map((entry) => ({ title: entry.name === entry.unit ? entry.name : `${entry.name} (${entry.unit})`, value: entry.id })),
+    services: view.services.map(serviceChoice),
     submissionId: view.submissionId,
     units: view.units,
     reporterUnit: view.reporterUnit ?? '',

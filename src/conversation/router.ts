@@ -25,6 +25,13 @@ export interface Router {
   execute(verb: string | RegExp, handler: CardHandler<AdaptiveCardContent | string>): void;
   /** A search-based message extension command: what the user typed in any chat's compose box, answered with a list to pick from. */
   search(commandId: string, handler: (context: TurnContext, state: AppTurnState, query: { text: string; count: number }) => Promise<SearchResult[]>): void;
+  /** A card's searchable choice (`Input.ChoiceSet` with `choices.data` of type `Data.Query`): the choices that match what the user typed. */
+  choices(dataset: string, handler: (context: TurnContext, state: AppTurnState, query: { text: string; count: number }) => Promise<Choice[]>): void;
+}
+
+export interface Choice {
+  title: string;
+  value: string;
 }
 
 /** One item of a message extension's result list: the card inserted into the chat, and its preview in the list. */
@@ -47,5 +54,9 @@ export function teamsAiRouter(app: Application<AppTurnState>): Router {
         const results = await handler(context, state, { text: text.slice(0, 200), count: Math.min(query.count || 10, 25) });
         return { type: 'result', attachmentLayout: 'list', attachments: results.map(({ card, preview }) => ({ ...card, preview })) };
       }),
+    choices: (dataset, handler) =>
+      void app.adaptiveCards.search(dataset, async (context, state, query) =>
+        handler(context, state, { text: String(query.parameters?.queryText ?? '').slice(0, 200), count: Math.min(query.count || 15, 50) }),
+      ),
   };
 }

@@ -152,6 +152,29 @@ export class DirectorySearch {
   }
 
   /**
+   * Where a question that found nothing comes closest: the categories of the services a loose search
+   * (any word, generous spelling, word beginnings) touches, nearest first.
+   */
+  nearestCategories(query: string, limit = 3): string[] {
+    const searched = [...new Set([...this.analyse(query).map((t) => t.term), ...terms(query)])];
+    if (searched.length === 0) return [];
+    const results = this.index.search(searched.join(' '), {
+      combineWith: 'OR',
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 5 ? 0.34 : term.length >= 4 ? 1 : false),
+      processTerm: (term) => term,
+      tokenize: (text) => text.split(' '),
+    });
+    const categories: string[] = [];
+    for (const result of results) {
+      const category = this.byId.get(result.id as string)!.category;
+      if (!categories.includes(category)) categories.push(category);
+      if (categories.length === limit) break;
+    }
+    return categories;
+  }
+
+  /**
    * The terms searched for a question, with their weights and where each came from: the user's
    * own words at full weight (less for what modifies the head), their bokmål forms, compound parts
    * and synonyms at a lower weight.

@@ -13,6 +13,11 @@ interface Revision {
   changedAt: string;
 }
 
+interface Asked {
+  count: number;
+  lastAt: string;
+}
+
 interface CachedIndex {
   revision: number;
   checkedAt: number;
@@ -48,6 +53,34 @@ export class DirectoryService {
 
   async search(municipality: MunicipalityId, query: string, limit = 3): Promise<SearchHit[]> {
     return (await this.index(municipality)).search.search(query, limit);
+  }
+
+  /**
+   * Counts a service as the answer to someone's question, for `mostAsked`. Best effort and not
+   * awaited by the caller: a lost count must never cost anyone their answer.
+   */
+  async recordAsked(municipality: MunicipalityId, entryId: string): Promise<void> {
+    await updateDocument<Asked>(this.deps.store, 'directoryAsked', municipality, entryId, (current) => ({
+      count: (current?.count ?? 0) + 1,
+      lastAt: this.now().toISOString(),
+    })).catch(() => undefined);
+  }
+
+  /** The services most often given as answers, most asked first; the rest of the directory after them, in its order. */
+  async mostAsked(municipality: MunicipalityId, limit: number): Promise<DirectoryEntry[]> {
+    const [asked, entries] = await Promise.all([
+      this.deps.store.list<Asked>('directoryAsked', municipality, { orderBy: { field: 'count', direction: 'desc' }, limit: limit * 2 }),
+      this.list(municipality),
+    ]);
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const top = asked.map((doc) => byId.get(doc.id)).filter((entry): entry is DirectoryEntry => entry !== undefined);
+    const chosen = new Set(top.map((entry) => entry.id));
+    return [...top, ...entries.filter((entry) => !chosen.has(entry.id))].slice(0, limit);
+  }
+
+  /** The categories nearest a question that found nothing, nearest first. */
+  async nearestCategories(municipality: MunicipalityId, query: string, limit = 3): Promise<string[]> {
+    return (await this.index(municipality)).search.nearestCategories(query, limit);
   }
 
   /** The terms a question is searched with, and where each came from (for `eval:directory --verbose`). */

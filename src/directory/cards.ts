@@ -57,13 +57,20 @@ export function directoryPreviewCard(entry: DirectoryEntry): {
   };
 }
 
+/** A service as a choice in a form: its name, and its unit when the name does not say it. */
+export function serviceChoice(entry: DirectoryEntry): { title: string; value: string } {
+  return { title: entry.name === entry.unit ? entry.name : `${entry.name} (${entry.unit})`, value: entry.id };
+}
+
 export function directoryNoHitsCard(
   t: Translate,
-  view: { query: string; categories: string[]; fallback: readonly { name: string; phone: string }[] },
+  view: { query: string; categories: string[]; nearest: readonly string[]; fallback: readonly { name: string; phone: string }[] },
 ): CardAttachment {
   return expandCard('directoryNoHits', {
     heading: t('directory.noHits.heading', { query: view.query }),
     advice: t('directory.noHits.advice'),
+    nearestText: t('directory.noHits.nearest'),
+    nearest: view.nearest,
     fallbackText: t('directory.noHits.fallback'),
     fallbackLinks: view.fallback.map((contact) => ({ title: `${contact.name}: ${formatPhone(contact.phone)}`, url: telUrl(contact.phone) })),
     categoryLabel: t('directory.noHits.categoryLabel'),

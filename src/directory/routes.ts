@@ -2,7 +2,15 @@ import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
-import { directoryEditCard, directoryExportCard, directoryNoHitsCard, directoryPreviewCard, directoryResultsCard, directorySearchCard } from './cards.js';
+import {
+  directoryEditCard,
+  directoryExportCard,
+  directoryNoHitsCard,
+  directoryPreviewCard,
+  directoryResultsCard,
+  directorySearchCard,
+  serviceChoice,
+} from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
@@ -48,9 +56,11 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
         ...(home.phones.servicetorget ? [{ name: t('directory.noHits.servicetorget'), phone: home.phones.servicetorget }] : []),
         ...(home.phones.ke ? [{ name: t('directory.noHits.ke'), phone: home.phones.ke }] : []),
       ];
-      await context.sendActivity({ attachments: [directoryNoHitsCard(t, { query, categories: await directory.categories(municipality), fallback })] });
+      const [categories, nearest] = await Promise.all([directory.categories(municipality), directory.nearestCategories(municipality, query)]);
+      await context.sendActivity({ attachments: [directoryNoHitsCard(t, { query, categories, nearest, fallback })] });
       return;
     }
+    void directory.recordAsked(municipality, hits[0]!.entry.id);
     await context.sendActivity({
       attachments: [
         directoryResultsCard(t, {
@@ -130,8 +140,8 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
     const entries =
       terms(query).length > 0
         ? (await directory.search(municipality, query, Math.min(count, 10))).map((hit) => hit.entry)
-        : // Nothing typed yet: the directory from the top, to browse.
-          (await directory.list(municipality)).slice(0, count);
+        : // Nothing typed yet: what people here ask for most.
+          await directory.mostAsked(municipality, count);
     return entries.map((entry) => ({
       card: directoryResultsCard(t, {
         heading: t('directory.shared.heading', { municipality: municipalityName }),
@@ -141,6 +151,16 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
       }),
       preview: directoryPreviewCard(entry),
     }));
+  });
+
+  // The meldeskjema's «Tjenester involvert»: Teams asks as the reporter types (Data.Query); clients without
+  // dynamic search filter the card's own full list.
+  router.choices('directoryServices', async (context, state, { text, count }) => {
+    const { municipality } = turnScope(context, state);
+    const query = questionTopic(text);
+    const entries =
+      terms(query).length > 0 ? (await directory.search(municipality, query, count)).map((hit) => hit.entry) : await directory.mostAsked(municipality, count);
+    return entries.map(serviceChoice);
   });
 
   return {

@@ -170,6 +170,7 @@ export const en: Catalogue = {
   'directory.noHits.heading': 'No results for “{query}”',
   'directory.noHits.advice':
     'Try another word for what the service does (e.g. avlastning, hjemmehjelp, rus) or who it is for (barn, ungdom, eldre). You can also browse a category.',
+  'directory.noHits.nearest': 'Closest to what you asked:',
   'directory.noHits.fallback': 'Not sure? These can help you further:',
   'directory.noHits.servicetorget': 'Front desk (Servicetorget)',
   'directory.noHits.ke': 'Coordinating Unit (KE)',

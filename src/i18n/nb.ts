@@ -166,6 +166,7 @@ export const nb = {
   'directory.noHits.heading': 'Ingen treff på «{query}»',
   'directory.noHits.advice':
     'Prøv et annet ord for hva tjenesten gjør (for eksempel avlastning, hjemmehjelp, rus) eller hvem den er for (barn, ungdom, eldre). Du kan også bla i en kategori.',
+  'directory.noHits.nearest': 'Nærmest det du spurte om:',
   'directory.noHits.fallback': 'Usikker? Disse hjelper deg videre:',
   'directory.noHits.servicetorget': 'Servicetorget',
   'directory.noHits.ke': 'Koordinerende enhet',

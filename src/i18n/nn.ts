@@ -168,6 +168,7 @@ export const nn: Catalogue = {
   'directory.noHits.heading': 'Ingen treff på «{query}»',
   'directory.noHits.advice':
     'Prøv eit anna ord for kva tenesta gjer (til dømes avlasting, heimehjelp, rus) eller kven ho er for (born, ungdom, eldre). Du kan òg bla i ein kategori.',
+  'directory.noHits.nearest': 'Nærast det du spurde om:',
   'directory.noHits.fallback': 'Usikker? Desse hjelper deg vidare:',
   'directory.noHits.servicetorget': 'Servicetorget',
   'directory.noHits.ke': 'Koordinerande eining',

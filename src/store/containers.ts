@@ -25,6 +25,8 @@ export const containers = {
   journal: { partitionKeyPath: '/pk', indexedFields: [] },
   /** The service directory; partition = municipality. */
   directory: { partitionKeyPath: '/pk', indexedFields: ['category', 'name'] },
+  /** How often each service was the answer to someone's question (the message extension's «most asked for»); partition = municipality, id = entry id. */
+  directoryAsked: { partitionKeyPath: '/pk', indexedFields: ['count'] },
   /** Change counters that tell every instance when to rebuild a cache; partition = municipality. */
   revisions: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Who did what, when; partition = municipality. */

@@ -35,6 +35,14 @@ describe('«Hvem kontakter jeg?» in chat', () => {
     expect(json).toContain('"title":"Transporttjenester"');
   });
 
+  it('proposes the categories nearest a question that found nothing, each a button that lists it', async () => {
+    const [reply] = await say('u1', { value: { verb: 'directorySearch', query: 'tannlege' } });
+    const json = JSON.stringify(card(reply!));
+    expect(json).toContain('Ingen treff på «tannlege»');
+    expect(json).toContain('Nærmest det du spurte om:');
+    expect(json).toMatch(/"type":"Action.Submit","title":"[^"]+","data":\{"verb":"directoryCategory","category":"[^"]+"\}/);
+  });
+
   it('lists a category the user picks', async () => {
     const [reply] = await say('u1', { value: { verb: 'directoryCategory', category: 'Vergemål' } });
     expect(JSON.stringify(card(reply!))).toContain('"text":"Verge"');

@@ -49,8 +49,62 @@ describe('«Finn tjeneste» in any chat (message extension)', () => {
     expect(answer.composeExtension.attachments.length).toBeGreaterThan(0);
   });
 
-  it('offers services to browse before anything is typed', async () => {
-    const answer = await query(undefined);
-    expect(answer.composeExtension.attachments.length).toBe(10);
+  it('offers services to browse before anything is typed, the most asked-for first', async () => {
+    // Two people ask about a safety alarm in chat, one about the exemption card; the answers are counted.
+    for (const [userId, text] of [
+      ['asker-1', 'hvem kontakter jeg for trygghetsalarm?'],
+      ['asker-2', 'hvem kontakter jeg for trygghetsalarm til mor?'],
+      ['asker-3', 'hvem kontakter jeg for frikort?'],
+    ] as const) {
+      await chat.say(userId, { text });
+    }
+    await expect
+      .poll(async () => (await query(undefined)).composeExtension.attachments.slice(0, 2).map((a) => a.preview.content.title), { timeout: 5_000 })
+      .toEqual(['Trygghetsalarm', 'Frikort for helsetjenester']);
+    expect((await query(undefined)).composeExtension.attachments.length).toBe(10);
+  });
+});
+
+interface SearchAnswer {
+  statusCode: number;
+  type: string;
+  value: { results: { title: string; value: string }[] };
+}
+
+/** The meldeskjema's «Tjenester involvert»: Teams asks the bot as the reporter types (Data.Query → application/search). */
+describe('searchable service choice in the meldeskjema (application/search)', () => {
+  let chat: Chat;
+  beforeAll(async () => {
+    chat = await startChat({ DEFAULT_MUNICIPALITY: 'alesund' });
+  });
+  afterAll(async () => chat?.close());
+
+  async function search(queryText: string): Promise<SearchAnswer> {
+    const response = await chat.running.post({
+      ...messageActivity({ serviceUrl: chat.connector.serviceUrl, userId: 'reporter', conversationId: 'personal-reporter' }),
+      type: 'invoke',
+      name: 'application/search',
+      value: { kind: 'search', queryText, queryOptions: { skip: 0, top: 15 }, dataset: 'directoryServices' },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as SearchAnswer;
+  }
+
+  it('answers with the matching services as choices (id as value), in nynorsk too', async () => {
+    const answer = await search('heimesjukepleie');
+    expect(answer.type).toBe('application/vnd.microsoft.search.searchResponse');
+    expect(answer.value.results[0]).toEqual({ title: 'Hjemmesykepleie (Tildelingskontoret)', value: 'alesund-hjemmesykepleie' });
+  });
+
+  it('offers the most asked-for services before anything is typed', async () => {
+    const answer = await search('');
+    expect(answer.value.results.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the full list in the card itself for clients without dynamic search', async () => {
+    const [form] = await chat.say('reporter', { value: { verb: 'capability', capability: 'report' } });
+    const choiceSet = JSON.stringify(form?.body.attachments?.[0]?.content);
+    expect(choiceSet).toContain('"choices.data":{"type":"Data.Query","dataset":"directoryServices"');
+    expect(choiceSet).toContain('"value":"alesund-hjemmesykepleie"');
   });
 });
