@@ -18,17 +18,17 @@ import type { Translate } from '../i18n/translate.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { formatPhone } from '../directory/phone.js';
-import { serviceChoice } from '../directory/cards.js';
+import { SERVICES_DATASET, serviceChoice } from '../directory/cards.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
 /** The meldeskjema. `units`: the municipality's known units to choose from (free text while it has none); `reporterUnit` preselected from the reporter's roles. */
 export function reportFormCard(
   t: Translate,
-  view: { services: readonly DirectoryEntry[]; submissionId: string; units: readonly string[]; reporterUnit?: string },
+  view: { services: readonly DirectoryEntry[]; searchable?: boolean; submissionId: string; units: readonly string[]; reporterUnit?: string },
 ): CardAttachment {
   const key = (k: string) => t(`report.form.${k}` as Parameters<Translate>[0]);
-  return expandCard('reportForm', {
+  const card = expandCard('reportForm', {
     labels: {
       ...Object.fromEntries(
         [
@@ -66,6 +66,15 @@ export function reportFormCard(
     units: view.units,
     reporterUnit: view.reporterUnit ?? '',
   });
+  if (view.searchable) {
+    // Teams asks the bot as the reporter types (application/search); other clients filter the card's own list.
+    const services = (card.content.body ?? []).find(
+      (element): element is Record<string, unknown> =>
+        typeof element === 'object' && element !== null && (element as { id?: unknown }).id === 'servicesInvolved',
+    );
+    if (services) services['choices.data'] = { type: 'Data.Query', dataset: SERVICES_DATASET, count: 15 };
+  }
+  return card;
 }
 
 export function reportReceiptCard(t: Translate, c: Case): CardAttachment {

@@ -9,6 +9,7 @@ import { cardData } from '../conversation/cardData.js';
 import { describeError, refusalInWords } from '../conversation/errorReply.js';
 import { turnScope, type TurnScope } from '../conversation/turnScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
+import { STATIC_SERVICE_CHOICES } from '../directory/cards.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
@@ -460,12 +461,12 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     /** The menu's «Meld behov»: the form, with the municipality's services and units to choose from. */
     showReportForm: async (context: TurnContext, state: AppTurnState) => {
       const { t, municipality, userId } = turnScope(context, state);
-      const [services, units, reporterUnit] = await Promise.all([
-        directory.list(municipality),
+      const [{ services, searchable }, units, reporterUnit] = await Promise.all([
+        directory.formChoices(municipality, STATIC_SERVICE_CHOICES),
         roles.units(municipality),
         userId ? roles.unitOf(municipality, userId) : undefined,
       ]);
-      await context.sendActivity({ attachments: [reportFormCard(t, { services, submissionId: randomUUID(), units, reporterUnit })] });
+      await context.sendActivity({ attachments: [reportFormCard(t, { services, searchable, submissionId: randomUUID(), units, reporterUnit })] });
     },
   };
 }

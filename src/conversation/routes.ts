@@ -1,3 +1,4 @@
+import { isSharedCard } from './sharedCard.js';
 import type { Router } from './router.js';
 import { type TurnContext } from 'botbuilder';
 import { languageCard, menuCard } from './cards.js';
@@ -87,6 +88,8 @@ export function registerConversationRoutes(router: Router, options: Conversation
 
   router.otherMessage(async (context, state) => {
     const { t } = turnScope(context, state);
+    // A service card the user inserted from «Finn tjeneste» and sent here: shared, nothing to answer.
+    if (isSharedCard(context.activity)) return;
     const text = context.activity.text?.trim() ?? '';
     if (context.activity.value !== undefined && !text) {
       await context.sendActivity(t('error.unknownAction'));

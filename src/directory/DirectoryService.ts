@@ -78,6 +78,15 @@ export class DirectoryService {
     return [...top, ...entries.filter((entry) => !chosen.has(entry.id))].slice(0, limit);
   }
 
+  /**
+   * The services a form offers to choose from: all of them while they fit in a card; beyond
+   * `limit`, the most asked-for, and the form searches the rest as the user types.
+   */
+  async formChoices(municipality: MunicipalityId, limit: number): Promise<{ services: DirectoryEntry[]; searchable: boolean }> {
+    const services = await this.list(municipality);
+    return services.length <= limit ? { services, searchable: false } : { services: await this.mostAsked(municipality, limit), searchable: true };
+  }
+
   /** The categories nearest a question that found nothing, nearest first. */
   async nearestCategories(municipality: MunicipalityId, query: string, limit = 3): Promise<string[]> {
     return (await this.index(municipality)).search.nearestCategories(query, limit);

@@ -57,6 +57,12 @@ export function directoryPreviewCard(entry: DirectoryEntry): {
   };
 }
 
+/** The dataset of a card's searchable service choice (`Data.Query`), answered by the directory's routes. */
+export const SERVICES_DATASET = 'directoryServices';
+
+/** A form lists at most this many services itself; a larger directory is searched as the user types. */
+export const STATIC_SERVICE_CHOICES = 100;
+
 /** A service as a choice in a form: its name, and its unit when the name does not say it. */
 export function serviceChoice(entry: DirectoryEntry): { title: string; value: string } {
   return { title: entry.name === entry.unit ? entry.name : `${entry.name} (${entry.unit})`, value: entry.id };

@@ -9,6 +9,7 @@ import {
   directoryPreviewCard,
   directoryResultsCard,
   directorySearchCard,
+  SERVICES_DATASET,
   serviceChoice,
 } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
@@ -155,7 +156,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
 
   // The meldeskjema's «Tjenester involvert»: Teams asks as the reporter types (Data.Query); clients without
   // dynamic search filter the card's own full list.
-  router.choices('directoryServices', async (context, state, { text, count }) => {
+  router.choices(SERVICES_DATASET, async (context, state, { text, count }) => {
     const { municipality } = turnScope(context, state);
     const query = questionTopic(text);
     const entries =

@@ -101,10 +101,40 @@ describe('searchable service choice in the meldeskjema (application/search)', ()
     expect(answer.value.results.length).toBeGreaterThan(0);
   });
 
-  it('keeps the full list in the card itself for clients without dynamic search', async () => {
+  it('lists every service in the form itself while they fit in a card, which works in every client', async () => {
     const [form] = await chat.say('reporter', { value: { verb: 'capability', capability: 'report' } });
-    const choiceSet = JSON.stringify(form?.body.attachments?.[0]?.content);
-    expect(choiceSet).toContain('"choices.data":{"type":"Data.Query","dataset":"directoryServices"');
-    expect(choiceSet).toContain('"value":"alesund-hjemmesykepleie"');
+    const json = JSON.stringify(form?.body.attachments?.[0]?.content);
+    expect(json).not.toContain('Data.Query');
+    expect(json).toContain('"value":"alesund-hjemmesykepleie"');
+    expect(json).toContain('"value":"alesund-statped"');
+  });
+
+  it('beyond 100 services, makes the choice searchable and keeps the most asked-for as the static list for other clients', async () => {
+    const { directory } = chat.running.bot;
+    for (let n = 1; n <= 40; n++) {
+      await directory.save(
+        'alesund',
+        { operator: 'test' },
+        {
+          id: `alesund-ekstra-${n}`,
+          name: `Ekstratjeneste ${n}`,
+          unit: 'Testenheten',
+          category: 'Test',
+          phones: [{ number: '70160000' }],
+          offers: 'Et tilbud som finnes for å gjøre oversikten stor.',
+          keywords: [],
+          lastReviewed: '2026-11-26',
+        },
+      );
+    }
+    const [form] = await chat.say('reporter', { value: { verb: 'capability', capability: 'report' } });
+    const card = form?.body.attachments?.[0]?.content as { body: { id?: string; choices?: { value: string }[]; 'choices.data'?: unknown }[] };
+    const services = card.body.find((element) => element.id === 'servicesInvolved')!;
+    expect(services['choices.data']).toEqual({ type: 'Data.Query', dataset: 'directoryServices', count: 15 });
+    expect(services.choices).toHaveLength(100);
+    expect(services.choices!.map((choice) => choice.value)).toContain('alesund-hjemmesykepleie');
+    // …and what the static list leaves out is found by searching.
+    const missing = (await chat.running.bot.directory.list('alesund')).find((entry) => !services.choices!.some((c) => c.value === entry.id))!;
+    expect((await search(missing.name)).value.results.map((r) => r.value)).toContain(missing.id);
   });
 });
