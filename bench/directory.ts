@@ -5,6 +5,7 @@ import { evalCaseSchema, evaluate } from '../src/directory/evaluate.js';
 import { questionTopic, terms } from '../src/directory/norwegianText.js';
 import { seedEntries } from '../src/directory/seedData.js';
 import { searchLanguage } from '../src/directory/searchLanguage.js';
+import { NorwegianLexicon } from '../src/directory/NorwegianLexicon.js';
 
 const SIZE = 10_000;
 
@@ -58,11 +59,20 @@ function linearScan(entries: readonly DirectoryEntry[], query: string): Director
 export async function benchDirectory(quick: boolean) {
   const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-public.json', 'utf8')));
   const ownSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-own.json', 'utf8')));
-  const queries = [...publicSet, ...ownSet].map((c) => questionTopic(c.query));
+  const devSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev.json', 'utf8')));
+  // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
+  const queries = [...publicSet, ...ownSet, ...devSet].map((c) => questionTopic(c.query));
+
+  const lexiconStarted = performance.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  NorwegianLexicon.fromDictionaries();
+  const lexiconLoadMs = Math.round(performance.now() - lexiconStarted);
+  const lexiconHeapMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
 
   const entries = largeDirectory();
+  const language = searchLanguage();
   const buildStarted = performance.now();
-  const search = new DirectorySearch(entries, searchLanguage());
+  const search = new DirectorySearch(entries, language);
   const buildMs = Math.round(performance.now() - buildStarted);
   const rounds = quick ? 5 : 10;
   timeQueries(queries, 1, (q) => search.search(q)); // warm-up
@@ -74,7 +84,7 @@ export async function benchDirectory(quick: boolean) {
     alesund: new DirectorySearch(seedEntries('alesund'), searchLanguage()),
   };
   const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3));
-  const [pub, own] = await Promise.all([score(publicSet), score(ownSet)]);
+  const [pub, own, dev] = await Promise.all([score(publicSet), score(ownSet), score(devSet)]);
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)).map((entry) => ({ entry })));
 
   return {
@@ -92,6 +102,14 @@ export async function benchDirectory(quick: boolean) {
     ownSetTop1: own.top1,
     ownSetTop3: own.top3,
     ownSetN: own.n,
+    devSetTop1: dev.top1,
+    devSetTop3: dev.top3,
+    devSetN: dev.n,
+    /** top-1 / top-3 of the development set per language (nb, nn) and municipality. */
+    devSetGroups: dev.groups,
+    /** The hunspell nb + nn dictionaries' lemmas, read once per process. */
+    lexiconLoadMs,
+    lexiconHeapMb,
     queries: queries.length,
   };
 }
