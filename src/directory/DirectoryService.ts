@@ -68,14 +68,7 @@ export class DirectoryService {
 
   /** The services most often given as answers, most asked first; the rest of the directory after them, in its order. */
   async mostAsked(municipality: MunicipalityId, limit: number): Promise<DirectoryEntry[]> {
-    const [asked, entries] = await Promise.all([
-      this.deps.store.list<Asked>('directoryAsked', municipality, { orderBy: { field: 'count', direction: 'desc' }, limit: limit * 2 }),
-      this.list(municipality),
-    ]);
-    const byId = new Map(entries.map((entry) => [entry.id, entry]));
-    const top = asked.map((doc) => byId.get(doc.id)).filter((entry): entry is DirectoryEntry => entry !== undefined);
-    const chosen = new Set(top.map((entry) => entry.id));
-    return [...top, ...entries.filter((entry) => !chosen.has(entry.id))].slice(0, limit);
+    return this.byAsked(municipality, await this.list(municipality), limit);
   }
 
   /**
@@ -84,7 +77,15 @@ export class DirectoryService {
    */
   async formChoices(municipality: MunicipalityId, limit: number): Promise<{ services: DirectoryEntry[]; searchable: boolean }> {
     const services = await this.list(municipality);
-    return services.length <= limit ? { services, searchable: false } : { services: await this.mostAsked(municipality, limit), searchable: true };
+    return services.length <= limit ? { services, searchable: false } : { services: await this.byAsked(municipality, services, limit), searchable: true };
+  }
+
+  private async byAsked(municipality: MunicipalityId, entries: readonly DirectoryEntry[], limit: number): Promise<DirectoryEntry[]> {
+    const asked = await this.deps.store.list<Asked>('directoryAsked', municipality, { orderBy: { field: 'count', direction: 'desc' }, limit: limit * 2 });
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const top = asked.map((doc) => byId.get(doc.id)).filter((entry): entry is DirectoryEntry => entry !== undefined);
+    const chosen = new Set(top.map((entry) => entry.id));
+    return [...top, ...entries.filter((entry) => !chosen.has(entry.id))].slice(0, limit);
   }
 
   /** The categories nearest a question that found nothing, nearest first. */

@@ -18,6 +18,7 @@ import type { Roles } from '../roles/Roles.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
+import type { DirectoryEntry } from './DirectoryEntry.js';
 import type { DirectoryService } from './DirectoryService.js';
 import type { ExportLinks } from './exportLinks.js';
 import { questionTopic, terms } from './norwegianText.js';
@@ -72,6 +73,13 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
         }),
       ],
     });
+  }
+
+  /** The services matching what someone types; before anything is typed, what people here ask for most. */
+  async function matching(municipality: MunicipalityId, text: string, hits: number, browse: number): Promise<DirectoryEntry[]> {
+    const query = questionTopic(text);
+    if (terms(query).length === 0) return directory.mostAsked(municipality, browse);
+    return (await directory.search(municipality, query, hits)).map((hit) => hit.entry);
   }
 
   router.message(DIRECTORY_QUESTION, async (context, state) => answer(context, state, context.activity.text ?? ''));
@@ -137,12 +145,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
   // services that match, each inserted into the conversation as its card, with calls and links only.
   router.search('finnTjeneste', async (context, state, { text, count }) => {
     const { t, municipality, municipalityName } = turnScope(context, state);
-    const query = questionTopic(text);
-    const entries =
-      terms(query).length > 0
-        ? (await directory.search(municipality, query, Math.min(count, 10))).map((hit) => hit.entry)
-        : // Nothing typed yet: what people here ask for most.
-          await directory.mostAsked(municipality, count);
+    const entries = await matching(municipality, text, Math.min(count, 10), count);
     return entries.map((entry) => ({
       card: directoryResultsCard(t, {
         heading: t('directory.shared.heading', { municipality: municipalityName }),
@@ -158,10 +161,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
   // dynamic search filter the card's own full list.
   router.choices(SERVICES_DATASET, async (context, state, { text, count }) => {
     const { municipality } = turnScope(context, state);
-    const query = questionTopic(text);
-    const entries =
-      terms(query).length > 0 ? (await directory.search(municipality, query, count)).map((hit) => hit.entry) : await directory.mostAsked(municipality, count);
-    return entries.map(serviceChoice);
+    return (await matching(municipality, text, count, count)).map(serviceChoice);
   });
 
   return {
