@@ -52,6 +52,11 @@ const COMMON_EXPANSION_SHARE = 0.05;
 const COMMON_EXPANSION_MIN = 50;
 /** An entry that matches only what modifies the question, not its head, is rarely the answer. */
 const MODIFIER_ONLY_FACTOR = 0.5;
+/** At most this many terms are searched, unless the question itself has more words. */
+const MAX_TERMS = 12;
+/** A service for the asked-about age ranks higher; one that excludes it sinks. */
+const AGE_FITS = 1.5;
+const AGE_EXCLUDED = 0.3;
 /** A hit scoring below this share of the best one is noise, not an answer. */
 const RELATIVE_CUTOFF = 0.25;
 
@@ -90,15 +95,19 @@ export class DirectorySearch {
       for (const word of words) this.wordSynonyms.set(stem(word), [...new Set([...(this.wordSynonyms.get(stem(word)) ?? []), ...words])]);
     }
 
+    const partsOf = new Map<string, string[]>();
     this.index = new MiniSearch<DirectoryEntry>({
       fields: [...FIELDS],
       storeFields: [],
       extractField: (entry, field) => (field === 'id' ? entry.id : fieldText(entry, field as (typeof FIELDS)[number])),
       tokenize,
+      // A compound is indexed under its parts too («barnevernsvakt» under «barnevern» and «vakt»), so a
+      // question's word finds the compounds it begins without a prefix search over the index.
       processTerm: (token) => {
         if (isStopword(token)) return null;
         const term = stem(token);
-        const parts = splitCompound(term, this.vocabulary);
+        let parts = partsOf.get(term);
+        if (!parts) partsOf.set(term, (parts = splitCompound(term, this.vocabulary, (w) => this.lexicon.isWord(w))));
         return parts.length ? [term, ...parts] : term;
       },
     });
@@ -120,22 +129,24 @@ export class DirectorySearch {
     const results = this.index.search([...weights.keys()].join(' '), {
       boost: BOOST,
       combineWith: 'OR',
-      // Only words the directory does not know can be misspelt; expansions match exactly. Prefixes
-      // stay for the head of the question, which often starts a compound («barnevern» → «barnevernsvakta»).
-      prefix: (term) => own.has(term) && (head.has(term) || !this.documentFrequency.has(term)) && term.length >= 5,
+      // Only words the directory does not know can be misspelt or begin a compound it does not split;
+      // expansions match exactly.
+      prefix: (term) => own.has(term) && !this.documentFrequency.has(term) && term.length >= 5,
       fuzzy: (term) => (own.has(term) && !resolved.has(term) ? this.typoDistance(term) : false),
       weights: { fuzzy: 0.4, prefix: 0.6 },
       processTerm: (term) => term,
       tokenize: (text) => text.split(' '),
       boostTerm: (term) => weights.get(term) ?? 1,
-      boostDocument: age === undefined ? undefined : (id) => ageFit(this.byId.get(id as string)!, age),
     });
-    // Results come sorted by raw score and the adjustment only lowers scores, so the scan stops as soon
-    // as no later result can enter the top `limit`.
+    // Results come sorted by raw score and the adjustments raise a score by at most `raise`, so the scan
+    // stops as soon as no later result can enter the top `limit`. (The age fit is applied here, once per
+    // entry, not per matched posting as MiniSearch's boostDocument would.)
+    const raise = age === undefined ? 1 : AGE_FITS;
     const top: { result: (typeof results)[number]; score: number }[] = [];
     for (const result of results) {
-      if (top.length === limit && result.score < top[limit - 1]!.score) break;
-      const score = result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR;
+      if (top.length === limit && result.score * raise < top[limit - 1]!.score) break;
+      const fit = age === undefined ? 1 : ageFit(this.byId.get(result.id as string)!, age);
+      const score = fit * (result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR);
       const at = top.findIndex((hit) => hit.score < score);
       top.splice(at < 0 ? top.length : at, 0, { result, score });
       if (top.length > limit) top.pop();
@@ -228,7 +239,9 @@ export class DirectorySearch {
         Math.sqrt(Math.max(1, expansions.length / GROUP_SIZE));
       for (const term of expansions) add(term, weight, isHead, 'synonym', matched[0]);
     }
-    return [...result.values()];
+    // Every term searched costs a posting list at scale: the user's own words all, then the strongest expansions.
+    const byWeight = [...result.values()].sort((a, b) => Number(b.origin === 'own') - Number(a.origin === 'own') || b.weight - a.weight);
+    return byWeight.slice(0, Math.max(MAX_TERMS, own.length));
   }
 
   /**
@@ -292,5 +305,5 @@ function fieldText(entry: DirectoryEntry, field: (typeof FIELDS)[number]): strin
 function ageFit(entry: DirectoryEntry, age: number): number {
   if (entry.ageMin === undefined && entry.ageMax === undefined) return 1;
   const fits = (entry.ageMin ?? 0) <= age && age <= (entry.ageMax ?? 120);
-  return fits ? 1.5 : 0.3;
+  return fits ? AGE_FITS : AGE_EXCLUDED;
 }
