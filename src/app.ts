@@ -26,6 +26,8 @@ import type { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { reminderRoutes } from './reminders/routes.js';
 import type { DataCare } from './privacy/DataCare.js';
 import { privacyRoutes } from './privacy/routes.js';
+import type { OverviewService } from './overview/OverviewService.js';
+import { overviewRoutes } from './overview/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './conversation/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
@@ -54,6 +56,7 @@ export interface AppDeps {
   reminders: ReminderResponses;
   reminderSchedule: ReminderSchedule;
   dataCare: DataCare;
+  overview: OverviewService;
   logger: Logger;
 }
 
@@ -76,6 +79,7 @@ export function createApp({
   reminders,
   reminderSchedule,
   dataCare,
+  overview,
   logger,
 }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
@@ -118,6 +122,7 @@ export function createApp({
   const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(router, { dataCare, roles, links: exportLinks });
+  overviewRoutes(router, { overview, roles, links: exportLinks });
   registerConversationRoutes(router, {
     capabilities: {
       directory: directoryFeature.showSearch,

@@ -26,6 +26,8 @@ import { templatesRoute } from './onboarding/templatesRoute.js';
 import { type Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
+import { overviewExportRoute } from './overview/routes.js';
+import type { OverviewService } from './overview/OverviewService.js';
 import { exportRoute } from './directory/exportRoute.js';
 import { type CaseService } from './cases/CaseService.js';
 import { ConversationReferences } from './conversation/ConversationReferences.js';
@@ -44,6 +46,7 @@ export interface Bot {
   directory: DirectoryService;
   roles: Roles;
   cases: CaseService;
+  overview: OverviewService;
   references: ConversationReferences;
   reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
   /** Delivers the notices in cases' outboxes. */
@@ -97,7 +100,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
   // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
   const delivering = new Set<Promise<unknown>>();
-  const { municipalities, roles, audit, directory, schedule, cases, imports } = createServices(store, {
+  const { municipalities, roles, audit, directory, schedule, cases, imports, overview } = createServices(store, {
     defaultMunicipality: config.defaultMunicipality,
     directoryRefreshMs: config.directoryRefreshMs,
     onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
@@ -147,6 +150,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     reminders: responses,
     reminderSchedule: schedule,
     dataCare,
+    overview,
     logger,
   });
   // Every instance sweeps; claims make sure each reminder goes out once. `protect` skips a tick while the last one runs.
@@ -183,6 +187,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     routes: [
       { path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) },
       { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare }) },
+      { path: '/api/overview/export', handler: overviewExportRoute({ links: exportLinks, overview, roles, directory, audit }) },
       { path: '/templates/:name', handler: templatesRoute() },
     ],
   });
@@ -195,6 +200,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     directory,
     roles,
     cases,
+    overview,
     references,
     reminders: { schedule, sweep },
     notices: notifier,

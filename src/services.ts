@@ -4,6 +4,7 @@ import { DirectoryService } from './directory/DirectoryService.js';
 import { searchLanguage } from './directory/searchLanguage.js';
 import { Municipalities } from './municipalities/Municipalities.js';
 import { ImportService } from './onboarding/ImportService.js';
+import { OverviewService } from './overview/OverviewService.js';
 import { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { Roles } from './roles/Roles.js';
 import type { Store } from './store/Store.js';
@@ -18,6 +19,7 @@ export interface Services {
   schedule: ReminderSchedule;
   cases: CaseService;
   imports: ImportService;
+  overview: OverviewService;
 }
 
 export interface ServiceOptions {
@@ -47,5 +49,6 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, openCases: (m) => cases.open(m), now });
   const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], onNotices: options.onNotices, now });
   const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
-  return { store, municipalities, roles, audit, directory, schedule, cases, imports };
+  const overview = new OverviewService({ cases, roles, schedule, now });
+  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview };
 }

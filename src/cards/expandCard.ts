@@ -32,7 +32,8 @@ export type CardName =
   | 'reminderSettings'
   | 'municipalityChoice'
   | 'importHelp'
-  | 'importReport';
+  | 'importReport'
+  | 'overview';
 
 const templates = new Map<CardName, Template>();
 

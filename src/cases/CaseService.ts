@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
@@ -40,6 +41,11 @@ function withNotices(c: Case, events: readonly CaseEvent[], at: string): Case {
 }
 
 export type CaseList = 'reported' | 'coordinating' | 'mine' | 'leading' | 'all';
+
+/** The fields that put a case in a leader's list: its coordinator's unit, or its proposed coordinator's. */
+const LEADING_FIELDS = ['coordinator.unit', 'proposal.coordinator.unit'] as const;
+/** The `revisions` document whose stamp changes when cases are added or removed in bulk. */
+const REWRITTEN = 'casesRewritten';
 
 /** What the user is told for each refusal: a lost race or a closed case is a conflict, a bad form is input. */
 const REFUSALS: Record<Exclude<Refusal, 'notAllowed'>, { error: typeof ConflictError | typeof InputError; key: MessageKey }> = {
@@ -237,17 +243,41 @@ export class CaseService {
       ...(list === 'reported' ? [{ field: 'report.reporter.userId', op: '=' as const, value: actor.userId }] : []),
       ...(list === 'coordinating' ? [{ field: 'coordinator.userId', op: '=' as const, value: actor.userId }] : []),
     ];
-    const docs = await this.deps.store.list<Case>('cases', actor.municipality, {
-      where,
-      orderBy: { field: 'updatedAt', direction: 'desc' },
-      limit: list === 'leading' ? undefined : (options.limit ?? 20),
-    });
-    const cases = docs.map((d) => d.data);
-    if (list === 'leading')
-      return cases
-        .filter((c) => [c.coordinator?.unit, c.proposal?.coordinator.unit].some((u) => u !== undefined && actor.leads.includes(u)))
-        .slice(0, options.limit ?? 20);
-    return cases.filter((c) => canView(c, actor));
+    const limit = options.limit ?? 20;
+    const orderBy = { field: 'updatedAt', direction: 'desc' } as const;
+    if (list === 'leading') {
+      // A leader's cases are those whose coordinator, or proposed coordinator, is in a unit they lead: an indexed query per unit.
+      const pages = await Promise.all(
+        actor.leads.flatMap((unit) =>
+          LEADING_FIELDS.map((field) =>
+            this.deps.store.list<Case>('cases', actor.municipality, { where: [...where, { field, op: '=', value: unit }], orderBy, limit }),
+          ),
+        ),
+      );
+      const byId = new Map(pages.flat().map((doc) => [doc.id, doc.data]));
+      return [...byId.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
+    }
+    const docs = await this.deps.store.list<Case>('cases', actor.municipality, { where, orderBy, limit });
+    return docs.map((d) => d.data).filter((c) => canView(c, actor));
+  }
+
+  /**
+   * Cases changed at or after `since` (an instant; every case when undefined), by the indexed
+   * `updatedAt`: what a projection such as KE's overview reads to catch up. Imports and erasures
+   * change cases without a new `updatedAt`; `rewrittenStamp` tells when to read everything again.
+   */
+  async changedSince(municipality: MunicipalityId, since?: string): Promise<Case[]> {
+    const docs = await this.deps.store.list<Case>('cases', municipality, since ? { where: [{ field: 'updatedAt', op: '>=', value: since }] } : {});
+    return docs.map((doc) => doc.data);
+  }
+
+  /** Changes when cases are added or removed in bulk (an import, an erasure): a projection then reads every case again. */
+  async rewrittenStamp(municipality: MunicipalityId): Promise<string> {
+    return (await this.deps.store.get<{ stamp: string }>('revisions', municipality, REWRITTEN))?.data.stamp ?? '';
+  }
+
+  private rewrittenOp(municipality: MunicipalityId): WriteOp {
+    return { container: 'revisions', partition: municipality, id: REWRITTEN, data: { stamp: randomUUID() } };
   }
 
   /** Every case that is not closed (the reminder schedule re-syncs them when the settings change). */
@@ -272,7 +302,7 @@ export class CaseService {
 
   /** Deletes a case for good (an erasure request). */
   async erase(municipality: MunicipalityId, id: string): Promise<void> {
-    await this.deps.store.delete('cases', municipality, id);
+    await this.deps.store.writeAll([{ container: 'cases', partition: municipality, id }, this.rewrittenOp(municipality)]);
   }
 
   /**
@@ -345,10 +375,14 @@ export class CaseService {
 
   /** New cases as writes for an import's batch, with an audit entry each; the events they cause are the caller's (reminders). */
   importOps(municipality: MunicipalityId, cases: readonly Case[], importedBy: string): WriteOp[] {
-    return cases.flatMap((c) => [
-      { container: 'cases' as const, partition: municipality, id: c.id, data: c, ifMatch: null },
-      this.deps.audit.entryOp(municipality, { actor: importedBy, action: 'case.import', target: `case/${c.reference}`, details: { state: c.state } }),
-    ]);
+    if (cases.length === 0) return [];
+    return [
+      this.rewrittenOp(municipality),
+      ...cases.flatMap((c) => [
+        { container: 'cases' as const, partition: municipality, id: c.id, data: c, ifMatch: null },
+        this.deps.audit.entryOp(municipality, { actor: importedBy, action: 'case.import', target: `case/${c.reference}`, details: { state: c.state } }),
+      ]),
+    ];
   }
 
   /** This year's reference counter: a document per municipality and year in `revisions`. */

@@ -1,11 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Problem } from '../files/Problem.js';
-import { FORMULA } from '../files/cells.js';
+import { FORMULA, spreadsheetText } from '../files/cells.js';
 import { readTable } from '../files/tabularFile.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
 
-export type DirectoryFormat = 'json' | 'csv' | 'hsds';
+export const directoryFormats = ['json', 'csv', 'hsds'] as const;
+export type DirectoryFormat = (typeof directoryFormats)[number];
 
 const CSV_COLUMNS = [
   'id',
@@ -26,11 +27,6 @@ const CSV_COLUMNS = [
   'retired',
 ] as const;
 
-/** A cell Excel shows as text: one that would start a formula gets a leading apostrophe (OWASP's advice for CSV injection). */
-function asSpreadsheetText(value: unknown): unknown {
-  return typeof value === 'string' && FORMULA.test(value) ? `'${value}` : value;
-}
-
 /** One row per entry; phones as "number label; number label", keywords comma-separated. Comma-separated, as Excel reads UTF-8 CSV with a BOM. */
 export function toCsv(entries: readonly DirectoryEntry[]): string {
   return stringify(
@@ -41,7 +37,7 @@ export function toCsv(entries: readonly DirectoryEntry[]): string {
           phones: entry.phones.map((phone) => [phone.number, phone.label].filter(Boolean).join(' ')).join('; '),
           keywords: entry.keywords.join(', '),
           retired: entry.retired ? 'ja' : '',
-        }).map(([key, value]) => [key, asSpreadsheetText(value)]),
+        }).map(([key, value]) => [key, spreadsheetText(value)]),
       ),
     ),
     { header: true, columns: [...CSV_COLUMNS], bom: true },

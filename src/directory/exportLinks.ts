@@ -4,6 +4,7 @@ import type { Request, Response } from 'restify';
 import { translator } from '../i18n/translate.js';
 import type { Store } from '../store/Store.js';
 import { z } from 'zod';
+import { locales, type Locale } from '../i18n/messages.js';
 import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
 import type { DirectoryFormat } from './directoryFormats.js';
 
@@ -11,10 +12,13 @@ export interface ExportGrant {
   /** The link's own id: a link is used once (see `redeem`). */
   id: string;
   municipality: MunicipalityId;
-  /** A directory file, or everything stored about one resident (an access request, GDPR art. 15). */
-  format: DirectoryFormat | 'residentAccess';
+  /** A directory file, everything stored about one resident (an access request, GDPR art. 15), or KE's overview. */
+  format: DirectoryFormat | 'residentAccess' | OverviewFormat;
   /** For `residentAccess`: the resident's cases (references to data, never the data itself). */
   caseIds?: string[];
+  /** For the overview: the period its figures cover (inclusive dates), and the language of the file. */
+  period?: { from: string; to: string };
+  locale?: Locale;
   /** Who asked for the link (Entra object id), for the audit entry when it is used. */
   actor: string;
   expiresAt: number;
@@ -25,8 +29,13 @@ const grantSchema = z
   .object({
     id: z.string().uuid(),
     municipality: municipalityIdSchema,
-    format: z.enum(['json', 'csv', 'hsds', 'residentAccess']),
+    format: z.enum(['json', 'csv', 'hsds', 'residentAccess', 'overviewCsv', 'overviewXlsx']),
     caseIds: z.array(z.string().max(100)).max(1000).optional(),
+    locale: z.enum(locales).optional(),
+    period: z
+      .object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+      .strict()
+      .optional(),
     actor: z.string().min(1).max(200),
     expiresAt: z.number().finite(),
   })
@@ -37,10 +46,22 @@ const PATHS: Record<ExportGrant['format'], string> = {
   csv: '/api/directory/export',
   hsds: '/api/directory/export',
   residentAccess: '/api/privacy/access',
+  overviewCsv: '/api/overview/export',
+  overviewXlsx: '/api/overview/export',
 };
 
 /** How long a link lives: a resident's data only minutes; the directory (no personal data) a little longer. */
-const TTL_MS: Record<ExportGrant['format'], number> = { json: 10 * 60_000, csv: 10 * 60_000, hsds: 10 * 60_000, residentAccess: 3 * 60_000 };
+const TTL_MS: Record<ExportGrant['format'], number> = {
+  json: 10 * 60_000,
+  csv: 10 * 60_000,
+  hsds: 10 * 60_000,
+  residentAccess: 3 * 60_000,
+  overviewCsv: 10 * 60_000,
+  overviewXlsx: 10 * 60_000,
+};
+
+/** KE's overview, as a CSV or an Excel workbook (figures and the de-identified case list). */
+export type OverviewFormat = 'overviewCsv' | 'overviewXlsx';
 
 /** Why a link gives nothing: forged, malformed or expired; or used already. */
 export type Refusal = 'invalid' | 'used';

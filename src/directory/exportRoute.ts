@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'restify';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { DirectoryService } from './DirectoryService.js';
-import { exportFile } from './directoryFormats.js';
+import { directoryFormats, exportFile } from './directoryFormats.js';
 import type { DirectoryFormat } from './directoryFormats.js';
 import { grantOf, type ExportGrant, type ExportLinks } from './exportLinks.js';
 
@@ -12,7 +12,7 @@ export function exportRoute({ links, directory, audit }: { links: ExportLinks; d
       links,
       req,
       res,
-      (grant): grant is ExportGrant & { format: DirectoryFormat } => grant.format !== 'residentAccess',
+      (grant): grant is ExportGrant & { format: DirectoryFormat } => (directoryFormats as readonly string[]).includes(grant.format),
       '«eksporter tjenesteoversikt»',
     );
     if (!redeemed) return;

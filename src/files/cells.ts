@@ -5,6 +5,11 @@ import type { Problem } from './Problem.js';
 const CONTROL = /[[\]*_`<>#~|\\]/;
 /** A cell a spreadsheet would run as a formula (CSV injection). */
 export const FORMULA = /^[=+\-@\t\r]/;
+
+/** A cell Excel shows as text: one that would start a formula gets a leading apostrophe (OWASP's advice for CSV injection). */
+export function spreadsheetText<T>(value: T): T | string {
+  return typeof value === 'string' && FORMULA.test(value) ? `'${value}` : value;
+}
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Dates as Norwegians type them in Excel: 24.11.2026 (or 24.11.26). */
 const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;

@@ -156,6 +156,14 @@ export class Roles {
     return docs.flatMap((doc) => (doc.data.name ? [{ userId: doc.id, name: doc.data.name, ...(doc.data.unit ? { unit: doc.data.unit } : {}) }] : []));
   }
 
+  /** Everyone whose coordinator training has started or is done, with their unit: the training figures. */
+  async trainees(municipality: MunicipalityId): Promise<{ userId: string; name?: string; unit?: string; training: TrainingRecord }[]> {
+    const docs = await this.store.list<RoleRecord>('roles', municipality);
+    return docs.flatMap(({ id, data }) =>
+      data.training ? [{ userId: id, ...(data.name ? { name: data.name } : {}), ...(data.unit ? { unit: data.unit } : {}), training: data.training }] : [],
+    );
+  }
+
   /** The units somebody works in or leads: what forms offer to choose from. */
   async units(municipality: MunicipalityId): Promise<string[]> {
     const docs = await this.store.list<RoleRecord>('roles', municipality);

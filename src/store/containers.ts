@@ -31,7 +31,7 @@ export const containers = {
   revisions: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Who did what, when; partition = municipality. */
   audit: { partitionKeyPath: '/pk', indexedFields: ['at', 'actor', 'target'] },
-  /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt. */
+  /** Cases; partition = municipality. Lists filter on these fields and sort on updatedAt; KE's overview catches up on updatedAt. */
   cases: {
     partitionKeyPath: '/pk',
     indexedFields: [
@@ -41,9 +41,15 @@ export const containers = {
       'report.reporter.userId',
       'coordinator.userId',
       'coordinator.unit',
+      'proposal.coordinator.unit',
       'report.resident.birthDate',
       'closure.at',
       'noticesPending',
+    ],
+    // A leader's list: the cases of one unit, newest activity first.
+    compositeIndexes: [
+      ['coordinator.unit', 'updatedAt'],
+      ['proposal.coordinator.unit', 'updatedAt'],
     ],
   },
   /** The per-tenant send budget: one document per second counting the requests claimed in it (`SendBudget`); partition = tenant. */

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { addDays, addMonths } from '../time/oslo.js';
+import type { CaseFacts } from './caseFacts.js';
+
+/** The period the figures cover: this calendar year, the last twelve months, or dates the user chose. */
+export const periodChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('thisYear') }),
+  z.object({ kind: z.literal('last12Months') }),
+  z.object({ kind: z.literal('range'), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+]);
+export type PeriodChoice = z.infer<typeof periodChoiceSchema>;
+export const periodKinds = ['thisYear', 'last12Months', 'range'] as const;
+
+/** Inclusive Oslo dates. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The longest period the figures cover: ten years. */
+const MAX_PERIOD_DAYS = 3660;
+
+export function periodOf(choice: PeriodChoice, today: string): Period {
+  if (choice.kind === 'thisYear') return { from: `${today.slice(0, 4)}-01-01`, to: today };
+  if (choice.kind === 'last12Months') return { from: addDays(addMonths(today, -12), 1), to: today };
+  const { from, to } = choice;
+  if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new InputError('bad date', { key: 'overview.period.invalid' });
+  if (from > to) throw new InputError('from after to', { key: 'overview.period.reversed' });
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new InputError('period too long', { key: 'overview.period.tooLong' });
+  return { from, to };
+}
+
+/** Days from report to a step: how many, the median and the 90th percentile (nearest rank). */
+export interface DurationStat {
+  n: number;
+  median?: number;
+  p90?: number;
+}
+
+/** The figures of a set of cases: where they stand today, and what happened in the period. */
+export interface Figures {
+  /** Reported or under assessment: waiting for KE's decision. */
+  waiting: number;
+  oldestWaitingDays?: number;
+  /** Accepted, with no coordinator appointed yet (a proposal may be with the leader). */
+  withoutCoordinator: number;
+  appointed: number;
+  planInProgress: number;
+  changeReported: number;
+  reportedInPeriod: number;
+  declinedInPeriod: number;
+  closedInPeriod: number;
+  /** Open cases whose plan's evaluation date has passed. */
+  evaluationsOverdue: number;
+  toDecision: DurationStat;
+  toAppointment: DurationStat;
+  toPlanStart: DurationStat;
+}
+
+export interface Overview {
+  period: Period;
+  today: string;
+  total: Figures;
+  units: { unit: string; figures: Figures }[];
+  /** Residents with an individual plan in progress on `date` (the yearly KPR/KOSTRA count). */
+  planOn: { date: string; residents: number };
+}
+
+class Tally {
+  waiting = 0;
+  oldestReported: string | undefined;
+  withoutCoordinator = 0;
+  appointed = 0;
+  planInProgress = 0;
+  changeReported = 0;
+  reportedInPeriod = 0;
+  declinedInPeriod = 0;
+  closedInPeriod = 0;
+  evaluationsOverdue = 0;
+  toDecision: number[] = [];
+  toAppointment: number[] = [];
+  toPlanStart: number[] = [];
+
+  add(f: CaseFacts, period: Period, today: string): void {
+    const inPeriod = (date: string | undefined) => date !== undefined && date >= period.from && date <= period.to;
+    switch (f.state) {
+      case 'reported':
+      case 'underAssessment':
+        this.waiting++;
+        if (!this.oldestReported || f.reportedOn < this.oldestReported) this.oldestReported = f.reportedOn;
+        break;
+      case 'accepted':
+      case 'coordinatorProposed':
+        this.withoutCoordinator++;
+        break;
+      case 'coordinatorAppointed':
+        this.appointed++;
+        break;
+      case 'planInProgress':
+        this.planInProgress++;
+        break;
+      case 'changeReported':
+        this.changeReported++;
+        break;
+      default:
+        break;
+    }
+    if (inPeriod(f.reportedOn)) this.reportedInPeriod++;
+    if (f.declined && inPeriod(f.decidedOn)) this.declinedInPeriod++;
+    if (f.state === 'closed' && inPeriod(f.closedOn)) this.closedInPeriod++;
+    if (f.evaluationDue && f.evaluationDue < today) this.evaluationsOverdue++;
+    if (inPeriod(f.decidedOn)) this.toDecision.push(daysBetween(f.reportedOn, f.decidedOn!));
+    if (inPeriod(f.appointedOn)) this.toAppointment.push(daysBetween(f.reportedOn, f.appointedOn!));
+    if (inPeriod(f.planStartedOn)) this.toPlanStart.push(daysBetween(f.reportedOn, f.planStartedOn!));
+  }
+
+  figures(today: string): Figures {
+    return {
+      waiting: this.waiting,
+      ...(this.oldestReported ? { oldestWaitingDays: daysBetween(this.oldestReported, today) } : {}),
+      withoutCoordinator: this.withoutCoordinator,
+      appointed: this.appointed,
+      planInProgress: this.planInProgress,
+      changeReported: this.changeReported,
+      reportedInPeriod: this.reportedInPeriod,
+      declinedInPeriod: this.declinedInPeriod,
+      closedInPeriod: this.closedInPeriod,
+      evaluationsOverdue: this.evaluationsOverdue,
+      toDecision: durationStat(this.toDecision),
+      toAppointment: durationStat(this.toAppointment),
+      toPlanStart: durationStat(this.toPlanStart),
+    };
+  }
+}
+
+/**
+ * The overview of the cases `facts` holds, in one pass: the whole and per unit, for a period, as of
+ * `today`, with the residents who had a plan in progress on `planOn` (default: the period's end).
+ */
+export function overviewOf(facts: Iterable<CaseFacts>, options: { period: Period; today: string; planOn?: string }): Overview {
+  const { period, today } = options;
+  const planOn = options.planOn ?? (period.to < today ? period.to : today);
+  const total = new Tally();
+  const units = new Map<string, Tally>();
+  const withPlan = new Set<string>();
+  for (const f of facts) {
+    total.add(f, period, today);
+    let unit = units.get(f.unit);
+    if (!unit) units.set(f.unit, (unit = new Tally()));
+    unit.add(f, period, today);
+    if (f.planStartedOn && f.planStartedOn <= planOn && (!f.closedOn || f.closedOn > planOn)) withPlan.add(f.resident);
+  }
+  return {
+    period,
+    today,
+    total: total.figures(today),
+    units: [...units].sort(([a], [b]) => a.localeCompare(b, 'nb')).map(([unit, tally]) => ({ unit, figures: tally.figures(today) })),
+    planOn: { date: planOn, residents: withPlan.size },
+  };
+}
+
+export function durationStat(days: number[]): DurationStat {
+  if (days.length === 0) return { n: 0 };
+  const sorted = Float64Array.from(days).sort();
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return { n: sorted.length, median: rank(0.5), p90: rank(0.9) };
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
