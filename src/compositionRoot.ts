@@ -27,6 +27,8 @@ import { type Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
 import { overviewExportRoute } from './overview/routes.js';
+import { tabRoutes } from './overview/tab.js';
+import { tabIdentifier } from './auth/tabIdentity.js';
 import type { OverviewService } from './overview/OverviewService.js';
 import { exportRoute } from './directory/exportRoute.js';
 import { type CaseService } from './cases/CaseService.js';
@@ -188,6 +190,14 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
       { path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) },
       { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare }) },
       { path: '/api/overview/export', handler: overviewExportRoute({ links: exportLinks, overview, roles, directory, audit }) },
+      ...tabRoutes({
+        overview,
+        roles,
+        municipalities,
+        identify: tabIdentifier(config.tabAuth, logger),
+        sso: config.tabAuth.kind === 'sso',
+        ...(config.bot.appId ? { botId: config.bot.appId } : {}),
+      }),
       { path: '/templates/:name', handler: templatesRoute() },
     ],
   });

@@ -15,6 +15,7 @@ const schema = z
     BOT_TENANT_ID: optionalString,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     BOT_OPENID_METADATA_URL: optionalString.pipe(z.string().url().optional()),
+    ENTRA_AUTHORITY: z.string().trim().url().default('https://login.microsoftonline.com'),
     DATA_DIR: z.string().trim().min(1).default('./.data'),
     COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
     COSMOS_KEY: optionalString,
@@ -86,6 +87,11 @@ export interface Config {
     /** Where the Bot Framework's signing keys are published; the public cloud's unless overridden (sovereign clouds, tests). */
     openIdMetadataUrl?: string;
   };
+  /**
+   * The «Oversikt» tab's sign-in: Teams SSO when the bot is registered (Entra ID tokens for the
+   * app's client id or Application ID URI, issued by `authority`), else a local trial's dev sign-in.
+   */
+  tabAuth: { kind: 'sso'; authority: string; audiences: string[] } | { kind: 'dev' };
   dataDir: string;
   cosmos?: { endpoint: string; key?: string; database: string };
   /** Local trials only: the municipality of a tenant that is not connected. */
@@ -129,6 +135,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
+    tabAuth: e.BOT_ID
+      ? {
+          kind: 'sso',
+          authority: e.ENTRA_AUTHORITY,
+          audiences: [e.BOT_ID, `api://${new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/botid-${e.BOT_ID}`],
+        }
+      : { kind: 'dev' },
     dataDir: e.DATA_DIR,
     cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
     defaultMunicipality: e.DEFAULT_MUNICIPALITY,

@@ -32,6 +32,7 @@ export interface OverviewResult extends Overview {
 
 /** What the case list may be narrowed to. */
 export interface CaseFilter {
+  /** A unit's name ('' for cases without one). */
   unit?: string;
   state?: CaseState;
 }
@@ -85,7 +86,7 @@ export class OverviewService {
   async caseList(actor: Actor, filter: CaseFilter = {}): Promise<CaseFacts[]> {
     const facts = await this.facts(actor.municipality, this.scopeOf(actor));
     return facts
-      .filter((f) => (!filter.unit || f.unit === filter.unit) && (!filter.state || f.state === filter.state))
+      .filter((f) => (filter.unit === undefined || f.unit === filter.unit) && (!filter.state || f.state === filter.state))
       .sort((a, b) => b.reportedOn.localeCompare(a.reportedOn) || b.reference.localeCompare(a.reference));
   }
 

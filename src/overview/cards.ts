@@ -1,6 +1,6 @@
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import type { Translate } from '../i18n/translate.js';
-import { figureLines, openCount } from './figureLines.js';
+import { figureLines, openCount, unitName } from './figureLines.js';
 import { periodKinds, type PeriodChoice } from './figures.js';
 import type { OverviewResult } from './OverviewService.js';
 
@@ -27,7 +27,12 @@ export function overviewCard(t: Translate, result: OverviewResult, view: Overvie
     now: lines.now,
     period: lines.period,
     durations: lines.durations,
-    units: result.units.map(({ unit, figures }) => ({ unit, open: openCount(figures), waiting: figures.waiting, reported: figures.reportedInPeriod })),
+    units: result.units.map(({ unit, figures }) => ({
+      unit: unitName(t, unit),
+      open: openCount(figures),
+      waiting: figures.waiting,
+      reported: figures.reportedInPeriod,
+    })),
     choice: { kind: view.choice.kind, from: view.choice.kind === 'range' ? view.choice.from : '', to: view.choice.kind === 'range' ? view.choice.to : '' },
     periodKinds: periodKinds.map((kind) => ({ value: kind, title: t(`overview.period.${kind}`) })),
     tabUrl: view.tabUrl ?? '',

@@ -33,6 +33,7 @@ export interface CaseFacts {
 /** Oslo dates of instants, by the UTC hour they fall in (one Intl call per hour, not per date). */
 const dayOfHour = new Map<string, string>();
 function day(instant: string): string {
+  if (instant.length === 10) return instant; // a date already (a plan's start is one)
   const hour = instant.slice(0, 13);
   let date = dayOfHour.get(hour);
   if (!date) {

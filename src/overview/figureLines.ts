@@ -51,3 +51,8 @@ export function duration(t: Translate, stat: DurationStat): string {
 export function openCount(figures: Figures): number {
   return figures.waiting + figures.withoutCoordinator + figures.appointed + figures.planInProgress + figures.changeReported;
 }
+
+/** A unit's name as people read it: a case from an earlier system may have none. */
+export function unitName(t: Translate, unit: string): string {
+  return unit || t('overview.noUnit');
+}

@@ -12,6 +12,13 @@ export const periodChoiceSchema = z.discriminatedUnion('kind', [
 export type PeriodChoice = z.infer<typeof periodChoiceSchema>;
 export const periodKinds = ['thisYear', 'last12Months', 'range'] as const;
 
+/** A choice as a form or a query gives it: a kind, and the dates when the user chose them. */
+export function periodChoiceOf(input: { period: (typeof periodKinds)[number]; from?: string; to?: string }): PeriodChoice {
+  if (input.period !== 'range') return { kind: input.period };
+  if (!input.from || !input.to) throw new InputError('range without dates', { key: 'overview.period.invalid' });
+  return { kind: 'range', from: input.from, to: input.to };
+}
+
 /** Inclusive Oslo dates. */
 export interface Period {
   from: string;
@@ -65,7 +72,14 @@ export interface Overview {
   units: { unit: string; figures: Figures }[];
   /** Residents with an individual plan in progress on `date` (the yearly KPR/KOSTRA count). */
   planOn: { date: string; residents: number };
+  /** Reports and closures per month of the period (yyyy-mm), oldest first: status over time. */
+  months: { month: string; reported: number; closed: number }[];
+  /** Reports waiting for a decision, by how long they have waited (`WAITING_BUCKETS`). */
+  waitingDays: number[];
 }
+
+/** Upper bounds (inclusive) of the waiting-days groups; the last group is everything longer. */
+export const WAITING_BUCKETS = [7, 14, 30, 60] as const;
 
 class Tally {
   waiting = 0;
@@ -144,12 +158,23 @@ export function overviewOf(facts: Iterable<CaseFacts>, options: { period: Period
   const total = new Tally();
   const units = new Map<string, Tally>();
   const withPlan = new Set<string>();
+  const months = new Map<string, { month: string; reported: number; closed: number }>();
+  for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7))
+    months.set(month, { month, reported: 0, closed: 0 });
+  const waitingDays = Array.from({ length: WAITING_BUCKETS.length + 1 }, () => 0);
   for (const f of facts) {
     total.add(f, period, today);
     let unit = units.get(f.unit);
     if (!unit) units.set(f.unit, (unit = new Tally()));
     unit.add(f, period, today);
     if (f.planStartedOn && f.planStartedOn <= planOn && (!f.closedOn || f.closedOn > planOn)) withPlan.add(f.resident);
+    if (f.reportedOn >= period.from && f.reportedOn <= period.to) months.get(f.reportedOn.slice(0, 7))!.reported++;
+    if (f.state === 'closed' && f.closedOn && f.closedOn >= period.from && f.closedOn <= period.to) months.get(f.closedOn.slice(0, 7))!.closed++;
+    if (f.state === 'reported' || f.state === 'underAssessment') {
+      const days = daysBetween(f.reportedOn, today);
+      const bucket = WAITING_BUCKETS.findIndex((limit) => days <= limit);
+      waitingDays[bucket < 0 ? WAITING_BUCKETS.length : bucket]!++;
+    }
   }
   return {
     period,
@@ -157,6 +182,8 @@ export function overviewOf(facts: Iterable<CaseFacts>, options: { period: Period
     total: total.figures(today),
     units: [...units].sort(([a], [b]) => a.localeCompare(b, 'nb')).map(([unit, tally]) => ({ unit, figures: tally.figures(today) })),
     planOn: { date: planOn, residents: withPlan.size },
+    months: [...months.values()],
+    waitingDays,
   };
 }
 

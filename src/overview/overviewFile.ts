@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { spreadsheetText } from '../files/cells.js';
 import type { Translate } from '../i18n/translate.js';
 import type { CaseFacts } from './caseFacts.js';
-import { duration, figureLines, openCount } from './figureLines.js';
+import { duration, figureLines, openCount, unitName } from './figureLines.js';
 import { daysBetween } from './figures.js';
 import type { OverviewResult } from './OverviewService.js';
 
@@ -21,17 +21,20 @@ type Cell = string | number;
 function figureRows({ t, result }: OverviewFileInput): Cell[][] {
   const lines = figureLines(t, result);
   const whole = [...lines.now, ...lines.period, ...lines.durations].map((line) => ['', line.title, line.value]);
-  const perUnit = result.units.flatMap(({ unit, figures }) => [
-    [unit, t('overview.unitOpen'), openCount(figures)],
-    [unit, t('overview.waiting'), figures.waiting],
-    [unit, t('overview.withoutCoordinator'), figures.withoutCoordinator],
-    [unit, t('overview.planInProgress'), figures.planInProgress],
-    [unit, t('overview.reported'), figures.reportedInPeriod],
-    [unit, t('overview.closed'), figures.closedInPeriod],
-    [unit, t('overview.toDecision'), duration(t, figures.toDecision)],
-    [unit, t('overview.toAppointment'), duration(t, figures.toAppointment)],
-    [unit, t('overview.toPlanStart'), duration(t, figures.toPlanStart)],
-  ]);
+  const perUnit = result.units.flatMap(({ unit: id, figures }) => {
+    const unit = unitName(t, id);
+    return [
+      [unit, t('overview.unitOpen'), openCount(figures)],
+      [unit, t('overview.waiting'), figures.waiting],
+      [unit, t('overview.withoutCoordinator'), figures.withoutCoordinator],
+      [unit, t('overview.planInProgress'), figures.planInProgress],
+      [unit, t('overview.reported'), figures.reportedInPeriod],
+      [unit, t('overview.closed'), figures.closedInPeriod],
+      [unit, t('overview.toDecision'), duration(t, figures.toDecision)],
+      [unit, t('overview.toAppointment'), duration(t, figures.toAppointment)],
+      [unit, t('overview.toPlanStart'), duration(t, figures.toPlanStart)],
+    ];
+  });
   return [[t('overview.unit'), t('overview.file.figure'), t('overview.file.value')], ...whole, ...perUnit];
 }
 
@@ -54,7 +57,7 @@ function caseRows({ t, result, cases, categoryOf }: OverviewFileInput): Cell[][]
     header,
     ...cases.map((f) => [
       f.reference,
-      f.unit,
+      unitName(t, f.unit),
       t(`case.state.${f.state}`),
       f.reportedOn,
       f.decidedOn ?? '',

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { translator } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import { overviewCard } from './cards.js';
-import type { PeriodChoice } from './figures.js';
+import { periodChoiceOf, type PeriodChoice } from './figures.js';
 import { overviewCsv, overviewXlsx } from './overviewFile.js';
 import type { OverviewService } from './OverviewService.js';
 
@@ -26,10 +26,7 @@ const periodInput = z.object({
 });
 
 function choiceOf(data: unknown): PeriodChoice {
-  const input = cardData(periodInput, data, 'overview.period.invalid');
-  if (input.period !== 'range') return { kind: input.period };
-  if (!input.from || !input.to) throw new InputError('range without dates', { key: 'overview.period.invalid' });
-  return { kind: 'range', from: input.from, to: input.to };
+  return periodChoiceOf(cardData(periodInput, data, 'overview.period.invalid'));
 }
 
 export interface OverviewRouteDeps {

@@ -164,6 +164,16 @@ export class Roles {
     );
   }
 
+  /** Everyone who is KE or leads a unit: who may see an overview (the tab's dev sign-in lists them). */
+  async overviewHolders(municipality: MunicipalityId): Promise<{ userId: string; name?: string; isKe: boolean; leads: string[] }[]> {
+    const docs = await this.store.list<RoleRecord>('roles', municipality);
+    return docs.flatMap(({ id, data }) =>
+      data.roles.length || data.leads?.length
+        ? [{ userId: id, ...(data.name ? { name: data.name } : {}), isKe: data.roles.length > 0, leads: data.leads ?? [] }]
+        : [],
+    );
+  }
+
   /** The units somebody works in or leads: what forms offer to choose from. */
   async units(municipality: MunicipalityId): Promise<string[]> {
     const docs = await this.store.list<RoleRecord>('roles', municipality);
