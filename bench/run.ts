@@ -12,6 +12,7 @@ import { startFakeConnector } from '../tests/support/fakeConnector.js';
 import { messageActivity } from '../tests/support/activities.js';
 import { waitForHttp } from '../scripts/playground.js';
 import { benchDirectory } from './directory.js';
+import { benchOverview } from './overview.js';
 import { benchReminders } from './reminders.js';
 import { benchImport } from './import.js';
 import { benchWave } from './wave.js';
@@ -263,7 +264,8 @@ const importFigures = await benchImports();
 const directory = await benchDirectory(quick);
 const turn = await benchTurn();
 const turnCosmos = await benchTurnCosmos(turn.turn.rps);
-// Last: its 100,000 cases leave a large heap behind in this process, which also drives the load.
+// Last: their 100,000 cases leave a large heap behind in this process, which also drives the load.
+const overview = await benchOverview(quick);
 const reminders = await benchReminders(quick);
 const results = {
   generatedAt: new Date().toISOString(),
@@ -274,6 +276,7 @@ const results = {
   soak: turn.soak,
   directory,
   reminders,
+  overview,
   import: importFigures,
   startup,
   wave: waveFigures,
@@ -309,6 +312,11 @@ const rows: [string, string, string][] = [
     `reminders (${results.reminders.openCases.toLocaleString('en')} open cases)`,
     `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,
     `full scan of every case ${results.reminders.baselineFullScanMs} ms, heap +${results.reminders.baselineFullScanHeapMb} MB`,
+  ],
+  [
+    `overview (${results.overview.cases.toLocaleString('en')} cases)`,
+    `KE's figures p50 ${results.overview.keFiguresP50Ms} ms, p99 ${results.overview.keFiguresP99Ms} ms; a leader's figures p99 ${results.overview.leaderFiguresP99Ms} ms, list p99 ${results.overview.leaderListP99Ms} ms (a case changed between requests); first request ${results.overview.projectionLoadMs} ms, projection heap ${results.overview.projectionHeapMb} MB`,
+    `full scan per request: figures ${results.overview.baselineFullScanFiguresMs} ms, a leader's list ${results.overview.baselineFullScanLeaderListMs} ms`,
   ],
   ...(['sqlite', 'cosmos'] as const).map((kind): [string, string, string] => {
     const figures = results.import[kind];

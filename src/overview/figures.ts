@@ -81,6 +81,33 @@ export interface Overview {
 /** Upper bounds (inclusive) of the waiting-days groups; the last group is everything longer. */
 export const WAITING_BUCKETS = [7, 14, 30, 60] as const;
 
+/** What one case adds to the figures, worked out once for the whole and for its unit. */
+interface Measured {
+  reportedInPeriod: boolean;
+  declinedInPeriod: boolean;
+  closedInPeriod: boolean;
+  evaluationOverdue: boolean;
+  toDecision?: number;
+  toAppointment?: number;
+  toPlanStart?: number;
+}
+
+function inPeriod(date: string | undefined, period: Period): date is string {
+  return date !== undefined && date >= period.from && date <= period.to;
+}
+
+/** Worked out into one reused record: a figure over 100,000 cases allocates nothing per case. */
+function measure(into: Measured, f: CaseFacts, period: Period, today: string): Measured {
+  into.reportedInPeriod = inPeriod(f.reportedOn, period);
+  into.declinedInPeriod = f.declined === true && inPeriod(f.decidedOn, period);
+  into.closedInPeriod = f.state === 'closed' && inPeriod(f.closedOn, period);
+  into.evaluationOverdue = f.evaluationDue !== undefined && f.evaluationDue < today;
+  into.toDecision = inPeriod(f.decidedOn, period) ? daysBetween(f.reportedOn, f.decidedOn) : undefined;
+  into.toAppointment = inPeriod(f.appointedOn, period) ? daysBetween(f.reportedOn, f.appointedOn) : undefined;
+  into.toPlanStart = inPeriod(f.planStartedOn, period) ? daysBetween(f.reportedOn, f.planStartedOn) : undefined;
+  return into;
+}
+
 class Tally {
   waiting = 0;
   oldestReported: string | undefined;
@@ -96,8 +123,7 @@ class Tally {
   toAppointment: number[] = [];
   toPlanStart: number[] = [];
 
-  add(f: CaseFacts, period: Period, today: string): void {
-    const inPeriod = (date: string | undefined) => date !== undefined && date >= period.from && date <= period.to;
+  add(f: CaseFacts, m: Measured): void {
     switch (f.state) {
       case 'reported':
       case 'underAssessment':
@@ -120,13 +146,13 @@ class Tally {
       default:
         break;
     }
-    if (inPeriod(f.reportedOn)) this.reportedInPeriod++;
-    if (f.declined && inPeriod(f.decidedOn)) this.declinedInPeriod++;
-    if (f.state === 'closed' && inPeriod(f.closedOn)) this.closedInPeriod++;
-    if (f.evaluationDue && f.evaluationDue < today) this.evaluationsOverdue++;
-    if (inPeriod(f.decidedOn)) this.toDecision.push(daysBetween(f.reportedOn, f.decidedOn!));
-    if (inPeriod(f.appointedOn)) this.toAppointment.push(daysBetween(f.reportedOn, f.appointedOn!));
-    if (inPeriod(f.planStartedOn)) this.toPlanStart.push(daysBetween(f.reportedOn, f.planStartedOn!));
+    if (m.reportedInPeriod) this.reportedInPeriod++;
+    if (m.declinedInPeriod) this.declinedInPeriod++;
+    if (m.closedInPeriod) this.closedInPeriod++;
+    if (m.evaluationOverdue) this.evaluationsOverdue++;
+    if (m.toDecision !== undefined) this.toDecision.push(m.toDecision);
+    if (m.toAppointment !== undefined) this.toAppointment.push(m.toAppointment);
+    if (m.toPlanStart !== undefined) this.toPlanStart.push(m.toPlanStart);
   }
 
   figures(today: string): Figures {
@@ -162,14 +188,16 @@ export function overviewOf(facts: Iterable<CaseFacts>, options: { period: Period
   for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7))
     months.set(month, { month, reported: 0, closed: 0 });
   const waitingDays = Array.from({ length: WAITING_BUCKETS.length + 1 }, () => 0);
+  const scratch: Measured = { reportedInPeriod: false, declinedInPeriod: false, closedInPeriod: false, evaluationOverdue: false };
   for (const f of facts) {
-    total.add(f, period, today);
+    const m = measure(scratch, f, period, today);
+    total.add(f, m);
     let unit = units.get(f.unit);
     if (!unit) units.set(f.unit, (unit = new Tally()));
-    unit.add(f, period, today);
+    unit.add(f, m);
     if (f.planStartedOn && f.planStartedOn <= planOn && (!f.closedOn || f.closedOn > planOn)) withPlan.add(f.resident);
-    if (f.reportedOn >= period.from && f.reportedOn <= period.to) months.get(f.reportedOn.slice(0, 7))!.reported++;
-    if (f.state === 'closed' && f.closedOn && f.closedOn >= period.from && f.closedOn <= period.to) months.get(f.closedOn.slice(0, 7))!.closed++;
+    if (m.reportedInPeriod) months.get(f.reportedOn.slice(0, 7))!.reported++;
+    if (m.closedInPeriod) months.get(f.closedOn!.slice(0, 7))!.closed++;
     if (f.state === 'reported' || f.state === 'underAssessment') {
       const days = daysBetween(f.reportedOn, today);
       const bucket = WAITING_BUCKETS.findIndex((limit) => days <= limit);
@@ -194,6 +222,18 @@ export function durationStat(days: number[]): DurationStat {
   return { n: sorted.length, median: rank(0.5), p90: rank(0.9) };
 }
 
+/** Whole days from one date to another. Dates repeat across cases, so each is parsed once. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
+}
+
+const dayNumbers = new Map<string, number>();
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(date) / 86_400_000);
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
