@@ -31,6 +31,12 @@ param linkSecret string
 
 param botDisplayName string = 'Koordinatorhjelpen'
 
+@description('The Teams app id (teamsApp/create), for the deep link to the «Oversikt» tab.')
+param teamsAppId string
+
+@description('Client id of the «Oversikt» tab\'s Entra app registration (Teams SSO), from aadApp/create.')
+param tabAppId string
+
 var containers = loadJsonContent('containers.json')
 var cosmosDataContributor = '00000000-0000-0000-0000-000000000002'
 
@@ -144,6 +150,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'LINK_SECRET', value: linkSecret }
+        { name: 'TAB_APP_ID', value: tabAppId }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'PUBLIC_URL', value: 'https://${resourceBaseName}-app.azurewebsites.net' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }

@@ -57,6 +57,8 @@ export interface AppDeps {
   reminderSchedule: ReminderSchedule;
   dataCare: DataCare;
   overview: OverviewService;
+  /** Teams' deep link to the «Oversikt» tab, when known. */
+  tabUrl?: string;
   logger: Logger;
 }
 
@@ -80,6 +82,7 @@ export function createApp({
   reminderSchedule,
   dataCare,
   overview,
+  tabUrl,
   logger,
 }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
@@ -122,7 +125,7 @@ export function createApp({
   const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(router, { dataCare, roles, links: exportLinks });
-  overviewRoutes(router, { overview, roles, links: exportLinks });
+  overviewRoutes(router, { overview, roles, links: exportLinks, ...(tabUrl ? { tabUrl } : {}) });
   registerConversationRoutes(router, {
     capabilities: {
       directory: directoryFeature.showSearch,

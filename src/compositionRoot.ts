@@ -153,6 +153,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     reminderSchedule: schedule,
     dataCare,
     overview,
+    ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
     logger,
   });
   // Every instance sweeps; claims make sure each reminder goes out once. `protect` skips a tick while the last one runs.
@@ -195,7 +196,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
         roles,
         municipalities,
         identify: tabIdentifier(config.tabAuth, logger),
-        sso: config.tabAuth.kind === 'sso',
+        sso: config.tabAuth.kind !== 'dev',
         ...(config.bot.appId ? { botId: config.bot.appId } : {}),
       }),
       { path: '/templates/:name', handler: templatesRoute() },

@@ -15,6 +15,8 @@ const schema = z
     BOT_TENANT_ID: optionalString,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     BOT_OPENID_METADATA_URL: optionalString.pipe(z.string().url().optional()),
+    TAB_APP_ID: optionalString.pipe(z.string().uuid().optional()),
+    TEAMS_APP_ID: optionalString.pipe(z.string().uuid().optional()),
     ENTRA_AUTHORITY: z.string().trim().url().default('https://login.microsoftonline.com'),
     DATA_DIR: z.string().trim().min(1).default('./.data'),
     COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
@@ -88,10 +90,13 @@ export interface Config {
     openIdMetadataUrl?: string;
   };
   /**
-   * The «Oversikt» tab's sign-in: Teams SSO when the bot is registered (Entra ID tokens for the
-   * app's client id or Application ID URI, issued by `authority`), else a local trial's dev sign-in.
+   * The «Oversikt» tab's sign-in: Teams SSO with the tab's Entra app registration (`TAB_APP_ID`:
+   * tokens for its client id or Application ID URI, issued by `authority`); none at all for a
+   * registered bot without one; a dev sign-in in a local trial (no `BOT_ID`).
    */
-  tabAuth: { kind: 'sso'; authority: string; audiences: string[] } | { kind: 'dev' };
+  tabAuth: { kind: 'sso'; authority: string; audiences: string[] } | { kind: 'off' } | { kind: 'dev' };
+  /** Teams' deep link to the «Oversikt» tab (the chat's overview card offers it), when the Teams app id is known. */
+  tabUrl?: string;
   dataDir: string;
   cosmos?: { endpoint: string; key?: string; database: string };
   /** Local trials only: the municipality of a tenant that is not connected. */
@@ -135,13 +140,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
-    tabAuth: e.BOT_ID
+    tabAuth: e.TAB_APP_ID
       ? {
           kind: 'sso',
           authority: e.ENTRA_AUTHORITY,
-          audiences: [e.BOT_ID, `api://${new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/botid-${e.BOT_ID}`],
+          audiences: [e.TAB_APP_ID, `api://${new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/${e.TAB_APP_ID}`],
         }
-      : { kind: 'dev' },
+      : e.BOT_ID
+        ? { kind: 'off' }
+        : { kind: 'dev' },
+    tabUrl: e.TEAMS_APP_ID ? `https://teams.microsoft.com/l/entity/${e.TEAMS_APP_ID}/oversikt` : undefined,
     dataDir: e.DATA_DIR,
     cosmos: e.COSMOS_ENDPOINT ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE } : undefined,
     defaultMunicipality: e.DEFAULT_MUNICIPALITY,

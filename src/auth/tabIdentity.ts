@@ -13,6 +13,7 @@ export type TabAuthMode =
       /** The app's `webApplicationInfo`: its client id and its Application ID URI. */
       audiences: readonly string[];
     }
+  | { kind: 'off' }
   | { kind: 'dev' };
 
 /** Why a request has no identity: no token at all (401), or one that does not hold (401). */
@@ -29,6 +30,7 @@ export function tabIdentifier(
   mode: TabAuthMode,
   logger: Logger,
 ): (headers: Record<string, string | string[] | undefined>) => Promise<TabIdentity | TabRefusal> {
+  if (mode.kind === 'off') return async () => 'missing';
   if (mode.kind === 'dev') {
     return async (headers) => {
       const match = /^([a-z0-9-]{2,40})\/([\w.@-]{1,100})$/.exec(String(headers['x-dev-user'] ?? '').trim());

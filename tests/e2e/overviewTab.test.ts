@@ -11,6 +11,8 @@ import { SCREENSHOTS } from '../support/playgroundSession.js';
 import { startBot, type RunningBot } from '../support/startBot.js';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
+/** The tab's own Entra app registration (it exposes access_as_user; the bot's managed identity cannot). */
+const TAB_APP_ID = '22222222-3333-4444-5555-666666666666';
 const TENANT = '99999999-8888-7777-6666-555555555555';
 const KE = 'aaaaaaaa-0000-0000-0000-000000000001';
 const LEADER = 'aaaaaaaa-0000-0000-0000-000000000002';
@@ -48,6 +50,7 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
     running = await startBot({
       BOT_ID,
       BOT_PASSWORD: 'not-used-offline',
+      TAB_APP_ID,
       ENTRA_AUTHORITY: authority,
       DEFAULT_MUNICIPALITY: '',
       PUBLIC_URL: 'https://kh.example.no',
@@ -77,7 +80,7 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
     return new SignJWT({ oid: claims.oid ?? KE, tid, name: 'Test', ver: '2.0' })
       .setProtectedHeader({ alg: 'RS256', kid: 'entra-test', typ: 'JWT' })
       .setIssuer(claims.iss ?? `${authority}/${tid}/v2.0`)
-      .setAudience(claims.aud ?? `api://kh.example.no/botid-${BOT_ID}`)
+      .setAudience(claims.aud ?? `api://kh.example.no/${TAB_APP_ID}`)
       .setIssuedAt()
       .setExpirationTime(claims.exp ?? '10m')
       .sign(claims.key ?? keys.privateKey);
@@ -88,7 +91,8 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
   it.each<[string, () => Promise<string | undefined>]>([
     ['no token', async () => undefined],
     ['a token signed with another key', () => token({ key: stranger.privateKey })],
-    ['a token for another app', () => token({ aud: 'api://other.example.no/botid-00000000-0000-0000-0000-000000000000' })],
+    ['a token for another app', () => token({ aud: 'api://other.example.no/00000000-0000-0000-0000-000000000000' })],
+    ['a token for the bot rather than the tab', () => token({ aud: BOT_ID })],
     ['a token from another issuer', () => token({ iss: 'https://login.example.com/x/v2.0' })],
     ['a token issued for another tenant than it claims', () => token({ iss: `${authority}/${'1'.repeat(8)}-1111-1111-1111-111111111111/v2.0` })],
     ['an expired token', () => token({ exp: Math.floor(Date.now() / 1000) - 3600 })],
@@ -119,7 +123,7 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
   });
 
   it('200 for KE (the municipality) and for a leader (their unit only), with the app id as audience too', async () => {
-    const ke = await get(await token({ aud: BOT_ID }));
+    const ke = await get(await token({ aud: TAB_APP_ID }));
     expect(ke.status).toBe(200);
     const whole = (await ke.json()) as { scope: string; cases: { unit: string }[]; lines: { now: { id: string; value: string }[] } };
     expect(whole.scope).toBe('Hele Rana kommune');

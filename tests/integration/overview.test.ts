@@ -25,7 +25,7 @@ describe('KE’s overview in chat: «oversikt» and «eksporter oversikt»', () 
   let reference = '';
 
   beforeAll(async () => {
-    chat = await startChat({ KE_ADMINS: `rana:${KE}`, PUBLIC_URL: 'http://127.0.0.1:1' });
+    chat = await startChat({ KE_ADMINS: `rana:${KE}`, PUBLIC_URL: 'http://127.0.0.1:1', TEAMS_APP_ID: '6f1c1d52-7d0c-4f64-9d43-0b8f3a1a2c10' });
     for (const user of [KE, LEADER, OTHER_LEADER, COORDINATOR, EMPLOYEE]) await chat.say(user, { text: 'hjelp' });
     await setRoles(chat, KE, COORDINATOR, { unit: 'Hjemmetjenesten' });
     await setRoles(chat, KE, LEADER, { unit: 'Hjemmetjenesten', leads: 'Hjemmetjenesten' });
@@ -62,6 +62,10 @@ describe('KE’s overview in chat: «oversikt» and «eksporter oversikt»', () 
     expect(Object.keys(facts).some((title) => title.startsWith('Innbyggere med individuell plan per'))).toBe(true);
     expect(textOf(reply!)).toContain('Hjemmetjenesten');
     expect(textOf(reply!)).not.toContain('Ola Nordmann');
+    expect(card.actions?.find((a) => a.type === 'Action.OpenUrl')).toMatchObject({
+      title: 'Åpne fanen Oversikt',
+      url: 'https://teams.microsoft.com/l/entity/6f1c1d52-7d0c-4f64-9d43-0b8f3a1a2c10/oversikt',
+    });
   });
 
   it('shows a leader the units they lead only, and refuses an employee politely', async () => {

@@ -7,6 +7,22 @@ describe('loadConfig()', () => {
     expect(config).toMatchObject({ port: 3978, dataDir: './.data', bot: { appId: undefined, type: 'MultiTenant' }, cosmos: undefined });
   });
 
+  it.each<[string, Record<string, string>, unknown]>([
+    ['a local trial: the dev sign-in', {}, { kind: 'dev' }],
+    ['a registered bot without a tab app: no sign-in at all (never the dev one)', { BOT_ID: 'b', BOT_PASSWORD: 'p' }, { kind: 'off' }],
+    [
+      'the tab app: Teams SSO for its client id and Application ID URI on the public host',
+      { BOT_ID: 'b', BOT_PASSWORD: 'p', TAB_APP_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', PUBLIC_URL: 'https://kh.example.no' },
+      {
+        kind: 'sso',
+        authority: 'https://login.microsoftonline.com',
+        audiences: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'api://kh.example.no/3f2504e0-4f89-41d3-9a0c-0305e82c3301'],
+      },
+    ],
+  ])('the «Oversikt» tab’s sign-in: %s', (_, env, expected) => {
+    expect(loadConfig(env).tabAuth).toEqual(expected);
+  });
+
   it('uses Cosmos when COSMOS_ENDPOINT is set, with or without a key', () => {
     expect(loadConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' }).cosmos).toEqual({
       endpoint: 'https://x.documents.azure.com:443/',
