@@ -27,11 +27,12 @@ export function overviewCard(t: Translate, result: OverviewResult, view: Overvie
     now: lines.now,
     period: lines.period,
     durations: lines.durations,
+    // A TextBlock takes text: numbers as strings, or the client shows nothing.
     units: result.units.map(({ unit, figures }) => ({
       unit: unitName(t, unit),
-      open: openCount(figures),
-      waiting: figures.waiting,
-      reported: figures.reportedInPeriod,
+      open: String(openCount(figures)),
+      waiting: String(figures.waiting),
+      reported: String(figures.reportedInPeriod),
     })),
     choice: { kind: view.choice.kind, from: view.choice.kind === 'range' ? view.choice.from : '', to: view.choice.kind === 'range' ? view.choice.to : '' },
     periodKinds: periodKinds.map((kind) => ({ value: kind, title: t(`overview.period.${kind}`) })),

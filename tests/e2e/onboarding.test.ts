@@ -76,6 +76,33 @@ describe('a new municipality, onboarded and imported, in the Agents Playground',
     await session.cardWith('Importert fra tidligere system').screenshot({ path: `${SCREENSHOTS}/onboarding-2-history.png` });
   }, 90_000);
 
+  it('gives KE the overview of the imported cases, and a chosen period in place of the card', async () => {
+    await session.send('oversikt');
+    const card = session.cardWith('Oversikt over koordinatorsaker');
+    await card.waitFor({ timeout: 30_000 });
+    await expect.poll(() => card.getByText('Hele Testvik kommune').count()).toBe(1);
+    await expect.poll(() => card.getByText('Individuell plan pågår').count()).toBe(1);
+    // Per unit, with its figures (open, waiting, reported in the period).
+    await expect.poll(() => card.innerText()).toMatch(/Hjemmetjenesten\s+\d+\s+\d+\s+\d+/);
+    await card.screenshot({ path: `${SCREENSHOTS}/onboarding-5-overview.png` });
+    const cardsBefore = await session.page.locator('.ac-adaptiveCard').count();
+    await card.getByRole('combobox', { name: 'Periode' }).click();
+    await session.page.getByRole('option', { name: 'Siste 12 måneder' }).click();
+    await card.getByRole('button', { name: 'Vis' }).click();
+    // The same card, updated: no new message.
+    await expect
+      .poll(
+        () =>
+          session
+            .cardWith('Oversikt over koordinatorsaker')
+            .getByText(/^Periode 20\d\d-\d\d-\d\d/)
+            .textContent(),
+        { timeout: 30_000 },
+      )
+      .not.toMatch(/-01-01 –/);
+    expect(await session.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
+  }, 60_000);
+
   it('answers «hvem kontakter jeg» from the municipality’s imported directory', async () => {
     await session.send('hvem kontakter jeg for spesialundervisning?');
     const card = session.cardWith('Pedagogisk-psykologisk tjeneste');
