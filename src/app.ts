@@ -59,6 +59,8 @@ export interface AppDeps {
   overview: OverviewService;
   /** Teams' deep link to the «Oversikt» tab, when known. */
   tabUrl?: string;
+  /** Resident-data links open the tab, which fetches the file with the requester's token. */
+  residentLinksBound?: boolean;
   logger: Logger;
 }
 
@@ -83,6 +85,7 @@ export function createApp({
   dataCare,
   overview,
   tabUrl,
+  residentLinksBound,
   logger,
 }: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
@@ -124,7 +127,7 @@ export function createApp({
   const caseFeature = caseRoutes(router, { cases, roles, directory, references });
   const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
-  privacyRoutes(router, { dataCare, roles, links: exportLinks });
+  privacyRoutes(router, { dataCare, roles, links: exportLinks, ...(residentLinksBound && tabUrl ? { tabUrl } : {}) });
   overviewRoutes(router, { overview, roles, links: exportLinks, ...(tabUrl ? { tabUrl } : {}) });
   registerConversationRoutes(router, {
     capabilities: {

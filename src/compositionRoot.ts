@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { ExportLinks } from './directory/exportLinks.js';
 import { overviewExportRoute } from './overview/routes.js';
 import { tabRoutes } from './overview/tab.js';
-import { tabIdentifier } from './auth/tabIdentity.js';
+import { tabCaller, tabIdentifier } from './auth/tabIdentity.js';
 import type { OverviewService } from './overview/OverviewService.js';
 import { exportRoute } from './directory/exportRoute.js';
 import { type CaseService } from './cases/CaseService.js';
@@ -134,6 +134,8 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities: () => municipalities.ids(), logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
   const dataCare = new DataCare({ cases, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
+  // With Teams SSO and the tab's deep link, a resident's data is fetched in the tab with the requester's own token.
+  const residentLinksBound = config.tabAuth.kind === 'sso' && config.tabUrl !== undefined;
   const app = createApp({
     adapter,
     storage: new StoreStorage(store),
@@ -154,6 +156,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     dataCare,
     overview,
     ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
+    residentLinksBound,
     logger,
   });
   // Every instance sweeps; claims make sure each reminder goes out once. `protect` skips a tick while the last one runs.
@@ -181,6 +184,8 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
         }
       })
     : undefined;
+  // Who calls the tab's API and the resident-data download: the Teams SSO token's user, in their municipality.
+  const caller = tabCaller(tabIdentifier(config.tabAuth, logger), municipalities);
   const server = createServer({
     app,
     adapter,
@@ -189,13 +194,13 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     logger,
     routes: [
       { path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) },
-      { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare }) },
+      { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare, ...(residentLinksBound ? { caller } : {}) }) },
       { path: '/api/overview/export', handler: overviewExportRoute({ links: exportLinks, overview, roles, directory, audit }) },
       ...tabRoutes({
         overview,
         roles,
         municipalities,
-        identify: tabIdentifier(config.tabAuth, logger),
+        caller,
         sso: config.tabAuth.kind !== 'dev',
         ...(config.bot.appId ? { botId: config.bot.appId } : {}),
       }),

@@ -1,5 +1,8 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import type { MessageKey } from '../i18n/messages.js';
 import type { Logger } from '../logger.js';
+import type { Municipalities } from '../municipalities/Municipalities.js';
+import type { Municipality } from '../municipalities/Municipality.js';
 
 /** Who is calling a tab's API: their Entra object id, and their tenant (SSO) or the municipality a dev sign-in chose. */
 export type TabIdentity = { userId: string } & ({ tenantId: string } | { municipality: string });
@@ -58,5 +61,29 @@ export function tabIdentifier(
       logger.warn({ reason: (error as Error).message }, 'tab request refused: token does not hold');
       return 'invalid';
     }
+  };
+}
+
+/** A signed-in caller of the tab's API, in their municipality; or why not (401 or 403, in the catalogue's words). */
+export type TabCaller = { municipality: Municipality; userId: string } | { status: 401 | 403; key: MessageKey };
+
+/**
+ * Who calls, as the chat knows them: the identity of the request, in the municipality its tenant
+ * (or, on a shared tenant, the person's membership) resolves to — as `municipalityGate` does for turns.
+ */
+export function tabCaller(
+  identify: (headers: Record<string, string | string[] | undefined>) => Promise<TabIdentity | TabRefusal>,
+  municipalities: Municipalities,
+): (headers: Record<string, string | string[] | undefined>) => Promise<TabCaller> {
+  return async (headers) => {
+    const identity = await identify(headers);
+    if (typeof identity === 'string') return { status: 401, key: 'tab.error.unauthorized' };
+    if ('municipality' in identity) {
+      const municipality = await municipalities.get(identity.municipality);
+      return municipality ? { municipality, userId: identity.userId } : { status: 403, key: 'municipality.unknown' };
+    }
+    const resolution = await municipalities.resolve(identity.tenantId, identity.userId);
+    if (resolution.kind === 'resolved') return { municipality: resolution.municipality, userId: identity.userId };
+    return { status: 403, key: resolution.kind === 'notConnected' ? 'municipality.unknown' : 'tab.error.chooseMunicipality' };
   };
 }

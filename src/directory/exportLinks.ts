@@ -81,8 +81,13 @@ export class ExportLinks {
   ) {}
 
   create(grant: Omit<ExportGrant, 'expiresAt' | 'id'>, ttlMs = TTL_MS[grant.format]): string {
+    return `${this.publicUrl.replace(/\/$/, '')}${PATHS[grant.format]}?t=${this.token(grant, ttlMs)}`;
+  }
+
+  /** The signed grant alone, for a link that is not a plain download (the «Oversikt» tab fetches a resident's data with it). */
+  token(grant: Omit<ExportGrant, 'expiresAt' | 'id'>, ttlMs = TTL_MS[grant.format]): string {
     const payload = Buffer.from(JSON.stringify({ id: randomUUID(), ...grant, expiresAt: this.now() + ttlMs })).toString('base64url');
-    return `${this.publicUrl.replace(/\/$/, '')}${PATHS[grant.format]}?t=${payload}.${this.sign(payload)}`;
+    return `${payload}.${this.sign(payload)}`;
   }
 
   /** The grant in a token, or undefined when it is forged, malformed or expired. */

@@ -517,7 +517,7 @@ export const en: Catalogue = {
   'privacy.erase.submit': 'Delete',
   'privacy.confirmRequired': 'tick that you have checked the request. Nothing was deleted.',
   'privacy.none': 'Found no cases about a resident with that name and date of birth.',
-  'privacy.access.ready': 'Access to {count} cases: [download]({link}) (the link works for 10 minutes).',
+  'privacy.access.ready': 'Access to {count} cases: [download]({link}) (the link works once, for 3 minutes).',
   'privacy.erased': 'Deleted {count} cases and their reminders. It has been logged.',
   'reminderSettings.title': 'Reminders in {municipality}',
   'reminderSettings.hint':
@@ -625,4 +625,11 @@ export const en: Catalogue = {
   'tab.error.teams': 'Open the tab in Microsoft Teams to be signed in.',
   'tab.error.failed': 'Could not load the overview. Try again in a moment.',
   'tab.error.chooseMunicipality': 'First choose your municipality in the chat with Koordinatorhjelpen.',
+  'privacy.access.readyTab':
+    'Access to {count} cases: [open the Overview tab]({link}) and download the file there. The link works once, for 3 minutes, and only for you.',
+  'privacy.access.notYours': 'This link was made for someone else. Make the access request yourself in Koordinatorhjelpen («innsyn»).',
+  'tab.innsyn.title': 'Access request',
+  'tab.innsyn.hint': 'The file with everything stored about the resident is ready. It can be downloaded once, by you.',
+  'tab.innsyn.download': 'Download the access file',
+  'tab.innsyn.done': 'Downloaded. Keep the file safe; the link will not work again.',
 };

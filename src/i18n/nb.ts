@@ -513,7 +513,7 @@ export const nb = {
   'privacy.erase.submit': 'Slett',
   'privacy.confirmRequired': 'kryss av for at du har kontrollert kravet. Ingenting er slettet.',
   'privacy.none': 'Fant ingen saker om en innbygger med det navnet og den fødselsdatoen.',
-  'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenken virker i 10 minutter).',
+  'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenken virker én gang, i 3 minutter).',
   'privacy.erased': 'Slettet {count} saker og påminnelsene deres. Det er loggført.',
   'reminderSettings.title': 'Påminnelser i {municipality}',
   'reminderSettings.hint':
@@ -621,6 +621,13 @@ export const nb = {
   'tab.error.teams': 'Fanen må åpnes i Microsoft Teams for at du skal bli logget inn.',
   'tab.error.failed': 'Kunne ikke hente oversikten. Prøv igjen om litt.',
   'tab.error.chooseMunicipality': 'Velg først kommunen din i chatten med Koordinatorhjelpen.',
+  'privacy.access.readyTab':
+    'Innsyn i {count} saker: [åpne fanen Oversikt]({link}) og last ned filen der. Lenken virker én gang, i 3 minutter, og bare for deg.',
+  'privacy.access.notYours': 'Denne lenken ble laget for en annen. Be om innsyn selv i Koordinatorhjelpen («innsyn»).',
+  'tab.innsyn.title': 'Innsyn',
+  'tab.innsyn.hint': 'Filen med alt som er lagret om innbyggeren er klar. Den kan lastes ned én gang, av deg.',
+  'tab.innsyn.download': 'Last ned innsynsfilen',
+  'tab.innsyn.done': 'Lastet ned. Lagre filen trygt; lenken virker ikke igjen.',
 } as const;
 
 /** A catalogue in any language: exactly bokmål's keys. */

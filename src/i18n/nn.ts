@@ -515,7 +515,7 @@ export const nn: Catalogue = {
   'privacy.erase.submit': 'Slett',
   'privacy.confirmRequired': 'kryss av for at du har kontrollert kravet. Ingenting er sletta.',
   'privacy.none': 'Fann ingen saker om ein innbyggjar med det namnet og den fødselsdatoen.',
-  'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenkja verkar i 10 minutt).',
+  'privacy.access.ready': 'Innsyn i {count} saker: [last ned]({link}) (lenkja verkar éin gong, i 3 minutt).',
   'privacy.erased': 'Sletta {count} saker og påminningane deira. Det er loggført.',
   'reminderSettings.title': 'Påminningar i {municipality}',
   'reminderSettings.hint':
@@ -623,4 +623,10 @@ export const nn: Catalogue = {
   'tab.error.teams': 'Fana må opnast i Microsoft Teams for at du skal bli logga inn.',
   'tab.error.failed': 'Kunne ikkje hente oversikta. Prøv igjen om litt.',
   'tab.error.chooseMunicipality': 'Vel først kommunen din i chatten med Koordinatorhjelpen.',
+  'privacy.access.readyTab': 'Innsyn i {count} saker: [opne fana Oversikt]({link}) og last ned fila der. Lenkja verkar éin gong, i 3 minutt, og berre for deg.',
+  'privacy.access.notYours': 'Denne lenkja vart laga for ein annan. Be om innsyn sjølv i Koordinatorhjelpen («innsyn»).',
+  'tab.innsyn.title': 'Innsyn',
+  'tab.innsyn.hint': 'Fila med alt som er lagra om innbyggjaren er klar. Ho kan lastast ned éin gong, av deg.',
+  'tab.innsyn.download': 'Last ned innsynsfila',
+  'tab.innsyn.done': 'Lasta ned. Lagre fila trygt; lenkja verkar ikkje igjen.',
 };

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, RequestHandler, Response } from 'restify';
 import { z } from 'zod';
-import type { TabIdentity, TabRefusal } from '../auth/tabIdentity.js';
+import type { TabCaller } from '../auth/tabIdentity.js';
 import { caseStates } from '../cases/Case.js';
 import { describeError } from '../conversation/errorReply.js';
 import { NotAllowedError } from '../errors.js';
@@ -26,7 +26,8 @@ export interface TabDeps {
   overview: OverviewService;
   roles: Roles;
   municipalities: Municipalities;
-  identify: (headers: Request['headers']) => Promise<TabIdentity | TabRefusal>;
+  /** Who calls the API (Teams SSO, or a local trial's dev sign-in), in which municipality. */
+  caller: (headers: Request['headers']) => Promise<TabCaller>;
   /** SSO on (Teams tokens), or a local trial's dev sign-in. */
   sso: boolean;
   /** The bot's app id, for the deep link that opens a case in the chat with the bot. */
@@ -50,7 +51,7 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self' https://res.cdn.office.net",
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft https://*.microsoft365.com",
 ].join('; ');
@@ -91,6 +92,10 @@ const PAGE_LABELS = [
   'tab.error.unauthorized',
   'tab.error.teams',
   'tab.error.failed',
+  'tab.innsyn.title',
+  'tab.innsyn.hint',
+  'tab.innsyn.download',
+  'tab.innsyn.done',
   'overview.title',
   'overview.now',
   'overview.inPeriod',
@@ -159,21 +164,13 @@ export function tabRoutes(deps: TabDeps): { path: string; handler: RequestHandle
     sendJson(res, 200, { sso: false, labels, devUsers: users });
   };
 
-  async function municipalityOf(identity: TabIdentity): Promise<Municipality | MessageKey> {
-    if ('municipality' in identity) return (await deps.municipalities.get(identity.municipality)) ?? 'municipality.unknown';
-    const resolution = await deps.municipalities.resolve(identity.tenantId, identity.userId);
-    if (resolution.kind === 'resolved') return resolution.municipality;
-    return resolution.kind === 'notConnected' ? 'municipality.unknown' : 'tab.error.chooseMunicipality';
-  }
-
   const data: RequestHandler = async (req, res) => {
     const t = translator(localeOf(searchOf(req).lang));
-    const identity = await deps.identify(req.headers);
-    if (typeof identity === 'string') return void sendJson(res, 401, { error: t('tab.error.unauthorized') });
-    const municipality = await municipalityOf(identity);
-    if (typeof municipality === 'string') return void sendJson(res, 403, { error: t(municipality) });
+    const caller = await deps.caller(req.headers);
+    if ('status' in caller) return void sendJson(res, caller.status, { error: t(caller.key) });
+    const { municipality } = caller;
     try {
-      const actor = await deps.roles.actor(municipality.id, identity.userId);
+      const actor = await deps.roles.actor(municipality.id, caller.userId);
       const input = query.parse(searchOf(req));
       const choice = periodChoiceOf(input);
       const [result, cases] = await Promise.all([

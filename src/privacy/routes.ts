@@ -1,5 +1,8 @@
 import type { Router } from '../conversation/router.js';
-import type { RequestHandler } from 'restify';
+import type { Request, RequestHandler } from 'restify';
+import type { TabCaller } from '../auth/tabIdentity.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { translator } from '../i18n/translate.js';
 import { z } from 'zod';
 import { privacyRequestCard } from './cards.js';
 import { cardData } from '../conversation/cardData.js';
@@ -13,8 +16,34 @@ const ACCESS = /^\s*(innsyn|innsynskrav|access request)\s*$/i;
 const ERASE = /^\s*(sletting|slettekrav|erasure request)\s*$/i;
 const residentData = z.object({ name: z.string().trim().min(2).max(120), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
+/**
+ * Where a resident-data link leads. With Teams SSO it opens the «Oversikt» tab (Teams' deep link,
+ * the signed grant as the tab's sub-page), which fetches the file with the requester's own token, so
+ * only they can use it; without SSO (a local trial) it is a plain single-use download link.
+ */
+export function residentLink(
+  links: ExportLinks,
+  grant: { municipality: string; caseIds: string[]; actor: string },
+  tabUrl?: string,
+): { link: string; key: MessageKey } {
+  if (!tabUrl) return { link: links.create({ ...grant, format: 'residentAccess' }), key: 'privacy.access.ready' };
+  const context = JSON.stringify({ subEntityId: `${INNSYN_PREFIX}${links.token({ ...grant, format: 'residentAccess' })}` });
+  return { link: `${tabUrl}?context=${encodeURIComponent(context)}`, key: 'privacy.access.readyTab' };
+}
+
+/** The tab's sub-page that names an access file to fetch: this prefix and the signed grant. */
+export const INNSYN_PREFIX = 'innsyn.';
+
 /** «innsyn» and «sletting»: a KE admin's access and erasure requests about one resident. */
-export function privacyRoutes(router: Router, { dataCare, roles, links }: { dataCare: DataCare; roles: Roles; links: ExportLinks }): void {
+export function privacyRoutes(
+  router: Router,
+  {
+    dataCare,
+    roles,
+    links,
+    tabUrl,
+  }: { dataCare: DataCare; roles: Roles; links: ExportLinks; /** Set when downloads are bound to the requester through the tab. */ tabUrl?: string },
+): void {
   for (const [pattern, mode] of [
     [ACCESS, 'access'],
     [ERASE, 'erase'],
@@ -32,8 +61,8 @@ export function privacyRoutes(router: Router, { dataCare, roles, links }: { data
     const resident = cardData(residentData, data, 'privacy.required');
     const caseIds = await dataCare.requestAccess(municipality, actor, resident);
     if (caseIds.length === 0) return void (await context.sendActivity(t('privacy.none')));
-    const link = links.create({ municipality, format: 'residentAccess', caseIds, actor });
-    await context.sendActivity(t('privacy.access.ready', { count: caseIds.length, link }));
+    const { link, key } = residentLink(links, { municipality, caseIds, actor }, tabUrl);
+    await context.sendActivity(t(key, { count: caseIds.length, link }));
   });
 
   router.submit('privacyErase', async (context, state, data) => {
@@ -46,9 +75,32 @@ export function privacyRoutes(router: Router, { dataCare, roles, links }: { data
   });
 }
 
-/** `GET /api/privacy/access?t=TOKEN`: the access report behind a signed link, as JSON, once; each disclosure audited with where it was fetched from. */
-export function accessRoute({ links, dataCare }: { links: ExportLinks; dataCare: DataCare }): RequestHandler {
+/**
+ * `GET /api/privacy/access?t=TOKEN`: the access report behind a signed link, as JSON, once; each
+ * disclosure audited with where it was fetched from. With `caller` (Teams SSO), only the person who
+ * asked for it may fetch it, with their token: anyone else is refused before the link is used up.
+ */
+export function accessRoute({
+  links,
+  dataCare,
+  caller,
+}: {
+  links: ExportLinks;
+  dataCare: DataCare;
+  caller?: (headers: Request['headers']) => Promise<TabCaller>;
+}): RequestHandler {
   return async (req, res) => {
+    if (caller) {
+      const t = translator();
+      const who = await caller(req.headers);
+      const refuse = (status: number, text: string) => {
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.send(status, text);
+      };
+      if ('status' in who) return refuse(who.status, t(who.key));
+      const shown = links.verify(new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '');
+      if (shown && (shown.municipality !== who.municipality.id || shown.actor !== who.userId)) return refuse(403, t('privacy.access.notYours'));
+    }
     const redeemed = await grantOf(
       links,
       req,

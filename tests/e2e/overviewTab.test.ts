@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ExportLinks } from '../../src/directory/exportLinks.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +14,8 @@ import { startBot, type RunningBot } from '../support/startBot.js';
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 /** The tab's own Entra app registration (it exposes access_as_user; the bot's managed identity cannot). */
 const TAB_APP_ID = '22222222-3333-4444-5555-666666666666';
+const TEAMS_APP_ID = '6f1c1d52-7d0c-4f64-9d43-0b8f3a1a2c10';
+const LINK_SECRET = 'a-test-secret-of-at-least-32-characters!';
 const TENANT = '99999999-8888-7777-6666-555555555555';
 const KE = 'aaaaaaaa-0000-0000-0000-000000000001';
 const LEADER = 'aaaaaaaa-0000-0000-0000-000000000002';
@@ -51,6 +54,8 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
       BOT_ID,
       BOT_PASSWORD: 'not-used-offline',
       TAB_APP_ID,
+      TEAMS_APP_ID,
+      LINK_SECRET,
       ENTRA_AUTHORITY: authority,
       DEFAULT_MUNICIPALITY: '',
       PUBLIC_URL: 'https://kh.example.no',
@@ -136,9 +141,9 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
     expect(JSON.stringify(whole)).not.toMatch(/Innbygger \d|19\d\d-0\d-1\d/);
   });
 
-  it('renders figures, charts and the case table in Chromium once teams-js gives a token, in nynorsk', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    const ssoToken = await token();
+  /** A browser page as Teams shows the tab: a frame from teams.microsoft.com, teams-js giving the context and `token`. */
+  async function tabInTeams(ssoToken: string, context: { locale: string; subPageId?: string }): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, acceptDownloads: true });
     // As in Teams: the host page on teams.microsoft.com frames the tab from the bot's public URL (both served here, offline).
     await page.route('https://teams.microsoft.com/_test', (route) =>
       route.fulfill({
@@ -149,17 +154,22 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
     await page.route('https://kh.example.no/**', async (route) =>
       route.fulfill({ response: await route.fetch({ url: route.request().url().replace('https://kh.example.no', running.url) }) }),
     );
-    // (Registered last, so it wins over the proxy.) Teams hosts the page in an iframe and teams-js talks to it; here a stand-in for teams-js gives the context and the SSO token.
+    // (Registered last, so it wins over the proxy.) A stand-in for teams-js: the context Teams gives and the SSO token.
     await page.route('**/tabs/vendor/teams-js.js', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
         body: `window.microsoftTeams = {
-          app: { initialize: async () => {}, isInitialized: () => true, getContext: async () => ({ app: { locale: 'nn-no', theme: 'default' } }), openLink: async () => {} },
+          app: { initialize: async () => {}, isInitialized: () => true, getContext: async () => (${JSON.stringify({ app: { locale: context.locale, theme: 'default' }, page: { id: 'oversikt', subPageId: context.subPageId ?? '' } })}), openLink: async () => {} },
           authentication: { getAuthToken: async () => ${JSON.stringify(ssoToken)} },
         };`,
       }),
     );
     await page.goto('https://teams.microsoft.com/_test');
+    return page;
+  }
+
+  it('renders figures, charts and the case table in Chromium once teams-js gives a token, in nynorsk', async () => {
+    const page = await tabInTeams(await token(), { locale: 'nn-no' });
     const tab = page.frameLocator('iframe');
     await tab.getByText('Heile Rana kommune').waitFor({ timeout: 20_000 });
     await expect.poll(() => tab.locator('#caseRows tr').count()).toBeGreaterThan(100);
@@ -181,6 +191,30 @@ describe('the «Oversikt» tab with Teams SSO: 401 without a valid token, 403 ou
       expect(await tab.locator(`#${id}`).getAttribute('aria-label')).toMatch(/Tala i diagrammet: \S.*\d/);
     }
     await shot(page, 'overview-tab-1-ke-nynorsk');
+  });
+
+  it('gives a resident’s access file only to the KE admin who asked, with their own token, once, in the tab', async () => {
+    const links = new ExportLinks(LINK_SECRET, 'https://kh.example.no', running.bot.store);
+    const caseIds = (await running.bot.cases.changedSince('rana')).slice(0, 2).map((c) => c.id);
+    const grant = links.token({ municipality: 'rana', format: 'residentAccess', caseIds, actor: KE });
+    const url = `${running.url}/api/privacy/access?t=${grant}`;
+    expect((await fetch(url)).status).toBe(401);
+    const someoneElse = await fetch(url, { headers: { authorization: `Bearer ${await token({ oid: LEADER })}` } });
+    expect(someoneElse.status).toBe(403);
+    expect(await someoneElse.text()).toContain('Denne lenken ble laget for en annen');
+
+    // The refusals did not use the link up: the requester downloads it in the tab, which the chat's link opens on it.
+    const page = await tabInTeams(await token(), { locale: 'nb-no', subPageId: `innsyn.${grant}` });
+    const tab = page.frameLocator('iframe');
+    const button = tab.getByRole('button', { name: 'Last ned innsynsfilen' });
+    await button.waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^innsyn-rana-\d{4}-\d{2}-\d{2}\.json$/);
+    const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { cases: { reference: string }[] };
+    expect(report.cases).toHaveLength(2);
+    await tab.getByText('Lastet ned. Lagre filen trygt').waitFor();
+    await shot(page, 'overview-tab-3-innsyn');
+    expect((await fetch(url, { headers: { authorization: `Bearer ${await token()}` } })).status).toBe(410);
   });
 
   async function shot(page: Page, name: string) {

@@ -8,6 +8,8 @@ const params = new URLSearchParams(location.search);
 let lang = params.get('lang') || navigator.language || 'nb';
 let labels = {};
 let headers = {};
+/** A resident's access file to fetch (the chat's «innsyn» link opens the tab on it). */
+let innsynToken = '';
 let rows = [];
 let sort = { key: 'daysWaiting', direction: 'descending' };
 const charts = {};
@@ -36,6 +38,8 @@ async function joinTeams() {
     const context = await microsoftTeams.app.getContext();
     if (!params.get('lang') && context.app && context.app.locale) lang = context.app.locale;
     if (context.app && context.app.theme && context.app.theme !== 'default') document.body.classList.add('dark');
+    const subPage = (context.page && context.page.subPageId) || '';
+    if (subPage.startsWith('innsyn.')) innsynToken = subPage.slice('innsyn.'.length);
     return true;
   } catch {
     return false;
@@ -265,6 +269,31 @@ async function signInAsDev(config) {
   });
 }
 
+/** The access file, fetched with the signed-in person's token: the server gives it only to whoever asked for it, once. */
+function offerInnsyn() {
+  $('innsynTitle').textContent = labels['tab.innsyn.title'];
+  $('innsynHint').textContent = labels['tab.innsyn.hint'];
+  $('innsynDownload').textContent = labels['tab.innsyn.download'];
+  $('innsyn').hidden = false;
+  $('innsynDownload').addEventListener('click', async () => {
+    $('innsynDownload').disabled = true;
+    const response = await fetch(`/api/privacy/access?t=${encodeURIComponent(innsynToken)}`, { headers }).catch(() => undefined);
+    if (!response || !response.ok) {
+      $('innsynStatus').textContent = response ? await response.text() : labels['tab.error.failed'];
+      return;
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '');
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = name ? name[1] : 'innsyn.json';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    $('innsynStatus').textContent = labels['tab.innsyn.done'];
+  });
+}
+
 async function main() {
   const inTeams = await joinTeams();
   const config = await (await fetch(`/api/oversikt/config?lang=${encodeURIComponent(language())}`)).json();
@@ -278,6 +307,7 @@ async function main() {
       return setStatus(labels['tab.error.unauthorized']);
     }
   } else headers = await signInAsDev(config);
+  if (innsynToken) offerInnsyn();
 
   $('period').addEventListener('change', () => {
     for (const field of document.querySelectorAll('.range')) field.hidden = $('period').value !== 'range';
