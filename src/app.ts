@@ -28,6 +28,8 @@ import type { DataCare } from './privacy/DataCare.js';
 import { privacyRoutes } from './privacy/routes.js';
 import type { OverviewService } from './overview/OverviewService.js';
 import { overviewRoutes } from './overview/routes.js';
+import type { TrainingService } from './training/TrainingService.js';
+import { trainingRoutes, type TrainingRouteDeps } from './training/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './conversation/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
@@ -57,6 +59,9 @@ export interface AppDeps {
   reminderSchedule: ReminderSchedule;
   dataCare: DataCare;
   overview: OverviewService;
+  training: TrainingService;
+  /** Sends a person a card proactively. */
+  tell: TrainingRouteDeps['tell'];
   /** Teams' deep link to the «Oversikt» tab, when known. */
   tabUrl?: string;
   /** Resident-data links open the tab, which fetches the file with the requester's token. */
@@ -84,6 +89,8 @@ export function createApp({
   reminderSchedule,
   dataCare,
   overview,
+  training,
+  tell,
   tabUrl,
   residentLinksBound,
   logger,
@@ -129,6 +136,7 @@ export function createApp({
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(router, { dataCare, roles, links: exportLinks, ...(residentLinksBound && tabUrl ? { tabUrl } : {}) });
   overviewRoutes(router, { overview, roles, links: exportLinks, ...(tabUrl ? { tabUrl } : {}) });
+  trainingRoutes(router, { training, roles, overview, tell });
   registerConversationRoutes(router, {
     capabilities: {
       directory: directoryFeature.showSearch,

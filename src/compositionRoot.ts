@@ -30,6 +30,7 @@ import { overviewExportRoute } from './overview/routes.js';
 import { tabRoutes } from './overview/tab.js';
 import { tabCaller, tabIdentifier } from './auth/tabIdentity.js';
 import type { OverviewService } from './overview/OverviewService.js';
+import type { TrainingService } from './training/TrainingService.js';
 import { exportRoute } from './directory/exportRoute.js';
 import { type CaseService } from './cases/CaseService.js';
 import { ConversationReferences } from './conversation/ConversationReferences.js';
@@ -49,6 +50,7 @@ export interface Bot {
   roles: Roles;
   cases: CaseService;
   overview: OverviewService;
+  training: TrainingService;
   references: ConversationReferences;
   reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
   /** Delivers the notices in cases' outboxes. */
@@ -102,7 +104,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
   // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
   const delivering = new Set<Promise<unknown>>();
-  const { municipalities, roles, audit, directory, schedule, cases, imports, overview } = createServices(store, {
+  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training } = createServices(store, {
     defaultMunicipality: config.defaultMunicipality,
     directoryRefreshMs: config.directoryRefreshMs,
     onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
@@ -155,6 +157,11 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     reminderSchedule: schedule,
     dataCare,
     overview,
+    training,
+    tell: async (municipality, userId, render) => {
+      const outcome = await sender.send(municipality, userId, render);
+      if (outcome !== 'sent') logger.warn({ municipality, outcome }, 'a proactive message was not delivered');
+    },
     ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
     residentLinksBound,
     logger,
@@ -217,6 +224,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     roles,
     cases,
     overview,
+    training,
     references,
     reminders: { schedule, sweep },
     notices: notifier,

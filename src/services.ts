@@ -5,6 +5,7 @@ import { searchLanguage } from './directory/searchLanguage.js';
 import { Municipalities } from './municipalities/Municipalities.js';
 import { ImportService } from './onboarding/ImportService.js';
 import { OverviewService } from './overview/OverviewService.js';
+import { TrainingService } from './training/TrainingService.js';
 import { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { Roles } from './roles/Roles.js';
 import type { Store } from './store/Store.js';
@@ -20,6 +21,7 @@ export interface Services {
   cases: CaseService;
   imports: ImportService;
   overview: OverviewService;
+  training: TrainingService;
 }
 
 export interface ServiceOptions {
@@ -50,5 +52,6 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], onNotices: options.onNotices, now });
   const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
   const overview = new OverviewService({ cases, roles, schedule, now });
-  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview };
+  const training = new TrainingService({ store, roles, schedule, audit, now });
+  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training };
 }

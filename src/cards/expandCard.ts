@@ -33,7 +33,12 @@ export type CardName =
   | 'municipalityChoice'
   | 'importHelp'
   | 'importReport'
-  | 'overview';
+  | 'overview'
+  | 'trainingOverview'
+  | 'courseForm'
+  | 'courseAdmin'
+  | 'myCoordinators'
+  | 'courseCancelled';
 
 const templates = new Map<CardName, Template>();
 

@@ -5,7 +5,8 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
 import type { Actor } from '../roles/Actor.js';
 import type { Roles } from '../roles/Roles.js';
-import { addMonths, osloDate } from '../time/oslo.js';
+import { osloDate } from '../time/oslo.js';
+import { trainingStatus } from '../training/trainingStatus.js';
 import { caseFacts, type CaseFacts } from './caseFacts.js';
 import { overviewOf, periodOf, type Overview, type Period, type PeriodChoice } from './figures.js';
 
@@ -111,9 +112,9 @@ export class OverviewService {
     let completedInPeriod = 0;
     for (const { unit, training } of trainees) {
       if (units && !(unit && units.has(unit))) continue;
-      if (training.completedOn) {
-        if (training.completedOn >= period.from && training.completedOn <= period.to) completedInPeriod++;
-      } else if (training.startedAt && addMonths(osloDate(new Date(training.startedAt)), settings.trainingMonths) < today) overdue++;
+      const status = trainingStatus(training, settings.trainingMonths, today);
+      if (status.overdue) overdue++;
+      if (status.completedOn && status.completedOn >= period.from && status.completedOn <= period.to) completedInPeriod++;
     }
     return { overdue, completedInPeriod };
   }

@@ -7,7 +7,8 @@ import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
-import { caseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
+import { caseReminders, courseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
+import type { Course } from '../training/Course.js';
 
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'done';
 
@@ -103,6 +104,12 @@ export class ReminderSchedule implements CaseEventSink {
   /** For an erased case: its reminders go too, sent or not. */
   async dropCase(municipality: MunicipalityId, caseId: string): Promise<void> {
     for (const doc of await this.ofCase(municipality, caseId)) await this.deps.store.delete('reminders', municipality, doc.id);
+  }
+
+  /** A course's session reminders in step with it: new participants get theirs, those who left or a cancelled course lose theirs. */
+  async syncCourse(municipality: MunicipalityId, course: Course): Promise<void> {
+    const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'courseId', op: '=', value: course.id }] });
+    await this.reconcile(municipality, courseReminders(course, await this.settings(municipality), this.now()), existing, Boolean(course.cancelledAt));
   }
 
   async startTraining(municipality: MunicipalityId, userId: string): Promise<void> {

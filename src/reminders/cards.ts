@@ -1,3 +1,4 @@
+import { osloDateTime } from '../time/oslo.js';
 import { reminderSettingNames, settingBounds, type ReminderSettings } from './ReminderSettings.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ReminderKind, ScheduledReminder } from './rules.js';
@@ -27,6 +28,12 @@ function text(t: Translate, view: ReminderView): string {
       return r.to.kind === 'ke'
         ? t('reminder.trainingKe', { name: inert(view.personName ?? r.userId ?? ''), date: r.on, months: view.trainingMonths })
         : t('reminder.training', { date: r.on, months: view.trainingMonths });
+    case 'session': {
+      const course = r.course;
+      if (!course) return t('reminder.session', { name: '', date: r.on, time: '', where: '' });
+      const where = course.place ? t('course.place', { place: inert(course.place) }) : course.meetingUrl ? t('course.meeting') : '';
+      return t('reminder.session', { name: inert(course.name), date: r.on, time: osloDateTime(course.startsAt).slice(11, 16), where });
+    }
     case 'transition':
       return t('reminder.transition', { ...params, milestone: t(`reminder.milestone.${r.milestone ?? 'adult'}`) });
     default:

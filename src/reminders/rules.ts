@@ -2,8 +2,10 @@ import type { Case, CaseState } from '../cases/Case.js';
 import type { Recipient } from '../cases/transitions.js';
 import { addDays, addMonths, osloDate, osloInstant } from '../time/oslo.js';
 import type { ReminderSettings } from './ReminderSettings.js';
+import type { Course } from '../training/Course.js';
+import { isWorkday } from './workingHours.js';
 
-export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending'] as const;
+export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending', 'session'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** A child's transitions in the seeds' life course ("i god tid før hver overgang"). */
@@ -28,6 +30,9 @@ export interface ScheduledReminder {
   milestone?: Milestone;
   /** The person a training reminder is about. */
   userId?: string;
+  /** A course session's reminder: which course, what it is called, when it starts and where. */
+  courseId?: string;
+  course?: { name: string; startsAt: string; place?: string; meetingUrl?: string };
 }
 
 const morning = (date: string) => osloInstant(date, 8).toISOString();
@@ -139,4 +144,37 @@ export function trainingReminders(userId: string, startedAt: string, settings: R
 
 function afterDays(instant: string, days: number): string {
   return new Date(Date.parse(instant) + days * 86_400_000).toISOString();
+}
+
+/**
+ * A participant's reminder the working day before each session of a course that goes ahead (at the
+ * start of that working day), for the sessions still to come.
+ */
+export function courseReminders(course: Course, settings: ReminderSettings, now: Date): ScheduledReminder[] {
+  if (course.cancelledAt) return [];
+  const reminders: ScheduledReminder[] = [];
+  for (const session of course.sessions) {
+    if (session.startsAt <= now.toISOString()) continue;
+    const on = osloDate(new Date(session.startsAt));
+    let day = addDays(on, -1);
+    for (let i = 0; i < 10 && !isWorkday(day); i++) day = addDays(day, -1);
+    const dueAt = osloInstant(day, settings.workdayStartHour).toISOString();
+    for (const participant of course.participants) {
+      reminders.push({
+        key: `session:${course.id}:${session.id}:${participant.userId}`,
+        kind: 'session',
+        to: { kind: 'user', userId: participant.userId },
+        dueAt,
+        on,
+        courseId: course.id,
+        course: {
+          name: course.name,
+          startsAt: session.startsAt,
+          ...(course.place ? { place: course.place } : {}),
+          ...(course.meetingUrl ? { meetingUrl: course.meetingUrl } : {}),
+        },
+      });
+    }
+  }
+  return reminders;
 }

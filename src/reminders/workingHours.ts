@@ -4,7 +4,10 @@ import type { ReminderSettings } from './ReminderSettings.js';
 
 type Hours = Pick<ReminderSettings, 'workdayStartHour' | 'workdayEndHour'>;
 
-const isWorkday = (date: string, weekday: number) => weekday <= 5 && !isNorwegianHoliday(date);
+/** A weekday that is not a public holiday (the weekday from the date when not given). */
+export function isWorkday(date: string, weekday = osloParts(osloInstant(date, 12)).weekday): boolean {
+  return weekday <= 5 && !isNorwegianHoliday(date);
+}
 
 /** Weekdays, not public holidays, between the start and end hour in Oslo. */
 export function isWorkingTime(instant: Date, hours: Hours): boolean {

@@ -35,6 +35,8 @@ export type RoleName = (typeof roleNames)[number];
 export interface TrainingRecord {
   startedAt?: string;
   completedOn?: string;
+  /** The last refresher course completed (a yearly half day after koordinatorskolen). */
+  refreshedOn?: string;
 }
 
 interface RoleRecord {
@@ -95,6 +97,10 @@ export class Roles {
 
   async completeTraining(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
     await this.update(municipality, userId, (record) => ({ ...record, training: { ...record.training, completedOn: on } }));
+  }
+
+  async completeRefresher(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
+    await this.update(municipality, userId, (record) => ({ ...record, training: { ...record.training, refreshedOn: on } }));
   }
 
   async training(municipality: MunicipalityId, userId: string): Promise<TrainingRecord | undefined> {

@@ -56,6 +56,10 @@ export const containers = {
   sendBudget: { partitionKeyPath: '/pk', indexedFields: [], defaultTtlSeconds: 60 },
   /** Export and access links that have been used (a link works once); partition = municipality, id = the link's id. */
   linkUses: { partitionKeyPath: '/pk', indexedFields: [], defaultTtlSeconds: 86_400 },
+  /** Courses and gatherings of koordinatorskolen, with their participants and attendance (`TrainingService`); partition = municipality. */
+  courses: { partitionKeyPath: '/pk', indexedFields: [] },
+  /** Leaders' competence mapping (kompetansekartlegging) per coordinator (`TrainingService`); partition = municipality, id = the coordinator's Entra object id. */
+  competence: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
@@ -66,7 +70,7 @@ export const containers = {
    */
   reminders: {
     partitionKeyPath: '/pk',
-    indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId'],
+    indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId', 'courseId'],
     compositeIndexes: [
       ['status', 'dueAt'],
       ['status', 'claimedAt'],

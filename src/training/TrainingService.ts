@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { AuditLog } from '../audit/AuditLog.js';
+import { ConflictError, InputError, NotFoundError } from '../errors.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
+import type { Actor } from '../roles/Actor.js';
+import type { Roles } from '../roles/Roles.js';
+import type { Store } from '../store/Store.js';
+import { updateDocument } from '../store/updateDocument.js';
+import { osloDate, osloInstant } from '../time/oslo.js';
+import { cancel, completedBy, courseKinds, endsAt, recordAttendance, seatsLeft, signOff, signUp, startsAt, type Course, type CourseResult } from './Course.js';
+import { trainingStatus, type TrainingStatus } from './trainingStatus.js';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** A new course as the form gives it: Oslo dates and clock times for up to three sessions. */
+export const courseInputSchema = z
+  .object({
+    name: z.string().trim().min(3).max(120),
+    kind: z.enum(courseKinds),
+    sessions: z
+      .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), from: time, to: time }))
+      .min(1)
+      .max(3),
+    place: z.string().trim().max(200).optional(),
+    meetingUrl: z.string().trim().url().startsWith('https://').max(1000).optional(),
+    capacity: z.number().int().min(1).max(500),
+  })
+  .refine((input) => input.place || input.meetingUrl)
+  .refine((input) => input.sessions.every((s) => s.to > s.from));
+export type CourseInput = z.infer<typeof courseInputSchema>;
+
+/**
+ * Koordinatorskolen: courses and gatherings (the `courses` container, this service's alone), who
+ * signs up and who came. Coming to every session completes the training (the school) or the
+ * refresher, which settles the training reminder; participants are reminded the working day before
+ * each session. Sign-ups are conditional writes, so the last seat goes to one person.
+ */
+export class TrainingService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: { store: Store; roles: Roles; schedule: ReminderSchedule; audit: AuditLog; now?: () => Date }) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async create(actor: Actor, input: CourseInput): Promise<Course> {
+    const sessions = input.sessions
+      .map((s) => ({ id: randomUUID().slice(0, 8), startsAt: at(s.date, s.from), endsAt: at(s.date, s.to) }))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    if (sessions[0]!.startsAt <= this.now().toISOString()) throw new InputError('course in the past', { key: 'course.invalid' });
+    const now = this.now().toISOString();
+    const course: Course = {
+      id: `course-${randomUUID()}`,
+      municipality: actor.municipality,
+      kind: input.kind,
+      name: input.name,
+      sessions,
+      ...(input.place ? { place: input.place } : {}),
+      ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}),
+      capacity: input.capacity,
+      participants: [],
+      attendance: {},
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.store.create('courses', actor.municipality, course.id, course);
+    await this.deps.audit.record(actor.municipality, {
+      actor: actor.userId,
+      action: 'course.create',
+      target: `course/${course.id}`,
+      details: { kind: course.kind },
+    });
+    return course;
+  }
+
+  /** Courses that have not ended and are not cancelled, the soonest first. */
+  async upcoming(municipality: MunicipalityId): Promise<Course[]> {
+    const now = this.now().toISOString();
+    const docs = await this.deps.store.list<Course>('courses', municipality);
+    return docs
+      .map((doc) => doc.data)
+      .filter((c) => !c.cancelledAt && endsAt(c) > now)
+      .sort((a, b) => startsAt(a).localeCompare(startsAt(b)));
+  }
+
+  async get(municipality: MunicipalityId, id: string): Promise<Course> {
+    const doc = await this.deps.store.get<Course>('courses', municipality, id);
+    if (!doc) throw new NotFoundError(`no course ${id}`, { userMessage: { key: 'course.refused.cancelled' } });
+    return doc.data;
+  }
+
+  async signUp(actor: Actor, courseId: string): Promise<Course> {
+    const course = await this.change(actor.municipality, courseId, (c) =>
+      signUp(c, { userId: actor.userId, ...(actor.name ? { name: actor.name } : {}) }, this.now().toISOString()),
+    );
+    await this.deps.schedule.syncCourse(actor.municipality, course);
+    return course;
+  }
+
+  async signOff(actor: Actor, courseId: string): Promise<Course> {
+    const course = await this.change(actor.municipality, courseId, (c) => signOff(c, actor.userId, this.now().toISOString()));
+    await this.deps.schedule.syncCourse(actor.municipality, course);
+    return course;
+  }
+
+  /** The next course of the same kind with a seat left, after a full one. */
+  async nextWithSeats(municipality: MunicipalityId, full: Course): Promise<Course | undefined> {
+    return (await this.upcoming(municipality)).find(
+      (c) => c.id !== full.id && c.kind === full.kind && seatsLeft(c) > 0 && startsAt(c) > this.now().toISOString(),
+    );
+  }
+
+  /**
+   * Who came to a session (a KE admin). Those who have now come to every session have completed the
+   * course: the school records their training (and settles its reminder), a refresher the refresher.
+   */
+  async recordAttendance(actor: Actor, courseId: string, sessionId: string, present: readonly string[]): Promise<{ course: Course; completed: string[] }> {
+    const before = await this.get(actor.municipality, courseId);
+    const course = await this.change(actor.municipality, courseId, (c) => recordAttendance(c, sessionId, present, this.now().toISOString()));
+    const already = new Set(completedBy(before));
+    const completed = completedBy(course).filter((userId) => !already.has(userId));
+    const on = osloDate(new Date(endsAt(course)));
+    for (const userId of completed) {
+      if (course.kind === 'school') await this.deps.schedule.completeTraining(actor.municipality, userId, on);
+      if (course.kind === 'refresher') await this.deps.roles.completeRefresher(actor.municipality, userId, on);
+    }
+    await this.deps.audit.record(actor.municipality, {
+      actor: actor.userId,
+      action: 'course.attendance',
+      target: `course/${course.id}`,
+      details: { session: sessionId, present: present.length, completed: completed.length },
+    });
+    return { course, completed };
+  }
+
+  /** Cancels a course (a KE admin); the caller tells the participants. Their session reminders go. */
+  async cancel(actor: Actor, courseId: string): Promise<Course> {
+    const course = await this.change(actor.municipality, courseId, (c) => cancel(c, this.now().toISOString()));
+    await this.deps.schedule.syncCourse(actor.municipality, course);
+    await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'course.cancel', target: `course/${course.id}` });
+    return course;
+  }
+
+  /** The municipality's settings (the training deadline's months among them). */
+  settings(municipality: MunicipalityId) {
+    return this.deps.schedule.settings(municipality);
+  }
+
+  /** Where a person stands with the training today. */
+  async status(municipality: MunicipalityId, userId: string): Promise<TrainingStatus> {
+    const [record, settings] = await Promise.all([this.deps.roles.training(municipality, userId), this.deps.schedule.settings(municipality)]);
+    return trainingStatus(record, settings.trainingMonths, osloDate(this.now()));
+  }
+
+  /** A rule applied to the stored course with a conditional write: a refusal is the user's message, a lost race is tried again. */
+  private async change(municipality: MunicipalityId, id: string, rule: (course: Course) => CourseResult): Promise<Course> {
+    const doc = await updateDocument<Course>(this.deps.store, 'courses', municipality, id, (current) => {
+      if (!current) throw new NotFoundError(`no course ${id}`, { userMessage: { key: 'course.refused.cancelled' } });
+      const result = rule(current);
+      if (!result.ok)
+        throw new ConflictError(`course refused: ${result.reason}`, {
+          userMessage: { key: `course.refused.${result.reason}`, params: { name: current.name } },
+        });
+      return result.course;
+    });
+    return doc!.data;
+  }
+}
+
+/** An Oslo wall-clock time on a date, as an instant. */
+function at(date: string, clock: string): string {
+  const [hour, minute] = clock.split(':').map(Number) as [number, number];
+  return osloInstant(date, hour, minute).toISOString();
+}

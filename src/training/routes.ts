@@ -1,0 +1,243 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
+import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { cardData } from '../conversation/cardData.js';
+import { describeError } from '../conversation/errorReply.js';
+import type { Router } from '../conversation/router.js';
+import { turnScope, type TurnScope } from '../conversation/turnScope.js';
+import { InputError, NotAllowedError, userMessageOf } from '../errors.js';
+import type { Translate } from '../i18n/translate.js';
+import type { MunicipalityId } from '../municipalities/Municipality.js';
+import type { OverviewService } from '../overview/OverviewService.js';
+import type { Actor } from '../roles/Actor.js';
+import type { Roles } from '../roles/Roles.js';
+import { osloDate } from '../time/oslo.js';
+import {
+  courseAdminCard,
+  courseCancelledCard,
+  courseFormCard,
+  myCoordinatorsCard,
+  sessionText,
+  trainingOverviewCard,
+  type CoordinatorRow,
+  type Notice,
+} from './cards.js';
+import { startsAt } from './Course.js';
+import { courseInputSchema, type TrainingService } from './TrainingService.js';
+import { trainingStatus } from './trainingStatus.js';
+
+const SCHOOL = /^\s*(koordinatorskolen|koordinatorskulen|koordinatorskole|kurs|coordinator school)\s*[.!?]?\s*$/iu;
+const NEW_COURSE = /^\s*(nytt kurs|ny samling|new course)\s*$/iu;
+const MY_COORDINATORS = /^\s*(mine koordinatorer|mine koordinatorar|my coordinators)\s*$/iu;
+
+const courseRef = z.object({ courseId: z.string().min(1).max(100) });
+const attendanceData = courseRef.extend({ sessionId: z.string().min(1).max(40) }).passthrough();
+/** The form as the card sends it: strings, the sessions flattened into date1/from1/to1 … */
+const formData = z.object({
+  name: z.string().optional(),
+  kind: z.string().optional(),
+  place: z.string().optional(),
+  meetingUrl: z.string().optional(),
+  capacity: z.union([z.string(), z.number()]).optional(),
+  date1: z.string().optional(),
+  from1: z.string().optional(),
+  to1: z.string().optional(),
+  date2: z.string().optional(),
+  from2: z.string().optional(),
+  to2: z.string().optional(),
+  date3: z.string().optional(),
+  from3: z.string().optional(),
+  to3: z.string().optional(),
+});
+
+export interface TrainingRouteDeps {
+  training: TrainingService;
+  roles: Roles;
+  overview: OverviewService;
+  /** Sends a person a card proactively (a cancelled course), in their language. */
+  tell: (municipality: MunicipalityId, userId: string, render: (t: Translate) => CardAttachment) => Promise<void>;
+}
+
+/** Koordinatorskolen in chat: «koordinatorskolen» for everyone, planning and attendance for KE admins, «mine koordinatorer» for leaders. */
+export function trainingRoutes(router: Router, { training, roles, overview, tell }: TrainingRouteDeps): void {
+  async function scopeOf(context: TurnContext, state: AppTurnState): Promise<TurnScope & { actor: Actor; isAdmin: boolean }> {
+    const scope = turnScope(context, state);
+    const [actor, isAdmin] = await Promise.all([roles.actor(scope.municipality, scope.userId), roles.has(scope.municipality, scope.userId, 'keAdmin')]);
+    return { ...scope, actor: { ...actor, name: context.activity.from?.name }, isAdmin };
+  }
+
+  async function overviewCard(scope: Awaited<ReturnType<typeof scopeOf>>, notice?: Notice) {
+    const [status, courses] = await Promise.all([training.status(scope.municipality, scope.actor.userId), training.upcoming(scope.municipality)]);
+    return trainingOverviewCard(scope.t, {
+      userId: scope.actor.userId,
+      status,
+      courses,
+      isAdmin: scope.isAdmin,
+      now: new Date().toISOString(),
+      ...(notice ? { notice } : {}),
+    });
+  }
+
+  /** A refusal or a form that does not fit is said on the card itself, which stays the overview. */
+  async function living(scope: Awaited<ReturnType<typeof scopeOf>>, work: () => Promise<AdaptiveCardContent>): Promise<AdaptiveCardContent | string> {
+    try {
+      return await work();
+    } catch (error) {
+      const reply = describeError(error, scope.t, '');
+      if (!reply.expected) throw error;
+      if (error instanceof InputError) return reply.text; // the form stays as typed, with the words shown
+      return (await overviewCard(scope, { text: reply.text, tone: 'attention' })).content;
+    }
+  }
+
+  function requireAdmin(scope: { isAdmin: boolean }): void {
+    if (!scope.isAdmin) throw new NotAllowedError('only KE admins plan courses');
+  }
+
+  router.message(SCHOOL, async (context, state) => {
+    await context.sendActivity({ attachments: [await overviewCard(await scopeOf(context, state))] });
+  });
+
+  router.message(NEW_COURSE, async (context, state) => {
+    const scope = await scopeOf(context, state);
+    requireAdmin(scope);
+    await context.sendActivity({ attachments: [courseFormCard(scope.t)] });
+  });
+
+  router.execute('courseList', async (context, state) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => (await overviewCard(scope)).content);
+  });
+
+  router.execute('courseNew', async (context, state) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      requireAdmin(scope);
+      return courseFormCard(scope.t).content;
+    });
+  });
+
+  router.execute('courseCreate', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      requireAdmin(scope);
+      const form = cardData(formData, data, 'course.invalid');
+      const sessions = [1, 2, 3].flatMap((n) => {
+        const date = form[`date${n}` as 'date1'];
+        return date ? [{ date, from: form[`from${n}` as 'from1'] ?? '', to: form[`to${n}` as 'to1'] ?? '' }] : [];
+      });
+      const input = courseInputSchema.safeParse({
+        name: form.name,
+        kind: form.kind,
+        sessions,
+        place: form.place?.trim() || undefined,
+        meetingUrl: form.meetingUrl?.trim() || undefined,
+        capacity: Number(form.capacity),
+      });
+      if (!input.success) throw new InputError('course form', { key: 'course.invalid' });
+      const course = await training.create(scope.actor, input.data);
+      const text = scope.t('course.created', { name: course.name, sessions: course.sessions.length, capacity: course.capacity });
+      return (await overviewCard(scope, { text, tone: 'good' })).content;
+    });
+  });
+
+  router.execute('courseSignUp', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      const { courseId } = cardData(courseRef, data, 'error.unknownAction');
+      try {
+        const course = await training.signUp(scope.actor, courseId);
+        return (await overviewCard(scope, { text: scope.t('course.signedUp', { name: course.name }), tone: 'good' })).content;
+      } catch (error) {
+        // A full course offers the next of its kind with a seat left.
+        if (userMessageOf(error)?.key !== 'course.refused.full') throw error;
+        const full = await training.get(scope.municipality, courseId);
+        const next = await training.nextWithSeats(scope.municipality, full);
+        if (!next) throw error;
+        const text = `${scope.t('course.refused.full', { name: full.name })} ${scope.t('course.next', { name: next.name, date: startsAt(next).slice(0, 10) })}`;
+        return (await overviewCard(scope, { text, tone: 'attention' })).content;
+      }
+    });
+  });
+
+  router.execute('courseSignOff', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      const course = await training.signOff(scope.actor, cardData(courseRef, data, 'error.unknownAction').courseId);
+      return (await overviewCard(scope, { text: scope.t('course.signedOff', { name: course.name }), tone: 'good' })).content;
+    });
+  });
+
+  router.execute('courseManage', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      requireAdmin(scope);
+      const course = await training.get(scope.municipality, cardData(courseRef, data, 'error.unknownAction').courseId);
+      return courseAdminCard(scope.t, course, new Date().toISOString()).content;
+    });
+  });
+
+  router.execute('courseAttendance', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      requireAdmin(scope);
+      const form = cardData(attendanceData, data, 'error.unknownAction');
+      const raw = (form as Record<string, unknown>)[`present-${form.sessionId}`];
+      const present = typeof raw === 'string' ? raw.split(',').filter(Boolean) : [];
+      const { course, completed } = await training.recordAttendance(scope.actor, form.courseId, form.sessionId, present);
+      const session = course.sessions.find((s) => s.id === form.sessionId)!;
+      const names = completed.map((userId) => course.participants.find((p) => p.userId === userId)?.name ?? userId);
+      const text = [
+        scope.t('course.attendance.saved', { session: sessionText(scope.t, session) }),
+        ...(names.length ? [scope.t('course.attendance.completed', { names: names.join(', ') })] : []),
+      ].join(' ');
+      return courseAdminCard(scope.t, course, new Date().toISOString(), { text, tone: 'good' }).content;
+    });
+  });
+
+  router.execute('courseCancel', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return living(scope, async () => {
+      requireAdmin(scope);
+      const course = await training.cancel(scope.actor, cardData(courseRef, data, 'error.unknownAction').courseId);
+      await Promise.all(course.participants.map((p) => tell(scope.municipality, p.userId, (t) => courseCancelledCard(t, course.name))));
+      const text = scope.t('course.cancelled', { name: course.name, count: course.participants.length });
+      return (await overviewCard(scope, { text, tone: 'good' })).content;
+    });
+  });
+
+  router.message(MY_COORDINATORS, async (context, state) => {
+    const scope = await scopeOf(context, state);
+    const { actor, t } = scope;
+    if (actor.leads.length === 0) return void (await context.sendActivity(t('coordinators.notLeader')));
+    // The leader's units' open cases (de-identified), and everyone there with a training record.
+    const leaderOnly: Actor = { ...actor, isKe: false };
+    const [facts, trainees, people, settings] = await Promise.all([
+      overview.caseList(leaderOnly),
+      roles.trainees(scope.municipality),
+      roles.people(scope.municipality),
+      training.settings(scope.municipality),
+    ]);
+    const today = osloDate(new Date());
+    const units = new Set(actor.leads);
+    const rows = new Map<string, CoordinatorRow>();
+    const nameOf = (userId: string, fallback?: string) => people.find((p) => p.userId === userId)?.name ?? fallback ?? userId;
+    const trainingOf = (userId: string) => trainingStatus(trainees.find((p) => p.userId === userId)?.training, settings.trainingMonths, today);
+    for (const trainee of trainees)
+      if (trainee.unit && units.has(trainee.unit))
+        rows.set(trainee.userId, { name: nameOf(trainee.userId, trainee.name), unit: trainee.unit, status: trainingOf(trainee.userId), cases: [] });
+    for (const f of facts) {
+      if (!f.coordinator || f.state === 'closed' || f.state === 'declined') continue;
+      let row = rows.get(f.coordinator.userId);
+      if (!row)
+        rows.set(
+          f.coordinator.userId,
+          (row = { name: nameOf(f.coordinator.userId, f.coordinator.name), unit: f.unit, status: trainingOf(f.coordinator.userId), cases: [] }),
+        );
+      row.cases.push({ reference: f.reference, state: f.state });
+    }
+    const sorted = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+    await context.sendActivity({ attachments: [myCoordinatorsCard(t, actor.leads, sorted)] });
+  });
+}
