@@ -38,7 +38,8 @@ export type CardName =
   | 'courseForm'
   | 'courseAdmin'
   | 'myCoordinators'
-  | 'courseCancelled';
+  | 'courseCancelled'
+  | 'competence';
 
 const templates = new Map<CardName, Template>();
 

@@ -7,7 +7,7 @@ import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
-import { caseReminders, courseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
+import { caseReminders, competenceReviewReminder, courseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
 import type { Course } from '../training/Course.js';
 
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'done';
@@ -110,6 +110,14 @@ export class ReminderSchedule implements CaseEventSink {
   async syncCourse(municipality: MunicipalityId, course: Course): Promise<void> {
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'courseId', op: '=', value: course.id }] });
     await this.reconcile(municipality, courseReminders(course, await this.settings(municipality), this.now()), existing, Boolean(course.cancelledAt));
+  }
+
+  /** The leaders' reminder to review a coordinator's competence mapping, on its review date (one at a time). */
+  async syncCompetenceReview(municipality: MunicipalityId, review: { userId: string; unit: string; nextReviewOn: string }): Promise<void> {
+    const existing = (
+      await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'userId', op: '=', value: review.userId }] })
+    ).filter((doc) => doc.data.kind === 'competenceReview');
+    await this.reconcile(municipality, [competenceReviewReminder(review, await this.settings(municipality))], existing, false);
   }
 
   async startTraining(municipality: MunicipalityId, userId: string): Promise<void> {

@@ -126,7 +126,7 @@ export class ReminderSweep {
 
   private async view(municipality: MunicipalityId, reminder: StoredReminder, trainingMonths: number): Promise<ReminderView> {
     const personName =
-      reminder.kind === 'training' && reminder.to.kind === 'ke' && reminder.userId
+      ((reminder.kind === 'training' && reminder.to.kind === 'ke') || reminder.kind === 'competenceReview') && reminder.userId
         ? (await this.deps.references.find(municipality, reminder.userId))?.user?.name
         : undefined;
     return { reminder, trainingMonths, ...(personName ? { personName } : {}) };

@@ -34,6 +34,8 @@ function text(t: Translate, view: ReminderView): string {
       const where = course.place ? t('course.place', { place: inert(course.place) }) : course.meetingUrl ? t('course.meeting') : '';
       return t('reminder.session', { name: inert(course.name), date: r.on, time: osloDateTime(course.startsAt).slice(11, 16), where });
     }
+    case 'competenceReview':
+      return t('reminder.competenceReview', { name: inert(view.personName ?? r.userId ?? ''), date: r.on });
     case 'transition':
       return t('reminder.transition', { ...params, milestone: t(`reminder.milestone.${r.milestone ?? 'adult'}`) });
     default:

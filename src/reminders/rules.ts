@@ -5,7 +5,7 @@ import type { ReminderSettings } from './ReminderSettings.js';
 import type { Course } from '../training/Course.js';
 import { isWorkday } from './workingHours.js';
 
-export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending', 'session'] as const;
+export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending', 'session', 'competenceReview'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** A child's transitions in the seeds' life course ("i god tid før hver overgang"). */
@@ -177,4 +177,16 @@ export function courseReminders(course: Course, settings: ReminderSettings, now:
     }
   }
   return reminders;
+}
+
+/** The coordinator's leaders, on the morning of the review date the leader set in the competence mapping. */
+export function competenceReviewReminder(review: { userId: string; unit: string; nextReviewOn: string }, settings: ReminderSettings): ScheduledReminder {
+  return {
+    key: `competenceReview:${review.userId}:${review.nextReviewOn}`,
+    kind: 'competenceReview',
+    to: { kind: 'leadersOf', unit: review.unit },
+    dueAt: osloInstant(review.nextReviewOn, settings.workdayStartHour).toISOString(),
+    on: review.nextReviewOn,
+    userId: review.userId,
+  };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/AuditLog.js';
-import { ConflictError, InputError, NotFoundError } from '../errors.js';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
 import type { Actor } from '../roles/Actor.js';
@@ -11,6 +11,7 @@ import { updateDocument } from '../store/updateDocument.js';
 import { osloDate, osloInstant } from '../time/oslo.js';
 import { cancel, completedBy, courseKinds, endsAt, recordAttendance, seatsLeft, signOff, signUp, startsAt, type Course, type CourseResult } from './Course.js';
 import { trainingStatus, type TrainingStatus } from './trainingStatus.js';
+import { mayEdit, mayView, type CompetenceMapping, type Coordinator } from './competence.js';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -152,6 +153,42 @@ export class TrainingService {
   async status(municipality: MunicipalityId, userId: string): Promise<TrainingStatus> {
     const [record, settings] = await Promise.all([this.deps.roles.training(municipality, userId), this.deps.schedule.settings(municipality)]);
     return trainingStatus(record, settings.trainingMonths, osloDate(this.now()));
+  }
+
+  /**
+   * A coordinator's competence mapping, for those who may see it (the coordinator, their leaders,
+   * KE); every read audited. Undefined while none is made.
+   */
+  async competence(actor: Actor, userId: string): Promise<{ coordinator: Coordinator; mapping?: CompetenceMapping; editable: boolean }> {
+    const coordinator = await this.coordinator(actor.municipality, userId);
+    if (!mayView(actor, coordinator)) throw new NotAllowedError('not the coordinator, their leader or KE');
+    const doc = await this.deps.store.get<CompetenceMapping>('competence', actor.municipality, userId);
+    await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'competence.read', target: `person/${userId}` });
+    return { coordinator, ...(doc ? { mapping: doc.data } : {}), editable: mayEdit(actor, coordinator) };
+  }
+
+  /** The leader's assessment, agreed measures and next review; audited, and the leaders reminded on the review date. */
+  async saveCompetence(actor: Actor, userId: string, input: Pick<CompetenceMapping, 'rows' | 'nextReviewOn'>): Promise<CompetenceMapping> {
+    const coordinator = await this.coordinator(actor.municipality, userId);
+    if (!mayEdit(actor, coordinator)) throw new NotAllowedError('only the coordinator’s leader fills in the mapping');
+    if (input.nextReviewOn <= osloDate(this.now())) throw new InputError('review in the past', { key: 'competence.invalid.review' });
+    const mapping: CompetenceMapping = {
+      userId,
+      rows: input.rows,
+      nextReviewOn: input.nextReviewOn,
+      updatedBy: actor.userId,
+      updatedAt: this.now().toISOString(),
+    };
+    await this.deps.store.put('competence', actor.municipality, userId, mapping);
+    await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'competence.update', target: `person/${userId}` });
+    await this.deps.schedule.syncCompetenceReview(actor.municipality, { userId, unit: coordinator.unit!, nextReviewOn: mapping.nextReviewOn });
+    return mapping;
+  }
+
+  private async coordinator(municipality: MunicipalityId, userId: string): Promise<Coordinator> {
+    const [record, people] = await Promise.all([this.deps.roles.record(municipality, userId), this.deps.roles.people(municipality)]);
+    const name = people.find((p) => p.userId === userId)?.name;
+    return { userId, ...(name ? { name } : {}), ...(record.unit ? { unit: record.unit } : {}) };
   }
 
   /** A rule applied to the stored course with a conditional write: a refusal is the user's message, a lost race is tried again. */

@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/translate.js';
 import { osloDateTime } from '../time/oslo.js';
 import { courseKinds, seatsLeft, startsAt, type Course, type Session } from './Course.js';
 import type { TrainingStatus } from './trainingStatus.js';
+import { assessments, competenceThemes, type CompetenceMapping, type Coordinator } from './competence.js';
 
 export interface Notice {
   text: string;
@@ -124,6 +125,7 @@ export function courseAdminCard(t: Translate, course: Course, now: string, notic
 }
 
 export interface CoordinatorRow {
+  userId: string;
   name: string;
   unit: string;
   status: TrainingStatus;
@@ -138,6 +140,8 @@ export function myCoordinatorsCard(t: Translate, units: readonly string[], rows:
     scope: t('coordinators.scope', { units: units.map(inert).join(', ') }),
     none: t('coordinators.none'),
     rows: rows.map((row) => ({
+      userId: row.userId,
+      open: t('competence.open'),
       name: inert(row.name),
       unit: inert(row.unit),
       training: statusShort(t, row.status),
@@ -152,4 +156,41 @@ export function myCoordinatorsCard(t: Translate, units: readonly string[], rows:
 /** What a participant is told when a course is cancelled, with a way to the courses that remain. */
 export function courseCancelledCard(t: Translate, name: string): CardAttachment {
   return expandCard('courseCancelled', { text: t('course.cancelledNotice', { name: inert(name) }), open: t('training.title') });
+}
+
+/** The competence mapping: a form for the coordinator's leader, read-only for the coordinator and KE. */
+export function competenceCard(
+  t: Translate,
+  view: { coordinator: Coordinator; mapping?: CompetenceMapping; editable: boolean; fromList: boolean; notice?: string },
+): CardAttachment {
+  const { mapping } = view;
+  return expandCard('competence', {
+    notice: view.notice ?? '',
+    title: t('competence.title', { name: inert(view.coordinator.name ?? view.coordinator.userId) }),
+    hint: t('competence.hint'),
+    updated: mapping ? t('competence.updated', { date: mapping.updatedAt.slice(0, 10), next: mapping.nextReviewOn }) : t('competence.none'),
+    themes: competenceThemes.map((theme) => {
+      const row = mapping?.rows[theme];
+      return {
+        id: theme,
+        title: t(`competence.theme.${theme}`),
+        editable: view.editable,
+        assessment: row?.assessment ?? '',
+        assessmentText: row ? t(`competence.assessment.${row.assessment}`) : t('competence.notAssessed'),
+        measures: row?.measures ? inert(row.measures) : '',
+        choices: assessments.map((value) => ({ value, title: t(`competence.assessment.${value}`) })),
+        labels: { assessment: t('competence.assessment'), measures: t('competence.measures') },
+      };
+    }),
+    editable: view.editable,
+    fromList: view.fromList,
+    userId: view.coordinator.userId,
+    nextReviewOn: mapping?.nextReviewOn ?? '',
+    labels: {
+      nextReview: t('competence.nextReview'),
+      required: t('course.field.required'),
+      save: t('competence.save'),
+      back: t('coordinators.back'),
+    },
+  });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
-import { describeError } from '../conversation/errorReply.js';
+import { describeError, refusalInWords } from '../conversation/errorReply.js';
 import type { Router } from '../conversation/router.js';
 import { turnScope, type TurnScope } from '../conversation/turnScope.js';
 import { InputError, NotAllowedError, userMessageOf } from '../errors.js';
@@ -14,6 +14,7 @@ import type { Actor } from '../roles/Actor.js';
 import type { Roles } from '../roles/Roles.js';
 import { osloDate } from '../time/oslo.js';
 import {
+  competenceCard,
   courseAdminCard,
   courseCancelledCard,
   courseFormCard,
@@ -26,10 +27,16 @@ import {
 import { startsAt } from './Course.js';
 import { courseInputSchema, type TrainingService } from './TrainingService.js';
 import { trainingStatus } from './trainingStatus.js';
+import { assessments, competenceThemes, type Assessment, type CompetenceMapping } from './competence.js';
 
 const SCHOOL = /^\s*(koordinatorskolen|koordinatorskulen|koordinatorskole|kurs|coordinator school)\s*[.!?]?\s*$/iu;
 const NEW_COURSE = /^\s*(nytt kurs|ny samling|new course)\s*$/iu;
 const MY_COORDINATORS = /^\s*(mine koordinatorer|mine koordinatorar|my coordinators)\s*$/iu;
+const MY_COMPETENCE = /^\s*(min kompetanse|kompetansekartlegging|my competence)\s*$/iu;
+
+const personRef = z.object({ userId: z.string().min(1).max(200) });
+/** The competence form: an assessment and measures per theme (`a-<theme>`, `m-<theme>`), and the next review. */
+const competenceData = personRef.extend({ nextReviewOn: z.string().optional() }).catchall(z.string().max(500).optional());
 
 const courseRef = z.object({ courseId: z.string().min(1).max(100) });
 const attendanceData = courseRef.extend({ sessionId: z.string().min(1).max(40) }).passthrough();
@@ -207,14 +214,13 @@ export function trainingRoutes(router: Router, { training, roles, overview, tell
     });
   });
 
-  router.message(MY_COORDINATORS, async (context, state) => {
-    const scope = await scopeOf(context, state);
+  /** The leader's list: every coordinator in the units they lead, with open cases (reference and status) and training. */
+  async function coordinatorsCard(scope: Awaited<ReturnType<typeof scopeOf>>) {
     const { actor, t } = scope;
-    if (actor.leads.length === 0) return void (await context.sendActivity(t('coordinators.notLeader')));
-    // The leader's units' open cases (de-identified), and everyone there with a training record.
-    const leaderOnly: Actor = { ...actor, isKe: false };
+    if (actor.leads.length === 0) throw new NotAllowedError('not a leader', { userMessage: { key: 'coordinators.notLeader' } });
+    // As a leader, not as KE: only the units they lead.
     const [facts, trainees, people, settings] = await Promise.all([
-      overview.caseList(leaderOnly),
+      overview.caseList({ ...actor, isKe: false }),
       roles.trainees(scope.municipality),
       roles.people(scope.municipality),
       training.settings(scope.municipality),
@@ -222,22 +228,69 @@ export function trainingRoutes(router: Router, { training, roles, overview, tell
     const today = osloDate(new Date());
     const units = new Set(actor.leads);
     const rows = new Map<string, CoordinatorRow>();
-    const nameOf = (userId: string, fallback?: string) => people.find((p) => p.userId === userId)?.name ?? fallback ?? userId;
-    const trainingOf = (userId: string) => trainingStatus(trainees.find((p) => p.userId === userId)?.training, settings.trainingMonths, today);
-    for (const trainee of trainees)
-      if (trainee.unit && units.has(trainee.unit))
-        rows.set(trainee.userId, { name: nameOf(trainee.userId, trainee.name), unit: trainee.unit, status: trainingOf(trainee.userId), cases: [] });
-    for (const f of facts) {
-      if (!f.coordinator || f.state === 'closed' || f.state === 'declined') continue;
-      let row = rows.get(f.coordinator.userId);
-      if (!row)
-        rows.set(
-          f.coordinator.userId,
-          (row = { name: nameOf(f.coordinator.userId, f.coordinator.name), unit: f.unit, status: trainingOf(f.coordinator.userId), cases: [] }),
-        );
-      row.cases.push({ reference: f.reference, state: f.state });
-    }
-    const sorted = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-    await context.sendActivity({ attachments: [myCoordinatorsCard(t, actor.leads, sorted)] });
+    const row = (userId: string, unit: string, fallbackName?: string): CoordinatorRow => {
+      let found = rows.get(userId);
+      if (!found) {
+        const name = people.find((p) => p.userId === userId)?.name ?? fallbackName ?? userId;
+        const status = trainingStatus(trainees.find((p) => p.userId === userId)?.training, settings.trainingMonths, today);
+        rows.set(userId, (found = { userId, name, unit, status, cases: [] }));
+      }
+      return found;
+    };
+    for (const trainee of trainees) if (trainee.unit && units.has(trainee.unit)) row(trainee.userId, trainee.unit, trainee.name);
+    for (const f of facts)
+      if (f.coordinator && f.state !== 'closed' && f.state !== 'declined')
+        row(f.coordinator.userId, f.unit, f.coordinator.name).cases.push({ reference: f.reference, state: f.state });
+    return myCoordinatorsCard(
+      t,
+      actor.leads,
+      [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+    );
+  }
+
+  router.message(MY_COORDINATORS, async (context, state) => {
+    await context.sendActivity({ attachments: [await coordinatorsCard(await scopeOf(context, state))] });
+  });
+
+  router.execute('coordinatorsList', async (context, state) => {
+    const scope = await scopeOf(context, state);
+    return refusalInWords(scope.t, async () => (await coordinatorsCard(scope)).content);
+  });
+
+  // The competence mapping: the leader fills it in from their list; the coordinator reads their own («min kompetanse»).
+  router.execute('competenceOpen', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return refusalInWords(scope.t, async () => {
+      const view = await training.competence(scope.actor, cardData(personRef, data, 'error.unknownAction').userId);
+      return competenceCard(scope.t, { ...view, fromList: true }).content;
+    });
+  });
+
+  router.message(MY_COMPETENCE, async (context, state) => {
+    const scope = await scopeOf(context, state);
+    const view = await training.competence(scope.actor, scope.actor.userId);
+    await context.sendActivity({ attachments: [competenceCard(scope.t, { ...view, fromList: false })] });
+  });
+
+  router.execute('competenceSave', async (context, state, data) => {
+    const scope = await scopeOf(context, state);
+    return refusalInWords(scope.t, async () => {
+      const form = cardData(competenceData, data, 'competence.invalid');
+      const rows: CompetenceMapping['rows'] = {};
+      for (const theme of competenceThemes) {
+        const assessment = form[`a-${theme}`];
+        const measures = form[`m-${theme}`]?.trim();
+        if (!assessment) {
+          if (measures) throw new InputError('measures without an assessment', { key: 'competence.invalid' });
+          continue;
+        }
+        if (!(assessments as readonly string[]).includes(assessment)) throw new InputError('unknown assessment', { key: 'competence.invalid' });
+        rows[theme] = { assessment: assessment as Assessment, ...(measures ? { measures } : {}) };
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(form.nextReviewOn ?? '')) throw new InputError('no review date', { key: 'competence.invalid' });
+      const mapping = await training.saveCompetence(scope.actor, form.userId, { rows, nextReviewOn: form.nextReviewOn! });
+      const view = await training.competence(scope.actor, form.userId);
+      return competenceCard(scope.t, { ...view, fromList: true, notice: scope.t('competence.saved', { date: mapping.nextReviewOn }) }).content;
+    });
   });
 }

@@ -177,6 +177,48 @@ describe('koordinatorskolen in chat: a KE admin plans, coordinators sign up, att
     expect(refused!.body.text).toContain('«mine koordinatorer» er for ledere');
   });
 
+  it('lets the leader fill in Kari’s competence mapping; Kari and KE read it; a colleague may not; every read and change audited', async () => {
+    const future = inDays(90);
+    const form = await press(chat, LEADER, { verb: 'competenceOpen', userId: KARI });
+    expect(form).toContain('Kompetansekartlegging');
+    expect(form).toContain('Juridisk grunnlag for individuell plan og koordinering');
+    expect(form).toContain('"id":"a-legalBasis"');
+    expect(await press(chat, LEADER, { verb: 'competenceSave', userId: KARI, 'a-legalBasis': 'good', nextReviewOn: inDays(-1) })).toContain(
+      'neste gjennomgang må være en dato fram i tid',
+    );
+    expect(await press(chat, LEADER, { verb: 'competenceSave', userId: KARI, 'm-writingIp': 'Kurs i IP-verktøyet', nextReviewOn: future })).toContain(
+      'velg en vurdering for hvert tema du fyller ut',
+    );
+    const saved = await press(chat, LEADER, {
+      verb: 'competenceSave',
+      userId: KARI,
+      'a-legalBasis': 'good',
+      'a-writingIp': 'needs',
+      'm-writingIp': 'Kurs i IP-verktøyet i mars',
+      nextReviewOn: future,
+    });
+    expect(saved).toContain(`Lagret. Lederne får en påminnelse ${future}.`);
+    const review = (await chat.running.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'userId', op: '=', value: KARI }] })).find(
+      (d) => d.data.kind === 'competenceReview',
+    );
+    expect(review?.data).toMatchObject({ to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, on: future, status: 'pending' });
+
+    const [mine] = await chat.say(KARI, { text: 'min kompetanse' });
+    expect(textOf(mine!)).toContain('Trenger opplæring');
+    expect(textOf(mine!)).toContain('Kurs i IP-verktøyet i mars');
+    expect(textOf(mine!)).not.toContain('competenceSave');
+    expect(await press(chat, KE, { verb: 'competenceOpen', userId: KARI })).toContain('Kurs i IP-verktøyet i mars');
+    expect(await press(chat, OLA, { verb: 'competenceOpen', userId: KARI })).toContain('Du har ikke tilgang til dette');
+    expect(await press(chat, OLA, { verb: 'competenceSave', userId: KARI, 'a-values': 'good', nextReviewOn: future })).toContain(
+      'Du har ikke tilgang til dette',
+    );
+
+    const audit = await chat.running.bot.store.list<{ action: string; actor: string }>('audit', 'rana');
+    const competence = audit.map((d) => d.data).filter((e) => e.action.startsWith('competence.'));
+    expect(competence.filter((e) => e.action === 'competence.update').map((e) => e.actor)).toEqual([LEADER]);
+    expect(new Set(competence.filter((e) => e.action === 'competence.read').map((e) => e.actor))).toEqual(new Set([LEADER, KARI, KE]));
+  });
+
   it('cancels a course and tells its participants', async () => {
     const autumn = (await chat.running.bot.store.list<Course>('courses', 'rana')).find((d) => d.data.name === 'Koordinatorskolen høsten')!;
     await press(chat, OLA, { verb: 'courseSignUp', courseId: autumn.id });

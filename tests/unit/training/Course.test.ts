@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, completedBy, recordAttendance, seatsLeft, signOff, signUp, type Course, type CourseRefusal } from '../../../src/training/Course.js';
 import { trainingStatus } from '../../../src/training/trainingStatus.js';
+import { mayEdit, mayView } from '../../../src/training/competence.js';
 
 const BEFORE = '2027-03-01T09:00:00.000Z';
 const DURING = '2027-03-10T12:00:00.000Z';
@@ -80,4 +81,25 @@ describe('trainingStatus', () => {
       { refresherDue: '2027-03-20', refresherOverdue: false },
     ],
   ])('%s', (_, record, today, expected) => expect(trainingStatus(record, 6, today)).toMatchObject(expected));
+});
+
+describe('who sees and fills in a competence mapping', () => {
+  const kari = { userId: 'kari', unit: 'Hjemmetjenesten' };
+  const actor = (userId: string, extra: Partial<{ isKe: boolean; leads: string[] }> = {}) => ({
+    userId,
+    municipality: 'rana',
+    isKe: false,
+    leads: [],
+    ...extra,
+  });
+  it.each<[string, ReturnType<typeof actor>, boolean, boolean]>([
+    ['the coordinator: reads, does not assess themselves', actor('kari'), true, false],
+    ['their leader: reads and fills in', actor('leader', { leads: ['Hjemmetjenesten'] }), true, true],
+    ['a leader of another unit: neither', actor('other', { leads: ['Skole'] }), false, false],
+    ['KE: reads', actor('ke', { isKe: true }), true, false],
+    ['a colleague: neither', actor('ola'), false, false],
+  ])('%s', (_, who, view, edit) => {
+    expect(mayView(who, kari)).toBe(view);
+    expect(mayEdit(who, kari)).toBe(edit);
+  });
 });
