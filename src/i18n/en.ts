@@ -709,7 +709,8 @@ export const en: Catalogue = {
   'competence.invalid.review': 'the next review must be a date ahead.',
   'competence.invalid': 'choose an assessment for each theme you fill in, and a date for the next review.',
   'competence.title': 'Competence mapping: {name}',
-  'competence.hint': 'The leader’s assessment per theme of the coordinator training, agreed measures and the next review. Only the coordinator, their leaders and the coordinating unit see it.',
+  'competence.hint':
+    'The leader’s assessment per theme of the coordinator training, agreed measures and the next review. Only the coordinator, their leaders and the coordinating unit see it.',
   'competence.theme.legalBasis': 'Legal basis for individual plans and coordination',
   'competence.theme.values': 'Values, ethics and attitudes',
   'competence.theme.communication': 'Communication',

@@ -705,7 +705,8 @@ export const nb = {
   'competence.invalid.review': 'neste gjennomgang må være en dato fram i tid.',
   'competence.invalid': 'velg en vurdering for hvert tema du fyller ut, og en dato for neste gjennomgang.',
   'competence.title': 'Kompetansekartlegging: {name}',
-  'competence.hint': 'Lederens vurdering per tema fra koordinatoropplæringen, avtalte tiltak og neste gjennomgang. Bare koordinatoren, lederne deres og koordinerende enhet ser den.',
+  'competence.hint':
+    'Lederens vurdering per tema fra koordinatoropplæringen, avtalte tiltak og neste gjennomgang. Bare koordinatoren, lederne deres og koordinerende enhet ser den.',
   'competence.theme.legalBasis': 'Juridisk grunnlag for individuell plan og koordinering',
   'competence.theme.values': 'Verdier, etikk og holdninger',
   'competence.theme.communication': 'Kommunikasjon',

@@ -706,7 +706,8 @@ export const nn: Catalogue = {
   'competence.invalid.review': 'neste gjennomgang må vere ein dato fram i tid.',
   'competence.invalid': 'vel ei vurdering for kvart tema du fyller ut, og ein dato for neste gjennomgang.',
   'competence.title': 'Kompetansekartlegging: {name}',
-  'competence.hint': 'Vurderinga til leiaren per tema frå koordinatoropplæringa, avtalte tiltak og neste gjennomgang. Berre koordinatoren, leiarane deira og koordinerande eining ser ho.',
+  'competence.hint':
+    'Vurderinga til leiaren per tema frå koordinatoropplæringa, avtalte tiltak og neste gjennomgang. Berre koordinatoren, leiarane deira og koordinerande eining ser ho.',
   'competence.theme.legalBasis': 'Juridisk grunnlag for individuell plan og koordinering',
   'competence.theme.values': 'Verdiar, etikk og haldningar',
   'competence.theme.communication': 'Kommunikasjon',

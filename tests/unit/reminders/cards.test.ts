@@ -28,6 +28,22 @@ describe('reminderDigestCard()', () => {
     expect(digest).toContain('18-årsdagen nærmer seg i sak RANA-2026-0001');
   });
 
+  it('says when and where a course session is, and whose competence mapping is due for review', () => {
+    const t = translator('nb');
+    const session: ScheduledReminder = {
+      ...reminder('session:c:s:u', 'session'),
+      on: '2027-03-10',
+      course: { name: 'Koordinatorskolen våren', startsAt: '2027-03-10T08:00:00.000Z', place: 'Rådhuset' },
+    };
+    expect(JSON.stringify(reminderDigestCard(t, [{ reminder: session, trainingMonths: 6 }]).content)).toContain(
+      'Snart: Koordinatorskolen våren, 2027-03-10 kl. 09:00. Sted: Rådhuset',
+    );
+    const review: ScheduledReminder = { ...reminder('competenceReview:kari:2027-02-01', 'competenceReview'), on: '2027-02-01', userId: 'kari' };
+    expect(JSON.stringify(reminderDigestCard(t, [{ reminder: review, personName: 'Kari Koordinator', trainingMonths: 6 }]).content)).toContain(
+      'Kompetansekartleggingen for Kari Koordinator skal gjennomgås 2027-02-01.',
+    );
+  });
+
   it('gives each item done (where something can be recorded), both snoozes and the case; never a data field named key', () => {
     const card = reminderDigestCard(translator('nn'), [{ reminder: reminder('contact:case-1:2026-11-20', 'contact'), trainingMonths: 6 }]).content as {
       body: { items?: { actions?: { title: string; data: Record<string, string> }[] }[] }[];
