@@ -17,6 +17,8 @@ const cardText = (card: unknown) => JSON.stringify(card);
 /** The card a Universal Action answered with (or its words). */
 async function press(chat: Chat, userId: string, value: Record<string, unknown>): Promise<string> {
   const [answer] = await chat.press(userId, value, 0, NAMES[userId]);
+  // Every template field bound: nothing left for the client to show as «${…}».
+  expect(textOf(answer!)).not.toContain('${');
   return textOf(answer!);
 }
 

@@ -1,0 +1,55 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
+
+/** The Agents Playground's user (Alex Wilber), KE admin in Rana in this trial. */
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+
+/** A date some weeks ahead, as the date field takes it. */
+const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('koordinatorskolen in the Agents Playground: a KE admin plans a course and signs up', () => {
+  let session: PlaygroundSession;
+
+  async function pickDate(field: Locator, value: string): Promise<void> {
+    await field.fill(value);
+    await field.press('Enter');
+    await session.page.keyboard.press('Escape');
+  }
+
+  beforeAll(async () => {
+    session = await startPlaygroundSession({ KE_ADMINS: `rana:${ALEX}` });
+    await session.page.getByText('Hei, og velkommen!').first().waitFor({ timeout: 30_000 });
+  }, 120_000);
+  afterAll(async () => session?.close());
+
+  it('plans a spring course from «nytt kurs», and the card becomes the school with the course on it', async () => {
+    await session.send('nytt kurs');
+    const form = session.cardWith('Nytt kurs eller ny samling');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByRole('textbox', { name: /^Navn/ }).fill('Koordinatorskolen våren');
+    const dates = form.getByPlaceholder('Select a date...');
+    await pickDate(dates.nth(0), ahead(30));
+    await pickDate(dates.nth(1), ahead(37));
+    await pickDate(dates.nth(2), ahead(44));
+    await form.getByRole('textbox', { name: /^Sted/ }).fill('Rådhuset, møterom 3');
+    await form.screenshot({ path: `${SCREENSHOTS}/training-1-new-course.png` });
+    const cardsBefore = await session.page.locator('.ac-adaptiveCard').count();
+    await form.getByRole('button', { name: 'Opprett' }).click();
+    await session.seen('Koordinatorskolen våren er opprettet: 3 samlinger, 20 plasser.');
+    // The form itself became the school's card: no new message.
+    expect(await session.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
+  }, 90_000);
+
+  it('signs Alex up on the card, which says so and counts the seat; the course card shows the participant', async () => {
+    const school = session.cardWith('Koordinatorskolen og samlinger');
+    await school.getByRole('button', { name: 'Meld meg på' }).click();
+    await session.seen('Du er påmeldt Koordinatorskolen våren.');
+    await session.seen('19 av 20 plasser ledige');
+    await session.cardWith('Koordinatorskolen og samlinger').screenshot({ path: `${SCREENSHOTS}/training-2-signed-up.png` });
+    await session.cardWith('Koordinatorskolen og samlinger').getByRole('button', { name: 'Deltakere og oppmøte' }).click();
+    await session.seen('Påmeldte (1)');
+    await session.seen('Oppmøtet registreres når samlingen har begynt.');
+    await session.cardWith('Påmeldte (1)').screenshot({ path: `${SCREENSHOTS}/training-3-participants.png` });
+  }, 60_000);
+});
