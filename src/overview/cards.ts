@@ -1,6 +1,6 @@
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import type { Translate } from '../i18n/translate.js';
-import { figureLines, openCount, unitName } from './figureLines.js';
+import { figureLines, openCount, scopeText, unitName } from './figureLines.js';
 import { periodKinds, type PeriodChoice } from './figures.js';
 import type { OverviewResult } from './OverviewService.js';
 
@@ -18,10 +18,7 @@ export function overviewCard(t: Translate, result: OverviewResult, view: Overvie
   const lines = figureLines(t, result);
   return expandCard('overview', {
     title: t('overview.title'),
-    scope:
-      result.scope.kind === 'municipality'
-        ? t('overview.scope.municipality', { municipality: view.municipalityName })
-        : t('overview.scope.units', { units: result.scope.units.join(', ') }),
+    scope: scopeText(t, result, view.municipalityName),
     periodLine: t('overview.periodLine', { ...result.period, today: result.today }),
     notice: view.notice ?? '',
     now: lines.now,

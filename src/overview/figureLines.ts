@@ -56,3 +56,10 @@ export function openCount(figures: Figures): number {
 export function unitName(t: Translate, unit: string): string {
   return unit || t('overview.noUnit');
 }
+
+/** Whom the figures cover, in words: the whole municipality, or the units a leader leads. */
+export function scopeText(t: Translate, result: OverviewResult, municipalityName: string): string {
+  return result.scope.kind === 'municipality'
+    ? t('overview.scope.municipality', { municipality: municipalityName })
+    : t('overview.scope.units', { units: result.scope.units.join(', ') });
+}

@@ -13,7 +13,7 @@ import { translator, type Translate } from '../i18n/translate.js';
 import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Municipality } from '../municipalities/Municipality.js';
 import type { Roles } from '../roles/Roles.js';
-import { figureLines, openCount, unitName } from './figureLines.js';
+import { figureLines, openCount, scopeText, unitName } from './figureLines.js';
 import { daysBetween, periodChoiceOf, periodKinds, WAITING_BUCKETS, type PeriodChoice } from './figures.js';
 import type { OverviewService } from './OverviewService.js';
 
@@ -214,10 +214,7 @@ function view(
   const bucketLabels = WAITING_BUCKETS.map((to, index) => t('tab.waiting.bucket', { from: index === 0 ? 0 : WAITING_BUCKETS[index - 1]! + 1, to }));
   return {
     title: t('overview.title'),
-    scope:
-      result.scope.kind === 'municipality'
-        ? t('overview.scope.municipality', { municipality: municipality.name })
-        : t('overview.scope.units', { units: result.scope.units.join(', ') }),
+    scope: scopeText(t, result, municipality.name),
     periodLine: t('overview.periodLine', { ...result.period, today: result.today }),
     choice,
     lines: figureLines(t, result),

@@ -1,6 +1,5 @@
 import { addDays, osloDate } from '../../src/time/oslo.js';
 import { randomUUID } from 'node:crypto';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
 import { reportForm } from '../support/reportForm.js';
@@ -26,11 +25,6 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
   const send = (text: string) => session.send(text);
   const seen = (text: string | RegExp) => session.seen(text);
   const cardWith = (text: string) => session.cardWith(text);
-  async function pickDate(field: Locator, value: string): Promise<void> {
-    await field.fill(value);
-    await field.press('Enter');
-    await session.page.keyboard.press('Escape');
-  }
 
   beforeAll(async () => {
     session = await startPlaygroundSession({ KE_ADMINS: `rana:${ALEX}` });
@@ -61,7 +55,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     const form = cardWith('Meld behov for koordinator / individuell plan');
     await form.getByLabel('Innbyggerens navn').fill('Ola Nordmann');
     const dates = form.getByPlaceholder('Select a date...');
-    await pickDate(dates.nth(0), '2014-05-06');
+    await session.pickDate(dates.nth(0), '2014-05-06');
     await form.getByRole('radio').first().check();
     await form.locator('input[role=combobox]:not([placeholder])').nth(0).click();
     await session.page
@@ -79,7 +73,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await session.page.getByRole('option', { name: 'Verge / foresatt' }).click();
     await form.locator('input[role=combobox]:not([placeholder])').nth(2).click();
     await session.page.getByRole('option', { name: 'Skriftlig' }).click();
-    await pickDate(dates.nth(1), '2026-11-20');
+    await session.pickDate(dates.nth(1), '2026-11-20');
     // Units are chosen from those the municipality knows (here the one Alex leads), not typed.
     const unit = form.getByRole('combobox', { name: 'Din enhet' });
     await unit.click();
@@ -143,7 +137,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await welcome.getByRole('button', { name: 'Registrer oppstart' }).click();
     await seen('Oppstart av arbeidet med individuell plan');
     const start = cardWith('Oppstart av arbeidet med individuell plan');
-    await pickDate(start.getByPlaceholder('Select a date...').nth(0), '2026-11-24');
+    await session.pickDate(start.getByPlaceholder('Select a date...').nth(0), '2026-11-24');
     await start.getByLabel('Samtykkeerklæringen er underskrevet').check();
     await start.getByLabel('Neste møte er avtalt').check();
     await start.screenshot({ path: `${SCREENSHOTS}/case-7-start.png` });
@@ -173,7 +167,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await form.getByLabel('Koordinator går ut av stillingen (permisjon, bytter jobb e.l.)').check();
     await form.locator('input[role=combobox]:not([placeholder])').first().click();
     await session.page.getByRole('option', { name: 'Bytter jobb' }).click();
-    await pickDate(form.getByPlaceholder('Select a date...').first(), addDays(osloDate(new Date()), 7));
+    await session.pickDate(form.getByPlaceholder('Select a date...').first(), addDays(osloDate(new Date()), 7));
     await form.locator('textarea').fill('Begynner i ny stilling i januar.');
     await form.screenshot({ path: `${SCREENSHOTS}/change-1-form.png` });
     await form.getByRole('button', { name: 'Send til KE' }).click();
@@ -242,7 +236,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     async function fillIn(items: RegExp[]): Promise<void> {
       await form.locator('input[role=combobox]:not([placeholder])').first().click();
       await session.page.getByRole('option', { name: 'Innbyggeren koordinerer selv' }).click();
-      await pickDate(form.getByPlaceholder('Select a date...').first(), '2026-11-23');
+      await session.pickDate(form.getByPlaceholder('Select a date...').first(), '2026-11-23');
       for (const item of items) await form.getByLabel(item).check();
     }
     const firstThree = [/Avklart med innbyggeren/, /Egen leder er informert/, /KE er informert/];
@@ -293,7 +287,7 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
     await form.locator('input[role=combobox]:not([placeholder])').first().click();
     await session.page.getByRole('option', { name: 'Behovet for koordinering er opphørt' }).click();
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-    await pickDate(form.getByPlaceholder('Select a date...').first(), today);
+    await session.pickDate(form.getByPlaceholder('Select a date...').first(), today);
     for (const item of [/Avklart med innbyggeren/, /Egen leder er informert/, /KE er informert/, /Samarbeidspartnerne er informert/])
       await form.getByLabel(item).check();
     await form.getByRole('button', { name: 'Avslutt saken' }).click();

@@ -1,4 +1,3 @@
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
 
@@ -10,12 +9,6 @@ const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOSt
 
 describe('koordinatorskolen in the Agents Playground: a KE admin plans a course and signs up', () => {
   let session: PlaygroundSession;
-
-  async function pickDate(field: Locator, value: string): Promise<void> {
-    await field.fill(value);
-    await field.press('Enter');
-    await session.page.keyboard.press('Escape');
-  }
 
   beforeAll(async () => {
     session = await startPlaygroundSession({ KE_ADMINS: `rana:${ALEX}` });
@@ -29,9 +22,9 @@ describe('koordinatorskolen in the Agents Playground: a KE admin plans a course 
     await form.waitFor({ timeout: 30_000 });
     await form.getByRole('textbox', { name: /^Navn/ }).fill('Koordinatorskolen våren');
     const dates = form.getByPlaceholder('Select a date...');
-    await pickDate(dates.nth(0), ahead(30));
-    await pickDate(dates.nth(1), ahead(37));
-    await pickDate(dates.nth(2), ahead(44));
+    await session.pickDate(dates.nth(0), ahead(30));
+    await session.pickDate(dates.nth(1), ahead(37));
+    await session.pickDate(dates.nth(2), ahead(44));
     await form.getByRole('textbox', { name: /^Sted/ }).fill('Rådhuset, møterom 3');
     await form.screenshot({ path: `${SCREENSHOTS}/training-1-new-course.png` });
     const cardsBefore = await session.page.locator('.ac-adaptiveCard').count();

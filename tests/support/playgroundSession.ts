@@ -18,6 +18,8 @@ export interface PlaygroundSession {
   /** Waits until the text shows up (in the chat, the chat list preview or the log panel). */
   seen(text: string | RegExp): Promise<void>;
   lastCard(): Locator;
+  /** Types a date into an Adaptive Card date field and closes its picker. */
+  pickDate(field: Locator, value: string): Promise<void>;
   /** The newest card that contains the text. */
   cardWith(text: string): Locator;
   close(): Promise<void>;
@@ -46,6 +48,11 @@ export async function startPlaygroundSession(env: Record<string, string> = {}): 
       await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     },
     lastCard: () => cards.last(),
+    async pickDate(field, value) {
+      await field.fill(value);
+      await field.press('Enter');
+      await page.keyboard.press('Escape');
+    },
     cardWith: (text) => cards.filter({ hasText: text }).last(),
     async close() {
       await browser?.close();
