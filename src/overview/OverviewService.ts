@@ -6,7 +6,7 @@ import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
 import type { Actor } from '../roles/Actor.js';
 import type { Roles } from '../roles/Roles.js';
 import { osloDate } from '../time/oslo.js';
-import { trainingStatus } from '../training/trainingStatus.js';
+import { trainingStatus } from '../roles/trainingStatus.js';
 import { caseFacts, type CaseFacts } from './caseFacts.js';
 import { overviewOf, periodOf, type Overview, type Period, type PeriodChoice } from './figures.js';
 

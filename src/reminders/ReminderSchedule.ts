@@ -7,8 +7,7 @@ import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
-import { caseReminders, competenceReviewReminder, courseReminders, trainingReminders, type ScheduledReminder } from './rules.js';
-import type { Course } from '../training/Course.js';
+import { caseReminders, competenceReviewReminder, courseReminders, trainingReminders, type CourseSessions, type ScheduledReminder } from './rules.js';
 
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'done';
 
@@ -107,7 +106,7 @@ export class ReminderSchedule implements CaseEventSink {
   }
 
   /** A course's session reminders in step with it: new participants get theirs, those who left or a cancelled course lose theirs. */
-  async syncCourse(municipality: MunicipalityId, course: Course): Promise<void> {
+  async syncCourse(municipality: MunicipalityId, course: CourseSessions): Promise<void> {
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'courseId', op: '=', value: course.id }] });
     await this.reconcile(municipality, courseReminders(course, await this.settings(municipality), this.now()), existing, Boolean(course.cancelledAt));
   }

@@ -2,7 +2,6 @@ import type { Case, CaseState } from '../cases/Case.js';
 import type { Recipient } from '../cases/transitions.js';
 import { addDays, addMonths, osloDate, osloInstant } from '../time/oslo.js';
 import type { ReminderSettings } from './ReminderSettings.js';
-import type { Course } from '../training/Course.js';
 import { isWorkday } from './workingHours.js';
 
 export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending', 'session', 'competenceReview'] as const;
@@ -146,11 +145,22 @@ function afterDays(instant: string, days: number): string {
   return new Date(Date.parse(instant) + days * 86_400_000).toISOString();
 }
 
+/** What the reminders need of a course (the training feature's `Course` is one). */
+export interface CourseSessions {
+  id: string;
+  name: string;
+  place?: string;
+  meetingUrl?: string;
+  cancelledAt?: string;
+  sessions: readonly { id: string; startsAt: string }[];
+  participants: readonly { userId: string }[];
+}
+
 /**
  * A participant's reminder the working day before each session of a course that goes ahead (at the
  * start of that working day), for the sessions still to come.
  */
-export function courseReminders(course: Course, settings: ReminderSettings, now: Date): ScheduledReminder[] {
+export function courseReminders(course: CourseSessions, settings: ReminderSettings, now: Date): ScheduledReminder[] {
   if (course.cancelledAt) return [];
   const reminders: ScheduledReminder[] = [];
   for (const session of course.sessions) {

@@ -10,7 +10,7 @@ import type { Store } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { osloDate, osloInstant } from '../time/oslo.js';
 import { cancel, completedBy, courseKinds, endsAt, recordAttendance, seatsLeft, signOff, signUp, startsAt, type Course, type CourseResult } from './Course.js';
-import { trainingStatus, type TrainingStatus } from './trainingStatus.js';
+import { trainingStatus, type TrainingStatus } from '../roles/trainingStatus.js';
 import { mayEdit, mayView, type CompetenceMapping, type Coordinator } from './competence.js';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);

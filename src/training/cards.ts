@@ -4,7 +4,7 @@ import { inert } from '../cards/inert.js';
 import type { Translate } from '../i18n/translate.js';
 import { osloDateTime } from '../time/oslo.js';
 import { courseKinds, seatsLeft, startsAt, type Course, type Session } from './Course.js';
-import type { TrainingStatus } from './trainingStatus.js';
+import type { TrainingStatus } from '../roles/trainingStatus.js';
 import { assessments, competenceThemes, type CompetenceMapping, type Coordinator } from './competence.js';
 
 export interface Notice {

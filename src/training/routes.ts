@@ -26,7 +26,7 @@ import {
 } from './cards.js';
 import { startsAt } from './Course.js';
 import { courseInputSchema, type TrainingService } from './TrainingService.js';
-import { trainingStatus } from './trainingStatus.js';
+import { trainingStatus } from '../roles/trainingStatus.js';
 import { assessments, competenceThemes, type Assessment, type CompetenceMapping } from './competence.js';
 
 const SCHOOL = /^\s*(koordinatorskolen|koordinatorskulen|koordinatorskole|kurs|coordinator school)\s*[.!?]?\s*$/iu;

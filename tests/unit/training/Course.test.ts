@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, completedBy, recordAttendance, seatsLeft, signOff, signUp, type Course, type CourseRefusal } from '../../../src/training/Course.js';
-import { trainingStatus } from '../../../src/training/trainingStatus.js';
+import { trainingStatus } from '../../../src/roles/trainingStatus.js';
 import { mayEdit, mayView } from '../../../src/training/competence.js';
 
 const BEFORE = '2027-03-01T09:00:00.000Z';

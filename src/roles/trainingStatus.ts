@@ -1,4 +1,4 @@
-import type { TrainingRecord } from '../roles/Roles.js';
+import type { TrainingRecord } from './Roles.js';
 import { addMonths } from '../time/oslo.js';
 
 /** Ålesund: a yearly half-day refresher after koordinatorskolen. */
