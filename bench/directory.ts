@@ -5,7 +5,6 @@ import { evalCaseSchema, evaluate } from '../src/directory/evaluate.js';
 import { questionTopic, terms } from '../src/directory/norwegianText.js';
 import { seedEntries } from '../src/directory/seedData.js';
 import { searchLanguage } from '../src/directory/searchLanguage.js';
-import { NorwegianLexicon } from '../src/directory/NorwegianLexicon.js';
 
 const SIZE = 10_000;
 
@@ -63,19 +62,24 @@ export async function benchDirectory(quick: boolean) {
   // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
   const queries = [...publicSet, ...ownSet, ...devSet].map((c) => questionTopic(c.query));
 
+  // The dictionaries as the bot reads them: once per process (a second copy here would be 46 MB of
+  // garbage whose collection lands in the timed searches).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const lexiconStarted = performance.now();
   const heapBefore = process.memoryUsage().heapUsed;
-  NorwegianLexicon.fromDictionaries();
+  const language = searchLanguage();
   const lexiconLoadMs = Math.round(performance.now() - lexiconStarted);
+  gc?.();
   const lexiconHeapMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
 
   const entries = largeDirectory();
-  const language = searchLanguage();
   const buildStarted = performance.now();
   const search = new DirectorySearch(entries, language);
   const buildMs = Math.round(performance.now() - buildStarted);
   const rounds = quick ? 5 : 10;
   timeQueries(queries, 1, (q) => search.search(q)); // warm-up
+  gc?.(); // what building the index left behind is not the searches' cost
   const indexed = timeQueries(queries, rounds, (q) => search.search(q));
   const baseline = timeQueries(queries, Math.max(1, Math.floor(rounds / 3)), (q) => linearScan(entries, q));
 
