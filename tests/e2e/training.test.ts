@@ -3,6 +3,7 @@ import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../
 
 /** The Agents Playground's user (Alex Wilber), KE admin in Rana in this trial. */
 const ALEX = '00000000-0000-0000-0000-0000000000020';
+const KARI = 'aaaaaaaa-1111-2222-3333-444444444444';
 
 /** A date some weeks ahead, as the date field takes it. */
 const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -13,6 +14,11 @@ describe('koordinatorskolen in the Agents Playground: a KE admin plans a course 
   beforeAll(async () => {
     session = await startPlaygroundSession({ KE_ADMINS: `rana:${ALEX}` });
     await session.page.getByText('Hei, og velkommen!').first().waitFor({ timeout: 30_000 });
+    // Alex also leads Hjemmetjenesten, where Kari was appointed coordinator (her training deadline runs).
+    const { roles, reminders } = session.bot.bot;
+    await roles.setUnits('rana', ALEX, { unit: 'Hjemmetjenesten', leads: ['Hjemmetjenesten'] });
+    await roles.replace('rana', KARI, { roles: [], name: 'Kari Koordinator', unit: 'Hjemmetjenesten', leads: [] });
+    await reminders.schedule.startTraining('rana', KARI);
   }, 120_000);
   afterAll(async () => session?.close());
 
@@ -45,4 +51,29 @@ describe('koordinatorskolen in the Agents Playground: a KE admin plans a course 
     await session.seen('Oppmøtet registreres når samlingen har begynt.');
     await session.cardWith('Påmeldte (1)').screenshot({ path: `${SCREENSHOTS}/training-3-participants.png` });
   }, 60_000);
+
+  it('gives Alex as a leader his coordinators with their training, and the competence mapping he fills in on the card', async () => {
+    await session.send('mine koordinatorer');
+    const list = session.cardWith('Mine koordinatorer');
+    await list.waitFor({ timeout: 30_000 });
+    await expect.poll(() => list.getByText('Kari Koordinator').count()).toBe(1);
+    await expect.poll(() => list.getByText(/^Koordinatorskolen: frist \d{4}-\d{2}-\d{2}$/).count()).toBe(1);
+    await list.screenshot({ path: `${SCREENSHOTS}/training-4-my-coordinators.png` });
+    await list.getByRole('button', { name: 'Kompetansekartlegging' }).click();
+    const form = session.cardWith('Kompetansekartlegging: Kari Koordinator');
+    await form.waitFor({ timeout: 30_000 });
+    await form
+      .getByRole('combobox', { name: /^Vurdering/ })
+      .first()
+      .click();
+    await session.page.getByRole('option', { name: 'Trenger opplæring' }).click();
+    await form
+      .getByRole('textbox', { name: /^Avtalte tiltak/ })
+      .first()
+      .fill('Koordinatorskolen til våren');
+    await session.pickDate(form.getByPlaceholder('Select a date...').first(), ahead(180));
+    await form.getByRole('button', { name: 'Lagre' }).click();
+    await session.seen(`Lagret. Lederne får en påminnelse ${ahead(180)}.`);
+    await session.cardWith('Kompetansekartlegging: Kari Koordinator').screenshot({ path: `${SCREENSHOTS}/training-5-competence.png` });
+  }, 90_000);
 });
