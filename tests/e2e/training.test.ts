@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Course } from '../../src/training/Course.js';
 import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../support/playgroundSession.js';
 
 /** The Agents Playground's user (Alex Wilber), KE admin in Rana in this trial. */
@@ -75,5 +76,45 @@ describe('koordinatorskolen in the Agents Playground: a KE admin plans a course 
     await form.getByRole('button', { name: 'Lagre' }).click();
     await session.seen(`Lagret. Lederne får en påminnelse ${ahead(180)}.`);
     await session.cardWith('Kompetansekartlegging: Kari Koordinator').screenshot({ path: `${SCREENSHOTS}/training-5-competence.png` });
+  }, 90_000);
+
+  it('registers Kari’s attendance at a course under way; it completes her training, and her leader sees it', async () => {
+    // A one-session course that began half an hour ago, with Kari signed up earlier (set up in the store).
+    const now = Date.now();
+    const course: Course = {
+      id: 'course-under-way',
+      municipality: 'rana',
+      kind: 'school',
+      name: 'Koordinatorskolen, dag 1',
+      sessions: [{ id: 's1', startsAt: new Date(now - 30 * 60_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString() }],
+      place: 'Rådhuset',
+      capacity: 10,
+      participants: [{ userId: KARI, name: 'Kari Koordinator', signedUpAt: new Date(now - 7 * 86_400_000).toISOString() }],
+      attendance: {},
+      createdBy: ALEX,
+      createdAt: new Date(now - 30 * 86_400_000).toISOString(),
+      updatedAt: new Date(now - 7 * 86_400_000).toISOString(),
+    };
+    await session.bot.bot.store.create('courses', 'rana', course.id, course);
+
+    await session.send('koordinatorskolen');
+    const school = session.cardWith('Koordinatorskolen, dag 1');
+    await school.waitFor({ timeout: 30_000 });
+    // The course under way comes first (the soonest); the spring course planned above after it.
+    await school.getByRole('button', { name: 'Deltakere og oppmøte' }).first().click();
+    const attendance = session.cardWith('Møtte');
+    await attendance.waitFor({ timeout: 30_000 });
+    // Kari is the only participant: the one box (from the keyboard: the Playground's toolbar can lie over a long card).
+    const kari = attendance.locator('input[type="checkbox"]');
+    await expect.poll(() => kari.getAttribute('aria-label')).toBe('Kari Koordinator');
+    await kari.focus();
+    await session.page.keyboard.press('Space');
+    await expect.poll(() => kari.isChecked()).toBe(true);
+    await attendance.getByRole('button', { name: 'Registrer oppmøte' }).click();
+    await session.seen('Fullført: Kari Koordinator. Opplæringen er registrert, og påminnelsen om den er avsluttet.');
+    await session.cardWith('Fullført: Kari Koordinator').screenshot({ path: `${SCREENSHOTS}/training-6-attendance.png` });
+
+    await session.send('mine koordinatorer');
+    await session.seen(/^Koordinatorskolen fullført \d{4}-\d{2}-\d{2}$/);
   }, 90_000);
 });
