@@ -732,4 +732,5 @@ export const en: Catalogue = {
   'competence.updated': 'Last updated {date}. Next review {next}.',
   'competence.open': 'Competence mapping',
   'coordinators.back': 'Back to the list',
+  'reminder.refresher': 'Your coordinator refresher is due {date} (a year after your last training). Sign up in «koordinatorskolen».',
 };

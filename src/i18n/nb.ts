@@ -728,6 +728,7 @@ export const nb = {
   'competence.updated': 'Sist oppdatert {date}. Neste gjennomgang {next}.',
   'competence.open': 'Kompetansekartlegging',
   'coordinators.back': 'Tilbake til listen',
+  'reminder.refresher': 'Oppfriskningskurset for koordinatorer skal tas innen {date} (ett år etter forrige opplæring). Meld deg på i «koordinatorskolen».',
 } as const;
 
 /** A catalogue in any language: exactly bokmål's keys. */

@@ -729,4 +729,5 @@ export const nn: Catalogue = {
   'competence.updated': 'Sist oppdatert {date}. Neste gjennomgang {next}.',
   'competence.open': 'Kompetansekartlegging',
   'coordinators.back': 'Tilbake til lista',
+  'reminder.refresher': 'Oppfriskingskurset for koordinatorar skal takast innan {date} (eitt år etter førre opplæring). Meld deg på i «koordinatorskulen».',
 };

@@ -7,7 +7,15 @@ import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
-import { caseReminders, competenceReviewReminder, courseReminders, trainingReminders, type CourseSessions, type ScheduledReminder } from './rules.js';
+import {
+  caseReminders,
+  competenceReviewReminder,
+  courseReminders,
+  refresherReminder,
+  trainingReminders,
+  type CourseSessions,
+  type ScheduledReminder,
+} from './rules.js';
 
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'done';
 
@@ -124,13 +132,25 @@ export class ReminderSchedule implements CaseEventSink {
     if (startedAt) await this.reconcile(municipality, trainingReminders(userId, startedAt, await this.settings(municipality)), [], false);
   }
 
+  /** Koordinatorskolen done: the training reminders go, and the yearly refresher falls due a year on. */
   async completeTraining(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
     await this.deps.roles.completeTraining(municipality, userId, on);
+    await this.syncTraining(municipality, userId, on);
+  }
+
+  /** A refresher done: the next one falls due a year on. */
+  async completeRefresher(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
+    await this.deps.roles.completeRefresher(municipality, userId, on);
+    await this.syncTraining(municipality, userId, on);
+  }
+
+  /** After training or a refresher on `on`: no deadline reminders, one refresher reminder. */
+  private async syncTraining(municipality: MunicipalityId, userId: string, on: string): Promise<void> {
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'userId', op: '=', value: userId }] });
     await this.reconcile(
       municipality,
-      [],
-      existing.filter((doc) => doc.data.kind === 'training'),
+      [refresherReminder(userId, on)],
+      existing.filter((doc) => doc.data.kind === 'training' || doc.data.kind === 'refresher'),
       false,
     );
   }

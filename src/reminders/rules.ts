@@ -2,9 +2,20 @@ import type { Case, CaseState } from '../cases/Case.js';
 import type { Recipient } from '../cases/transitions.js';
 import { addDays, addMonths, osloDate, osloInstant } from '../time/oslo.js';
 import type { ReminderSettings } from './ReminderSettings.js';
+import { REFRESHER_MONTHS } from '../roles/trainingStatus.js';
 import { isWorkday } from './workingHours.js';
 
-export const reminderKinds = ['evaluation', 'contact', 'training', 'transition', 'keWaiting', 'approvalPending', 'session', 'competenceReview'] as const;
+export const reminderKinds = [
+  'evaluation',
+  'contact',
+  'training',
+  'transition',
+  'keWaiting',
+  'approvalPending',
+  'session',
+  'competenceReview',
+  'refresher',
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** A child's transitions in the seeds' life course ("i god tid før hver overgang"). */
@@ -199,4 +210,10 @@ export function competenceReviewReminder(review: { userId: string; unit: string;
     on: review.nextReviewOn,
     userId: review.userId,
   };
+}
+
+/** The yearly refresher after koordinatorskolen (Ålesund's routine): the coordinator, a year after the training or the last refresher. */
+export function refresherReminder(userId: string, lastOn: string): ScheduledReminder {
+  const on = addMonths(lastOn, REFRESHER_MONTHS);
+  return { key: `refresher:${userId}:${on}`, kind: 'refresher', to: { kind: 'user', userId }, dueAt: morning(on), on, userId };
 }

@@ -125,7 +125,7 @@ export class TrainingService {
     const on = osloDate(new Date(endsAt(course)));
     for (const userId of completed) {
       if (course.kind === 'school') await this.deps.schedule.completeTraining(actor.municipality, userId, on);
-      if (course.kind === 'refresher') await this.deps.roles.completeRefresher(actor.municipality, userId, on);
+      if (course.kind === 'refresher') await this.deps.schedule.completeRefresher(actor.municipality, userId, on);
     }
     await this.deps.audit.record(actor.municipality, {
       actor: actor.userId,

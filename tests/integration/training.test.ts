@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredReminder } from '../../src/reminders/ReminderSchedule.js';
 import type { Course } from '../../src/training/Course.js';
+import { addMonths } from '../../src/time/oslo.js';
 import { startChat, type Chat } from '../support/chat.js';
 import { caseInProgress, setRoles, textOf } from '../support/caseSteps.js';
 
@@ -163,6 +164,12 @@ describe('koordinatorskolen in chat: a KE admin plans, coordinators sign up, att
       await chat.running.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'userId', op: '=', value: KARI }] })
     ).filter((d) => d.data.kind === 'training');
     expect(trainingReminders.every((d) => d.data.status !== 'pending')).toBe(true);
+    // The yearly refresher now falls due, a year after the course ended.
+    const refresher = (await chat.running.bot.store.list<StoredReminder>('reminders', 'rana', { where: [{ field: 'userId', op: '=', value: KARI }] })).filter(
+      (d) => d.data.kind === 'refresher',
+    );
+    const completedOn = (await chat.running.bot.roles.training('rana', KARI))!.completedOn!;
+    expect(refresher.map((d) => d.data.on)).toEqual([addMonths(completedOn, 12)]);
     const [kari] = await chat.say(KARI, { text: 'koordinatorskolen' });
     expect(textOf(kari!)).toMatch(/Du fullførte koordinatorskolen \d{4}-\d{2}-\d{2}\./);
     expect(textOf(kari!)).toMatch(/Neste oppfriskningskurs: innen \d{4}-\d{2}-\d{2}\./);
