@@ -126,6 +126,8 @@ describe('card payloads, generated', () => {
   });
 
   it('never crashes, never answers 500, never stays silent, never writes a case', async () => {
+    // The notices of the case flow above are delivered in the background and settle into the case's outbox (a write): let them finish first.
+    await chat.running.bot.noticesSettled();
     const before = await casesFingerprint();
     await fc.assert(
       fc.asyncProperty(payload, fc.constantFrom(KE, COORDINATOR, 'stranger'), async ({ verb, extra, realCase }, userId) => {
@@ -143,6 +145,8 @@ describe('card payloads, generated', () => {
   }, 120_000);
 
   it('answers every Universal Action in place with HTTP 200 – a card or words – never an error Teams shows as a broken card', async () => {
+    // The notices of the case flow above are delivered in the background and settle into the case's outbox (a write): let them finish first.
+    await chat.running.bot.noticesSettled();
     const before = await casesFingerprint();
     await fc.assert(
       fc.asyncProperty(payload, fc.constantFrom(KE, COORDINATOR, 'stranger'), async ({ verb, extra, realCase }, userId) => {
