@@ -136,7 +136,7 @@ export function createApp({
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(router, { dataCare, roles, links: exportLinks, ...(residentLinksBound && tabUrl ? { tabUrl } : {}) });
   overviewRoutes(router, { overview, roles, links: exportLinks, ...(tabUrl ? { tabUrl } : {}) });
-  trainingRoutes(router, { training, roles, overview, tell });
+  trainingRoutes(router, { training, roles, tell });
   registerConversationRoutes(router, {
     capabilities: {
       directory: directoryFeature.showSearch,

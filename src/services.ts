@@ -52,6 +52,6 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], onNotices: options.onNotices, now });
   const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
   const overview = new OverviewService({ cases, roles, schedule, now });
-  const training = new TrainingService({ store, roles, schedule, audit, now });
+  const training = new TrainingService({ store, roles, schedule, audit, overview, now });
   return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training };
 }

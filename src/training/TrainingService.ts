@@ -5,6 +5,8 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../er
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
 import type { Actor } from '../roles/Actor.js';
+import type { CaseState } from '../cases/Case.js';
+import type { OverviewService } from '../overview/OverviewService.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
@@ -38,10 +40,20 @@ export type CourseInput = z.infer<typeof courseInputSchema>;
  * refresher, which settles the training reminder; participants are reminded the working day before
  * each session. Sign-ups are conditional writes, so the last seat goes to one person.
  */
-export class TrainingService {
-  private readonly now: () => Date;
+/** A coordinator in a leader's list: their open cases (reference and status only) and training. */
+export interface CoordinatorRow {
+  userId: string;
+  name: string;
+  unit: string;
+  status: TrainingStatus;
+  cases: { reference: string; state: CaseState }[];
+}
 
-  constructor(private readonly deps: { store: Store; roles: Roles; schedule: ReminderSchedule; audit: AuditLog; now?: () => Date }) {
+export class TrainingService {
+  /** The clock the rules use; the cards show courses as of the same instant. */
+  readonly now: () => Date;
+
+  constructor(private readonly deps: { store: Store; roles: Roles; schedule: ReminderSchedule; audit: AuditLog; overview: OverviewService; now?: () => Date }) {
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -118,9 +130,11 @@ export class TrainingService {
    * course: the school records their training (and settles its reminder), a refresher the refresher.
    */
   async recordAttendance(actor: Actor, courseId: string, sessionId: string, present: readonly string[]): Promise<{ course: Course; completed: string[] }> {
-    const before = await this.get(actor.municipality, courseId);
-    const course = await this.change(actor.municipality, courseId, (c) => recordAttendance(c, sessionId, present, this.now().toISOString()));
-    const already = new Set(completedBy(before));
+    let already = new Set<string>();
+    const course = await this.change(actor.municipality, courseId, (c) => {
+      already = new Set(completedBy(c)); // as read for this write (a lost race reads again)
+      return recordAttendance(c, sessionId, present, this.now().toISOString());
+    });
     const completed = completedBy(course).filter((userId) => !already.has(userId));
     const on = osloDate(new Date(endsAt(course)));
     for (const userId of completed) {
@@ -144,9 +158,36 @@ export class TrainingService {
     return course;
   }
 
-  /** The municipality's settings (the training deadline's months among them). */
-  settings(municipality: MunicipalityId) {
-    return this.deps.schedule.settings(municipality);
+  /**
+   * «mine koordinatorer»: everyone in the units a leader leads who has a training record or coordinates
+   * an open case there, with those cases (reference and status only) and their training, by name.
+   */
+  async coordinators(leader: Actor): Promise<CoordinatorRow[]> {
+    if (leader.leads.length === 0) throw new NotAllowedError('not a leader', { userMessage: { key: 'coordinators.notLeader' } });
+    // As a leader, not as KE: only the units they lead.
+    const [facts, trainees, people, settings] = await Promise.all([
+      this.deps.overview.caseList({ ...leader, isKe: false }),
+      this.deps.roles.trainees(leader.municipality),
+      this.deps.roles.people(leader.municipality),
+      this.deps.schedule.settings(leader.municipality),
+    ]);
+    const today = osloDate(this.now());
+    const units = new Set(leader.leads);
+    const rows = new Map<string, CoordinatorRow>();
+    const row = (userId: string, unit: string, fallbackName?: string): CoordinatorRow => {
+      let found = rows.get(userId);
+      if (!found) {
+        const name = people.find((p) => p.userId === userId)?.name ?? fallbackName ?? userId;
+        const status = trainingStatus(trainees.find((p) => p.userId === userId)?.training, settings.trainingMonths, today);
+        rows.set(userId, (found = { userId, name, unit, status, cases: [] }));
+      }
+      return found;
+    };
+    for (const trainee of trainees) if (trainee.unit && units.has(trainee.unit)) row(trainee.userId, trainee.unit, trainee.name);
+    for (const f of facts)
+      if (f.coordinator && f.state !== 'closed' && f.state !== 'declined')
+        row(f.coordinator.userId, f.unit, f.coordinator.name).cases.push({ reference: f.reference, state: f.state });
+    return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   }
 
   /** Where a person stands with the training today. */

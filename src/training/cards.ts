@@ -1,10 +1,10 @@
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
-import type { CaseState } from '../cases/Case.js';
 import { inert } from '../cards/inert.js';
 import type { Translate } from '../i18n/translate.js';
 import { osloDateTime } from '../time/oslo.js';
 import { courseKinds, seatsLeft, startsAt, type Course, type Session } from './Course.js';
 import type { TrainingStatus } from '../roles/trainingStatus.js';
+import type { CoordinatorRow } from './TrainingService.js';
 import { assessments, competenceThemes, type CompetenceMapping, type Coordinator } from './competence.js';
 
 export interface Notice {
@@ -122,15 +122,6 @@ export function courseAdminCard(t: Translate, course: Course, now: string, notic
     canCancel: !course.cancelledAt,
     labels: { noParticipants: t('course.noParticipants'), cancel: t('course.cancel'), back: t('course.back') },
   });
-}
-
-export interface CoordinatorRow {
-  userId: string;
-  name: string;
-  unit: string;
-  status: TrainingStatus;
-  /** Open cases: reference and status only. */
-  cases: { reference: string; state: CaseState }[];
 }
 
 /** «mine koordinatorer»: every coordinator in the units a leader leads, their cases (reference and status) and training. */

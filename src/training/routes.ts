@@ -9,10 +9,8 @@ import { turnScope, type TurnScope } from '../conversation/turnScope.js';
 import { InputError, NotAllowedError, userMessageOf } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
-import type { OverviewService } from '../overview/OverviewService.js';
 import type { Actor } from '../roles/Actor.js';
 import type { Roles } from '../roles/Roles.js';
-import { osloDate } from '../time/oslo.js';
 import {
   competenceCard,
   courseAdminCard,
@@ -21,12 +19,10 @@ import {
   myCoordinatorsCard,
   sessionText,
   trainingOverviewCard,
-  type CoordinatorRow,
   type Notice,
 } from './cards.js';
 import { startsAt } from './Course.js';
 import { courseInputSchema, type TrainingService } from './TrainingService.js';
-import { trainingStatus } from '../roles/trainingStatus.js';
 import { assessments, competenceThemes, type Assessment, type CompetenceMapping } from './competence.js';
 
 const SCHOOL = /^\s*(koordinatorskolen|koordinatorskulen|koordinatorskole|kurs|coordinator school)\s*[.!?]?\s*$/iu;
@@ -61,13 +57,12 @@ const formData = z.object({
 export interface TrainingRouteDeps {
   training: TrainingService;
   roles: Roles;
-  overview: OverviewService;
   /** Sends a person a card proactively (a cancelled course), in their language. */
   tell: (municipality: MunicipalityId, userId: string, render: (t: Translate) => CardAttachment) => Promise<void>;
 }
 
 /** Koordinatorskolen in chat: «koordinatorskolen» for everyone, planning and attendance for KE admins, «mine koordinatorer» for leaders. */
-export function trainingRoutes(router: Router, { training, roles, overview, tell }: TrainingRouteDeps): void {
+export function trainingRoutes(router: Router, { training, roles, tell }: TrainingRouteDeps): void {
   async function scopeOf(context: TurnContext, state: AppTurnState): Promise<TurnScope & { actor: Actor; isAdmin: boolean }> {
     const scope = turnScope(context, state);
     const [actor, isAdmin] = await Promise.all([roles.actor(scope.municipality, scope.userId), roles.has(scope.municipality, scope.userId, 'keAdmin')]);
@@ -81,7 +76,7 @@ export function trainingRoutes(router: Router, { training, roles, overview, tell
       status,
       courses,
       isAdmin: scope.isAdmin,
-      now: new Date().toISOString(),
+      now: training.now().toISOString(),
       ...(notice ? { notice } : {}),
     });
   }
@@ -181,7 +176,7 @@ export function trainingRoutes(router: Router, { training, roles, overview, tell
     return living(scope, async () => {
       requireAdmin(scope);
       const course = await training.get(scope.municipality, cardData(courseRef, data, 'error.unknownAction').courseId);
-      return courseAdminCard(scope.t, course, new Date().toISOString()).content;
+      return courseAdminCard(scope.t, course, training.now().toISOString()).content;
     });
   });
 
@@ -199,7 +194,7 @@ export function trainingRoutes(router: Router, { training, roles, overview, tell
         scope.t('course.attendance.saved', { session: sessionText(scope.t, session) }),
         ...(names.length ? [scope.t('course.attendance.completed', { names: names.join(', ') })] : []),
       ].join(' ');
-      return courseAdminCard(scope.t, course, new Date().toISOString(), { text, tone: 'good' }).content;
+      return courseAdminCard(scope.t, course, training.now().toISOString(), { text, tone: 'good' }).content;
     });
   });
 
@@ -215,37 +210,9 @@ export function trainingRoutes(router: Router, { training, roles, overview, tell
   });
 
   /** The leader's list: every coordinator in the units they lead, with open cases (reference and status) and training. */
+  /** The leader's list: every coordinator in the units they lead, with open cases (reference and status) and training. */
   async function coordinatorsCard(scope: Awaited<ReturnType<typeof scopeOf>>) {
-    const { actor, t } = scope;
-    if (actor.leads.length === 0) throw new NotAllowedError('not a leader', { userMessage: { key: 'coordinators.notLeader' } });
-    // As a leader, not as KE: only the units they lead.
-    const [facts, trainees, people, settings] = await Promise.all([
-      overview.caseList({ ...actor, isKe: false }),
-      roles.trainees(scope.municipality),
-      roles.people(scope.municipality),
-      training.settings(scope.municipality),
-    ]);
-    const today = osloDate(new Date());
-    const units = new Set(actor.leads);
-    const rows = new Map<string, CoordinatorRow>();
-    const row = (userId: string, unit: string, fallbackName?: string): CoordinatorRow => {
-      let found = rows.get(userId);
-      if (!found) {
-        const name = people.find((p) => p.userId === userId)?.name ?? fallbackName ?? userId;
-        const status = trainingStatus(trainees.find((p) => p.userId === userId)?.training, settings.trainingMonths, today);
-        rows.set(userId, (found = { userId, name, unit, status, cases: [] }));
-      }
-      return found;
-    };
-    for (const trainee of trainees) if (trainee.unit && units.has(trainee.unit)) row(trainee.userId, trainee.unit, trainee.name);
-    for (const f of facts)
-      if (f.coordinator && f.state !== 'closed' && f.state !== 'declined')
-        row(f.coordinator.userId, f.unit, f.coordinator.name).cases.push({ reference: f.reference, state: f.state });
-    return myCoordinatorsCard(
-      t,
-      actor.leads,
-      [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-    );
+    return myCoordinatorsCard(scope.t, scope.actor.leads, await training.coordinators(scope.actor));
   }
 
   router.message(MY_COORDINATORS, async (context, state) => {
