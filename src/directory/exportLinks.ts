@@ -144,7 +144,7 @@ export async function grantOf<G extends ExportGrant>(
       .slice(0, 60),
     userAgent: String(req.headers['user-agent'] ?? '').slice(0, 200),
   };
-  const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '';
+  const token = linkToken(req);
   // A link for another download is refused before it is used up.
   const shown = links.verify(token);
   const refusal = shown && accepts(shown) ? await links.redeem(token, fetchedFrom) : 'invalid';
@@ -155,6 +155,11 @@ export async function grantOf<G extends ExportGrant>(
     return undefined;
   }
   return { grant: shown as G, fetchedFrom };
+}
+
+/** The signed token of a download request's link (`?t=`). */
+export function linkToken(req: Request): string {
+  return new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '';
 }
 
 /** Where a download came from, kept with the link's use and in the audit entry. */

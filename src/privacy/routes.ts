@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { privacyRequestCard } from './cards.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import { grantOf, type ExportGrant, type ExportLinks } from '../directory/exportLinks.js';
+import { grantOf, linkToken, type ExportGrant, type ExportLinks } from '../directory/exportLinks.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
 import type { DataCare } from './DataCare.js';
@@ -98,7 +98,7 @@ export function accessRoute({
         res.send(status, text);
       };
       if ('status' in who) return refuse(who.status, t(who.key));
-      const shown = links.verify(new URL(req.url ?? '', 'http://localhost').searchParams.get('t') ?? '');
+      const shown = links.verify(linkToken(req));
       if (shown && (shown.municipality !== who.municipality.id || shown.actor !== who.userId)) return refuse(403, t('privacy.access.notYours'));
     }
     const redeemed = await grantOf(
