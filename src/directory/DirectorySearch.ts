@@ -1,5 +1,5 @@
-import MiniSearch from 'minisearch';
 import type { DirectoryEntry } from './DirectoryEntry.js';
+import { FieldIndex, MAX_QUERY_TERMS, type QueryPlan, type TermQuery } from './FieldIndex.js';
 import type { NorwegianLexicon } from './NorwegianLexicon.js';
 import { ageIn, isStopword, splitCompound, stem, terms, tokenize, weightedTerms } from './norwegianText.js';
 import { bokmaalForms } from './nynorsk.js';
@@ -64,13 +64,13 @@ const AGE_EXCLUDED = 0.3;
 const RELATIVE_CUTOFF = 0.25;
 
 /**
- * Full-text search over one municipality's directory, on MiniSearch (BM25, prefix and fuzzy
- * matching) with Norwegian stemming, nynorsk → bokmål forms, compound splitting against the
+ * Full-text search over one municipality's directory (BM25+ per field, prefix and fuzzy matching; see
+ * {@link FieldIndex}) with Norwegian stemming, nynorsk → bokmål forms, compound splitting against the
  * dictionaries, synonym expansion and age matching. Immutable: build a new one when the directory changes.
  */
 export class DirectorySearch {
-  private readonly index: MiniSearch<DirectoryEntry>;
-  private readonly byId = new Map<string, DirectoryEntry>();
+  private readonly index: FieldIndex<DirectoryEntry, (typeof FIELDS)[number]>;
+  private readonly entries: readonly DirectoryEntry[];
   /** Every term the index or a synonym knows: an expansion outside it cannot match anything. */
   private readonly vocabulary = new Set<string>();
   private readonly documentFrequency = new Map<string, number>();
@@ -82,9 +82,8 @@ export class DirectorySearch {
   constructor(entries: readonly DirectoryEntry[], language: SearchLanguage) {
     this.lexicon = language.lexicon;
     this.synonyms = language.synonyms.map((group) => group.map((phrase) => terms(phrase).join(' ')).filter(Boolean));
-    const active = entries.filter((entry) => !entry.retired);
+    const active = (this.entries = entries.filter((entry) => !entry.retired));
     for (const entry of active) {
-      this.byId.set(entry.id, entry);
       const entryTerms = new Set(FIELDS.flatMap((field) => terms(fieldText(entry, field))));
       for (const term of entryTerms) {
         this.vocabulary.add(term);
@@ -99,10 +98,8 @@ export class DirectorySearch {
     }
 
     const partsOf = new Map<string, string[]>();
-    this.index = new MiniSearch<DirectoryEntry>({
-      fields: [...FIELDS],
-      storeFields: [],
-      extractField: (entry, field) => (field === 'id' ? entry.id : fieldText(entry, field as (typeof FIELDS)[number])),
+    this.index = new FieldIndex(FIELDS, active, {
+      text: fieldText,
       tokenize,
       // A compound is indexed under its parts too («barnevernsvakt» under «barnevern» and «vakt»), so a
       // question's word finds the compounds it begins without a prefix search over the index.
@@ -114,55 +111,55 @@ export class DirectorySearch {
         return parts.length ? [term, ...parts] : term;
       },
     });
-    this.index.addAll(active);
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.entries.length;
   }
 
   search(query: string, limit = 3): SearchHit[] {
-    const analysis = this.analyse(query);
+    const analysis = this.analyse(query).slice(0, MAX_QUERY_TERMS);
     if (analysis.length === 0) return [];
-    const weights = new Map(analysis.map((t) => [t.term, t.weight]));
     const own = new Set(analysis.filter((t) => t.origin === 'own').map((t) => t.term));
-    const head = new Set(analysis.filter((t) => t.head).map((t) => t.term));
     const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål').map((t) => t.from));
-    const age = ageIn(query);
-    const results = this.index.search([...weights.keys()].join(' '), {
-      boost: BOOST,
-      combineWith: 'OR',
+    const queries: TermQuery[] = analysis.map(({ term, weight }) => ({
+      term,
+      boost: weight,
       // Only words the directory does not know can be misspelt or begin a compound it does not split;
       // expansions match exactly.
-      prefix: (term) => own.has(term) && !this.documentFrequency.has(term) && term.length >= 5,
-      fuzzy: (term) => (own.has(term) && !resolved.has(term) ? this.typoDistance(term) : false),
-      weights: { fuzzy: 0.4, prefix: 0.6 },
-      processTerm: (term) => term,
-      tokenize: (text) => text.split(' '),
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
-    // Results come sorted by raw score and the adjustments raise a score by at most `raise`, so the scan
-    // stops as soon as no later result can enter the top `limit`. (The age fit is applied here, once per
-    // entry, not per matched posting as MiniSearch's boostDocument would.)
-    const raise = age === undefined ? 1 : AGE_FITS;
-    const top: { result: (typeof results)[number]; score: number }[] = [];
-    for (const result of results) {
-      if (top.length === limit && result.score * raise < top[limit - 1]!.score) break;
-      const fit = age === undefined ? 1 : ageFit(this.byId.get(result.id as string)!, age);
-      const score = fit * (result.queryTerms.some((term) => head.has(term)) ? result.score : result.score * MODIFIER_ONLY_FACTOR);
-      const at = top.findIndex((hit) => hit.score < score);
-      top.splice(at < 0 ? top.length : at, 0, { result, score });
+      prefix: own.has(term) && !this.documentFrequency.has(term) && term.length >= 5,
+      fuzzy: own.has(term) && !resolved.has(term) ? this.typoDistance(term) : false,
+    }));
+    const plan = this.index.plan(queries, { fields: BOOST, fuzzy: 0.4, prefix: 0.6 });
+    const heads = analysis.reduce((bits, t, i) => (t.head ? bits | (1 << i) : bits), 0);
+    const age = ageIn(query);
+    // The best `limit` by score, adjusted once per entry: the age fit, and less for one that matches only
+    // what modifies the question. Equal scores keep the higher raw score first.
+    const top: { doc: number; score: number; raw: number }[] = [];
+    this.index.forEachMatch(plan, (doc, raw, queried) => {
+      const fit = age === undefined ? 1 : ageFit(this.entries[doc]!, age);
+      const score = fit * (queried & heads ? raw : raw * MODIFIER_ONLY_FACTOR);
+      if (top.length === limit && !outranks(score, raw, top[limit - 1]!)) return;
+      const at = top.findIndex((hit) => outranks(score, raw, hit));
+      top.splice(at < 0 ? top.length : at, 0, { doc, score, raw });
       if (top.length > limit) top.pop();
-    }
+    });
     if (top.length === 0) return [];
     const best = top[0]!.score;
     return top
       .filter((hit) => hit.score >= best * RELATIVE_CUTOFF)
-      .map(({ result, score }) => ({
-        entry: this.byId.get(result.id as string)!,
-        score,
-        matched: Object.entries(result.match).map(([word, fields]) => ({ word, fields, term: searchedTermOf(word, result.queryTerms) })),
-      }));
+      .map(({ doc, score }) => ({ entry: this.entries[doc]!, score, matched: this.reasons(plan, queries, doc) }));
+  }
+
+  /** Which of the entry's words matched which searched term, each word once (the searched term itself first). */
+  private reasons(plan: QueryPlan, queries: readonly TermQuery[], doc: number): SearchHit['matched'] {
+    const byWord = new Map<string, SearchHit['matched'][number]>();
+    for (const { query, term: word, fields } of this.index.matches(plan, doc)) {
+      const term = queries[query]!.term;
+      const known = byWord.get(word);
+      if (!known || (known.term !== word && term === word)) byWord.set(word, { term, word, fields });
+    }
+    return [...byWord.values()];
   }
 
   /**
@@ -172,20 +169,25 @@ export class DirectorySearch {
   nearestCategories(query: string, limit = 3): string[] {
     const searched = [...new Set([...this.analyse(query).map((t) => t.term), ...terms(query)])];
     if (searched.length === 0) return [];
-    const results = this.index.search(searched.join(' '), {
-      combineWith: 'OR',
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.34 : term.length >= 4 ? 1 : false),
-      processTerm: (term) => term,
-      tokenize: (text) => text.split(' '),
+    const plan = this.index.plan(
+      searched.slice(0, MAX_QUERY_TERMS).map((term) => ({
+        term,
+        boost: 1,
+        prefix: term.length >= 3,
+        fuzzy: term.length >= 5 ? 0.34 : term.length >= 4 ? 1 : false,
+      })),
+      { fields: { name: 1, keywords: 1, offers: 1 }, fuzzy: 0.45, prefix: 0.375 },
+    );
+    // A category is as near as its nearest service.
+    const nearest = new Map<string, number>();
+    this.index.forEachMatch(plan, (doc, score) => {
+      const category = this.entries[doc]!.category;
+      if (score > (nearest.get(category) ?? 0)) nearest.set(category, score);
     });
-    const categories: string[] = [];
-    for (const result of results) {
-      const category = this.byId.get(result.id as string)!.category;
-      if (!categories.includes(category)) categories.push(category);
-      if (categories.length === limit) break;
-    }
-    return categories;
+    return [...nearest]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([category]) => category);
   }
 
   /**
@@ -197,7 +199,7 @@ export class DirectorySearch {
     const own = weightedTerms(query).filter(({ term }) => !/^\d+$/.test(term));
     const result = new Map<string, QueryTerm>();
     const ownTerms = new Set(own.map(({ term }) => term));
-    const common = Math.max(COMMON_EXPANSION_MIN, this.byId.size * COMMON_EXPANSION_SHARE);
+    const common = Math.max(COMMON_EXPANSION_MIN, this.entries.length * COMMON_EXPANSION_SHARE);
     const add = (term: string, weight: number, head: boolean, origin: TermOrigin, from?: string) => {
       // The user's own words keep the role they have in the question; expansions do not promote them.
       if (origin !== 'own' && ownTerms.has(term)) return;
@@ -280,22 +282,9 @@ export class DirectorySearch {
   }
 }
 
-/** The searched term an entry's word matched: itself, a prefix of it, or the nearest by spelling (fuzzy). */
-function searchedTermOf(word: string, searched: readonly string[]): string {
-  if (searched.includes(word)) return word;
-  const prefix = searched.find((term) => word.startsWith(term));
-  if (prefix) return prefix;
-  return searched.reduce((best, term) => (editDistance(term, word) < editDistance(best, word) ? term : best), searched[0] ?? word);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
+/** Whether a hit of `score` (raw score `raw`) ranks above `hit`. */
+function outranks(score: number, raw: number, hit: { score: number; raw: number }): boolean {
+  return score > hit.score || (score === hit.score && raw > hit.raw);
 }
 
 function fieldText(entry: DirectoryEntry, field: (typeof FIELDS)[number]): string {
