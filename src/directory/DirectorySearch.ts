@@ -10,8 +10,12 @@ export interface SearchLanguage {
   lexicon: NorwegianLexicon;
 }
 
-/** Where a searched term came from: the user's own word, its bokmål form, a part of it, or a synonym. */
-export type TermOrigin = 'own' | 'bokmål' | 'compound' | 'synonym';
+/**
+ * Where a searched term came from: the user's own word, its bokmål form, the directory's word it is a
+ * misspelling of («ergoterapaut»), a part of it, the directory's word it derives from («vaksinere» →
+ * «vaksine»), or a synonym.
+ */
+export type TermOrigin = 'own' | 'bokmål' | 'spelling' | 'compound' | 'root' | 'synonym';
 
 export interface QueryTerm {
   term: string;
@@ -36,8 +40,14 @@ const EXPANSION_WEIGHT = 0.5;
 const GROUP_SIZE = 3;
 /** Weight of the synonyms of a phrase of several words the question contains («bygge om»). */
 const PHRASE_WEIGHT = 0.8;
-/** A bokmål form of the user's nynorsk word is the same word. */
+/** A bokmål form of the user's nynorsk word is the same word, and so nearly is the word a typo meant. */
 const BOKMAAL_WEIGHT = 0.9;
+const SPELLING_WEIGHT = 0.9;
+/** The directory's word another is derived from is nearly the same word («vaksinere» → «vaksine»). */
+const ROOT_WEIGHT = 0.8;
+/** …when it is this long at least, and the derivation adds at most this many letters. */
+const ROOT_MIN = 5;
+const ROOT_SUFFIX_MAX = 4;
 /** Weight of a term that modifies the head of the question ("… for foreldre"). */
 const MODIFIER_WEIGHT = 0.6;
 /**
@@ -121,7 +131,8 @@ export class DirectorySearch {
     const analysis = this.analyse(query).slice(0, MAX_QUERY_TERMS);
     if (analysis.length === 0) return [];
     const own = new Set(analysis.filter((t) => t.origin === 'own').map((t) => t.term));
-    const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål').map((t) => t.from));
+    // A word read as its bokmål form or its correct spelling is searched as that, not loosely.
+    const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål' || t.origin === 'spelling').map((t) => t.from));
     const queries: TermQuery[] = analysis.map(({ term, weight }) => ({
       term,
       boost: weight,
@@ -217,13 +228,18 @@ export class DirectorySearch {
       add(term, weight, head, 'own');
       const form = this.vocabulary.has(term) ? undefined : this.bokmaalForm(token);
       if (form) add(form, weight * BOKMAAL_WEIGHT, head, 'bokmål', term);
+      // A misspelt word is read as the directory's word it was meant to be, with that word's parts and synonyms.
+      const spelling = form || this.vocabulary.has(term) ? undefined : this.spellingOf(term);
+      if (spelling) add(spelling, weight * SPELLING_WEIGHT, head, 'spelling', term);
+      const word = form ?? spelling ?? term;
       spoken.push(term);
-      normal.push(form ?? term);
-      const word = form ?? term;
+      normal.push(word);
       const parts = splitCompound(word, this.vocabulary, (w) => this.lexicon.isWord(w));
       for (const part of parts) add(part, weight * EXPANSION_WEIGHT, head, 'compound', term);
       partTerms.push(...parts);
       for (const compound of this.recompose(word, parts)) add(compound, weight * BOKMAAL_WEIGHT, head, 'compound', term);
+      const root = parts.length ? undefined : this.rootOf(word);
+      if (root) add(root, weight * ROOT_WEIGHT, head, 'root', term);
     }
     const texts = [` ${spoken.join(' ')} `, ` ${normal.join(' ')} `];
     const headOf = new Map([...result.values()].map((t) => [t.term, t.head]));
@@ -266,12 +282,30 @@ export class DirectorySearch {
     return [...found];
   }
 
+  /**
+   * The directory's word that one it does not know derives from, by a few letters more: «vaksinere» →
+   * «vaksin», «skilsmissen» → «skilsmiss». The longest such word, if any.
+   */
+  private rootOf(word: string): string | undefined {
+    if (this.documentFrequency.has(word)) return undefined;
+    for (let length = word.length - 1; length >= Math.max(ROOT_MIN, word.length - ROOT_SUFFIX_MAX); length--)
+      if (this.documentFrequency.has(word.slice(0, length))) return word.slice(0, length);
+    return undefined;
+  }
+
   /** The bokmål form of a word the directory does not know, if a nynorsk rule yields one it or the dictionary knows. */
   private bokmaalForm(token: string): string | undefined {
     const forms = bokmaalForms(token);
     for (const form of forms) if (this.vocabulary.has(stem(form))) return stem(form);
     for (const form of forms) if (this.lexicon.isBokmaal(form)) return stem(form);
     return undefined;
+  }
+
+  /** The directory's word nearest to one it does not know, as far as a typo may be (`typoDistance`). */
+  private spellingOf(term: string): string | undefined {
+    const distance = this.typoDistance(term);
+    if (distance === false) return undefined;
+    return this.index.nearest(term, distance < 1 ? Math.round(term.length * distance) : distance);
   }
 
   /** How far a word the directory does not know may be from one it does: a typo may be far, a real word only one letter. */

@@ -179,6 +179,17 @@ export class FieldIndex<D, F extends string> {
     }
   }
 
+  /** The indexed term nearest to one it does not hold, within `maxDistance` edits; the most used one of equals. */
+  nearest(term: string, maxDistance: number): string | undefined {
+    let best: { term: string; distance: number; postings: number } | undefined;
+    for (const [other, [id, distance]] of this.dictionary.fuzzyGet(term, maxDistance)) {
+      const postings = this.postings[id]!.length;
+      if (distance === 0) continue;
+      if (!best || distance < best.distance || (distance === best.distance && postings > best.postings)) best = { term: other, distance, postings };
+    }
+    return best?.term;
+  }
+
   /** Which of the plan's terms a document matched, and in which fields: the reasons for an answer. */
   matches(plan: QueryPlan, doc: number): TermMatch<F>[] {
     const width = this.fields.length;

@@ -1,19 +1,26 @@
 import { stemmer } from '@orama/stemmers/norwegian';
+import { stopwords as snowballStopwords } from '@orama/stopwords/norwegian';
 
 /**
  * Text analysis for Norwegian (bokmål and nynorsk) search: tokens, stop words, stems, and
  * splitting of compounds ("sykehjemsplass" → "sykehjem" + "plass") against a known vocabulary.
  */
 
-const STOPWORDS = new Set(
-  `hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
+/**
+ * Snowball's Norwegian stop words (bokmål and nynorsk: pronouns, auxiliaries, particles) and the
+ * words every question to the directory has in common («hvem kontakter jeg», «trenger», «tjeneste»).
+ */
+const STOPWORDS = new Set([
+  // …but not the ones that carry a need: «uten bolig», «klare seg selv», «skader seg sjølv».
+  ...snowballStopwords.filter((word) => !['uten', 'selv', 'sjøl', 'sjølv'].includes(word)),
+  ...`hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
-   bruker brukar innbygger innbyggjar person pasient tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
-   about get skaffe finne finn søke søkje spør spørre gjelder gjeld angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`
+   komme kommer kjem kome bruker brukar innbygger innbyggjar person pasient tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
+   about get skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`
     .split(/\s+/)
     .filter(Boolean),
-);
+]);
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
@@ -42,15 +49,30 @@ export function terms(text: string): string[] {
 const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'etter', 'ved', 'av', 'fra', 'frå', 'mellom']);
 
 /**
+ * Words that frame a need rather than name it: in «vi sliter med samspillet», «bekymret for
+ * skolefraværet», «søke om avlastning» or «vansker med å lese» the need is what follows the preposition.
+ */
+const FRAMES = new Set(
+  `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
+   søke søkje søker søkjer søknad slutte slutta sluttet slutter`.split(/\s+/),
+);
+
+/**
  * Content terms with their role: in "avlastning for foreldre" the head ("avlastning") comes before
  * the first preposition and the rest modifies it. A preposition before any content word
- * ("hvem kontakter jeg for støttekontakt") starts nothing.
+ * ("hvem kontakter jeg for støttekontakt") starts nothing, and one after words that only frame the
+ * need ("sliter med …") starts the head.
  */
 export function weightedTerms(text: string): { token: string; term: string; head: boolean }[] {
   const result: { token: string; term: string; head: boolean }[] = [];
   let head = true;
   for (const token of tokenize(text)) {
-    if (PREPOSITIONS.has(token) && result.length > 0) head = false;
+    if (PREPOSITIONS.has(token) && result.length > 0) {
+      // «(barnet har) problemer med …», «søke om …»: the framing word modifies, the need follows.
+      const framing = head && FRAMES.has(result[result.length - 1]!.token);
+      if (framing) for (let i = result.length - 1; i >= 0 && FRAMES.has(result[i]!.token); i--) result[i]!.head = false;
+      else head = false;
+    }
     if (isStopword(token)) continue;
     result.push({ token, term: stem(token), head });
   }
@@ -90,16 +112,23 @@ const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|da
 const AGE_WORDS: [RegExp, number][] = [
   [/\b(baby|spedbarn|nyfødt|nyfødd)\b/iu, 0],
   [/\b(småbarn|barnehagebarn)\b/iu, 3],
+  [/\b(barn|born|barnet|barna|borna|ungen|ungane|ungene)\b/iu, 10],
   [/\b(tenåring|tenåringar|tenåringer)\b/iu, 15],
   [/\b(ungdom|ungdommer|ungdomar|ungdommen|ungdomen)\b/iu, 16],
   [/\b(voksen|voksne|vaksen|vaksne)\b/iu, 40],
   [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
 ];
 
-/** The age a question is about ("16-åring", "barn 5 år", "baby"), if it names one. */
+const NUMBER_WORDS = `null ett to tre fire fem seks sju åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten nitten`.split(' ');
+/** «treåringen», «femtenåring», «sjuåringar»: an age in words. */
+const AGE_IN_WORDS = new RegExp(`\\b(${[...NUMBER_WORDS, 'syv'].join('|')})-?åring(?:en|ar|er|ane|ene)?\\b`, 'iu');
+
+/** The age a question is about ("16-åring", "barn 5 år", "treåringen", "baby"), if it names one. */
 export function ageIn(text: string): number | undefined {
   const match = AGE.exec(text) ?? OF_AGE.exec(text);
   if (match) return Number(match[1]);
+  const inWords = AGE_IN_WORDS.exec(text)?.[1]?.toLowerCase();
+  if (inWords) return inWords === 'syv' ? 7 : NUMBER_WORDS.indexOf(inWords);
   for (const [pattern, age] of AGE_WORDS) if (pattern.test(text)) return age;
   return undefined;
 }

@@ -91,9 +91,26 @@ describe('DirectorySearch', () => {
   });
 
   it('says which words of a service matched which searched term, and where', () => {
-    const [hit] = indexes.alesund.search('støttekontkt');
-    expect(hit?.entry.name).toBe('Støttekontakt');
-    expect(hit?.matched).toContainEqual({ word: 'støttekontakt', term: 'støttekontkt', fields: ['name'] });
+    const [hit] = indexes.alesund.search('avlastningsbolig for voksne');
+    expect(hit?.entry.name).toBe('Avlastning voksne');
+    expect(hit?.matched).toContainEqual({ word: 'avlastning', term: 'avlastning', fields: ['name', 'keywords', 'offers'] });
+    // a word of the service that begins the searched word's part is named with the term it matched
+    expect(hit?.matched.every((m) => m.word.startsWith(m.term) || m.term.startsWith(m.word))).toBe(true);
+  });
+
+  it('reads a misspelt word as the directory word it was meant to be, with that word’s parts and synonyms', () => {
+    expect(indexes.alesund.analyse('støttekontkt')).toContainEqual(
+      expect.objectContaining({ term: 'støttekontakt', origin: 'spelling', from: 'støttekontkt' }),
+    );
+    const [hit] = indexes.alesund.search('ergoterapaut hjemmebesøk');
+    expect(hit?.entry.name).toBe('Ergoterapi');
+    expect(hit?.matched).toContainEqual({ word: 'ergoterapeut', term: 'ergoterapeut', fields: ['keywords'] });
+    // «barnevenet» is not «barn» + nynorsk «ven» (friend)
+    expect(top('alesund', 'barnevenet')[0]).toBe('Barnevern');
+  });
+
+  it('finds the directory word another derives from («vaksinere» → «vaksine»)', () => {
+    expect(indexes.alesund.analyse('vaksinere')).toContainEqual(expect.objectContaining({ term: 'vaksin', origin: 'root' }));
   });
 
   describe('everyday words', () => {
@@ -105,6 +122,11 @@ describe('DirectorySearch', () => {
       ['alesund', 'trening hjemme etter fall', 'Hverdagsrehabilitering'],
       ['alesund', 'tenåring som er deprimert', 'Psykiatrisk sykepleier'],
       ['alesund', 'har ikke noe sted å bo i natt', 'Akuttboliger/bostedsløse'],
+      ['alesund', 'hjelp til å komme ut av gjeld', 'Økonomiske stønadsformer'],
+      ['alesund', 'vi skal skilles og krangler om barna', 'Familievernkontoret'],
+      ['alesund', 'redd for å falle når hun er alene hjemme', 'Trygghetsalarm'],
+      ['alesund', 'valdsam kjærast', 'Krisesenter kvinner'],
+      ['alesund', 'vil kjøpe egen bolig men har lav inntekt', 'Boveiledertjeneste'],
     ])('in %s, «%s» finds %s first', (municipality, query, expected) => {
       expect(top(municipality, questionTopic(query))[0]).toBe(expected);
     });

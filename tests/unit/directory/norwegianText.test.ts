@@ -34,6 +34,32 @@ describe('weightedTerms()', () => {
   it('does not let a leading preposition turn the head into a modifier', () => {
     expect(weightedTerms('for støttekontakt')).toEqual([{ token: 'støttekontakt', term: 'støttekontakt', head: true }]);
   });
+
+  it.each([
+    ['vi sliter med samspillet med babyen', ['samspill'], ['slit', 'baby']],
+    ['bekymret for skolefraværet til eleven', ['skolefravær'], [stem('bekymret'), 'elev']],
+    ['vanskar med å lese', ['lese'], [stem('vanskar')]],
+    // …but a frame word after the need is only a modifier, and one without a preposition stays the head
+    ['ungdom som sliter', ['ungdom', 'slit'], []],
+    ['angst for skolen', ['angst'], ['skol']],
+  ])('in «%s» the need after a framing word («sliter med», «bekymret for») is the head', (text, heads, modifiers) => {
+    const words = weightedTerms(text);
+    expect(words.filter((w) => w.head).map((w) => w.term)).toEqual(heads);
+    expect(words.filter((w) => !w.head).map((w) => w.term)).toEqual(modifiers);
+  });
+});
+
+describe('stop words', () => {
+  it.each([
+    ['han blir sint når hun er der', ['sint']],
+    ['ho vil ikkje vere åleine', [stem('åleine')]],
+    // «gjeld» is debt, not nynorsk «gjelder»; «uten» and «selv» carry a need
+    ['komme ut av gjeld', ['gjeld']],
+    ['uten bolig', ['uten', stem('bolig')]],
+    ['skader seg selv', [stem('skader'), 'selv']],
+  ])('%s → %o', (text, expected) => {
+    expect(terms(text)).toEqual(expected);
+  });
 });
 
 describe('splitCompound()', () => {
@@ -66,6 +92,9 @@ describe('ageIn()', () => {
     ['barn 5 år', 5],
     ['en 10 åring', 10],
     ['baby med kolikk', 0],
+    ['treåringen vil ikke spise', 3],
+    ['en femtenåring', 15],
+    ['sjuåringar', 7],
     ['pensjonist som bor alene', 75],
     ['støttekontakt', undefined],
   ])('%s → %s', (text, age) => {
