@@ -311,7 +311,7 @@ export class DirectorySearch {
   /** How far a word the directory does not know may be from one it does: a typo may be far, a real word only one letter. */
   private typoDistance(term: string): number | false {
     if (this.documentFrequency.has(term) || term.length < 4) return false;
-    if (this.lexicon.isWord(term)) return term.length >= 6 ? 1 : false;
+    if (this.lexicon.isWordForm(term)) return term.length >= 6 ? 1 : false;
     return term.length >= 6 ? 0.2 : 1;
   }
 }

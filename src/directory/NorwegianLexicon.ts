@@ -30,7 +30,23 @@ export class NorwegianLexicon {
   isWord(word: string): boolean {
     return this.bokmaal.has(word) || this.nynorsk.has(word);
   }
+
+  /**
+   * Whether a word is a lemma or, by its ending, an inflected form of one («syke» of «syk», «sover» of
+   * «sove», «jentene» of «jente»): the dictionaries' affix rules, roughly, without expanding them all.
+   */
+  isWordForm(word: string): boolean {
+    for (const ending of INFLECTIONS) {
+      if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
+      const rest = word.slice(0, word.length - ending.length);
+      if (this.isWord(rest) || this.isWord(`${rest}e`)) return true;
+    }
+    return false;
+  }
 }
+
+/** Endings of inflected nouns, verbs and adjectives, bokmål and nynorsk. */
+const INFLECTIONS = ['', 'e', 'r', 'n', 't', 'a', 'er', 'en', 'et', 'ar', 'ane', 'ene', 'te', 'de', 'ere', 'est', 'ast', 'ande', 'ende'];
 
 function dictionaryFile(name: string): string {
   // The packages' entry points load the files asynchronously; the .dic file sits beside them.

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { NorwegianLexicon } from '../../../src/directory/NorwegianLexicon.js';
+
+describe('NorwegianLexicon.isWordForm()', () => {
+  const lexicon = NorwegianLexicon.of(['syk', 'sove', 'jente', 'pleie', 'bolig'], ['heim', 'gå']);
+
+  it.each([
+    ['syke', true],
+    ['sover', true],
+    ['jentene', true],
+    ['pleier', true],
+    ['boliger', true],
+    ['heimen', true],
+    ['gåande', true],
+    // typos and unknown words are not forms of a lemma
+    ['sjye', false],
+    ['pleiar', true], // nynorsk present tense
+    ['jentx', false],
+    ['xer', false],
+  ])('%s → %s', (word, expected) => {
+    expect(lexicon.isWordForm(word)).toBe(expected);
+  });
+});
