@@ -65,8 +65,10 @@ export async function benchDirectory(quick: boolean) {
   const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-public.json', 'utf8')));
   const ownSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-own.json', 'utf8')));
   const devSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev.json', 'utf8')));
+  // Questions never tuned on: how the search does on questions it has not seen.
+  const holdoutSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-holdout.json', 'utf8')));
   // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
-  const queries = [...publicSet, ...ownSet, ...devSet].map((c) => questionTopic(c.query));
+  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSet].map((c) => questionTopic(c.query));
 
   // The dictionaries as the bot reads them: once per process (a second copy here would be 46 MB of
   // garbage whose collection lands in the timed searches).
@@ -98,7 +100,7 @@ export async function benchDirectory(quick: boolean) {
     alesund: new DirectorySearch(seedEntries('alesund'), searchLanguage()),
   };
   const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3));
-  const [pub, own, dev] = await Promise.all([score(publicSet), score(ownSet), score(devSet)]);
+  const [pub, own, dev, holdout] = await Promise.all([score(publicSet), score(ownSet), score(devSet), score(holdoutSet)]);
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)).map((entry) => ({ entry })));
 
   return {
@@ -123,6 +125,11 @@ export async function benchDirectory(quick: boolean) {
     devSetN: dev.n,
     /** top-1 / top-3 of the development set per language (nb, nn) and municipality. */
     devSetGroups: dev.groups,
+    /** Questions written before the latest tuning and never tuned on since (`eval/directory-holdout.json`). */
+    holdoutTop1: holdout.top1,
+    holdoutTop3: holdout.top3,
+    holdoutN: holdout.n,
+    holdoutGroups: holdout.groups,
     /** The hunspell nb + nn dictionaries' lemmas, read once per process. */
     lexiconLoadMs,
     lexiconHeapMb,
