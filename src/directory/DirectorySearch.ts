@@ -203,8 +203,8 @@ export class DirectorySearch {
 
   /**
    * The terms searched for a question, with their weights and where each came from: the user's
-   * own words at full weight (less for what modifies the head), their bokmål forms, compound parts
-   * and synonyms at a lower weight.
+   * own words at full weight (less for what modifies the head), their bokmål forms or right spellings,
+   * compound parts, roots and synonyms at a lower weight.
    */
   analyse(query: string): QueryTerm[] {
     const own = weightedTerms(query).filter(({ term }) => !/^\d+$/.test(term));
