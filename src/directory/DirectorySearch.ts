@@ -229,7 +229,7 @@ export class DirectorySearch {
       const form = this.vocabulary.has(term) ? undefined : this.bokmaalForm(token);
       if (form) add(form, weight * BOKMAAL_WEIGHT, head, 'bokmål', term);
       // A misspelt word is read as the directory's word it was meant to be, with that word's parts and synonyms.
-      const spelling = form || this.vocabulary.has(term) ? undefined : this.spellingOf(term);
+      const spelling = form || this.vocabulary.has(term) ? undefined : this.spellingOf(token, term);
       if (spelling) add(spelling, weight * SPELLING_WEIGHT, head, 'spelling', term);
       const word = form ?? spelling ?? term;
       spoken.push(term);
@@ -301,11 +301,17 @@ export class DirectorySearch {
     return undefined;
   }
 
-  /** The directory's word nearest to one it does not know, as far as a typo may be (`typoDistance`). */
-  private spellingOf(term: string): string | undefined {
+  /**
+   * The directory's word nearest to one it does not know, as far as a typo may be (`typoDistance`). A
+   * real word is only read as a variant spelling that begins as it does («vidaregåande» → «videregående»),
+   * not as another word its stem happens to be near («morgen», stem «morg», is not «sorg»).
+   */
+  private spellingOf(token: string, term: string): string | undefined {
     const distance = this.typoDistance(term);
     if (distance === false) return undefined;
-    return this.index.nearest(term, distance < 1 ? Math.round(term.length * distance) : distance);
+    const nearest = this.index.nearest(term, distance < 1 ? Math.round(term.length * distance) : distance);
+    if (nearest && this.lexicon.isWordForm(token) && nearest.slice(0, 3) !== term.slice(0, 3)) return undefined;
+    return nearest;
   }
 
   /** How far a word the directory does not know may be from one it does: a typo may be far, a real word only one letter. */

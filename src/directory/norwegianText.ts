@@ -35,9 +35,14 @@ export function isStopword(token: string): boolean {
 /** Stems, with a floor: very short stems lose meaning ("barn" must not become "bar"). */
 export function stem(token: string): string {
   if (token.length <= 4 || /\d/.test(token)) return token;
+  // Snowball takes «-leg» for a derivational suffix; in «fastlege», «legen», «skolelegar» it is the doctor.
+  const doctor = DOCTOR.exec(token);
+  if (doctor) return `${doctor[1]}e`;
   const stemmed = stemmer(token);
   return stemmed.length >= 3 ? stemmed : token;
 }
+
+const DOCTOR = /^(.*leg)(?:e|en|er|ene|ar|ane)$/u;
 
 /** Content terms of a text: tokens without stop words, stemmed. */
 export function terms(text: string): string[] {

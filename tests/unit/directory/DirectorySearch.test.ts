@@ -107,6 +107,10 @@ describe('DirectorySearch', () => {
     expect(hit?.matched).toContainEqual({ word: 'ergoterapeut', term: 'ergoterapeut', fields: ['keywords'] });
     // «barnevenet» is not «barn» + nynorsk «ven» (friend)
     expect(top('alesund', 'barnevenet')[0]).toBe('Barnevern');
+    // a real word is not another word its stem is near («morgen», stem «morg», is not «sorg»), but a
+    // nynorsk spelling is its bokmål neighbour
+    expect(indexes.alesund.analyse('hver morgen').map((t) => t.term)).not.toContain('sorg');
+    expect(indexes.rana.analyse('vidaregåande')).toContainEqual(expect.objectContaining({ term: stem('videregående'), origin: 'spelling' }));
   });
 
   it('finds the directory word another derives from («vaksinere» → «vaksine»)', () => {

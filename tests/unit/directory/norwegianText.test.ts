@@ -17,6 +17,13 @@ describe('terms()', () => {
     expect(stem('familier')).toBe(stem('familie'));
   });
 
+  it('keeps the doctor in «-lege» (Snowball takes «leg» for a suffix)', () => {
+    expect(stem('fastlege')).toBe('fastlege');
+    expect(stem('fastlegen')).toBe('fastlege');
+    expect(stem('legen')).toBe('lege');
+    expect(stem('fastlege')).not.toBe(stem('fast'));
+  });
+
   it('keeps short words whole', () => {
     expect(stem('barn')).toBe('barn');
     expect(stem('nav')).toBe('nav');
