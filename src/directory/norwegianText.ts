@@ -16,7 +16,7 @@ const STOPWORDS = new Set([
   ...`hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
-   komme kommer kjem kome bruker brukar innbygger innbyggjar person pasient tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
+   komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
    about get skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`
     .split(/\s+/)
     .filter(Boolean),
@@ -59,7 +59,15 @@ const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'ett
  */
 const FRAMES = new Set(
   `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
-   søke søkje søker søkjer søknad slutte slutta sluttet slutter`.split(/\s+/),
+   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet`.split(/\s+/),
+);
+
+/**
+ * Words for whom the need is: in «barn med autisme» or «eldre med demens» the need is what follows.
+ */
+const PERSONS = new Set(
+  `barn barnet barna born borna ungdom ungdommen ungdomen ungdommer ungdomar tenåring tenåringen voksen voksne vaksen vaksne
+   eldre pensjonist gutt gutten gut guten jente jenta mann mannen kvinne kvinna kvinnen familie familien familier`.split(/\s+/),
 );
 
 /**
@@ -74,8 +82,9 @@ export function weightedTerms(text: string): { token: string; term: string; head
   for (const token of tokenize(text)) {
     if (PREPOSITIONS.has(token) && result.length > 0) {
       // «(barnet har) problemer med …», «søke om …»: the framing word modifies, the need follows.
-      const framing = head && FRAMES.has(result[result.length - 1]!.token);
-      if (framing) for (let i = result.length - 1; i >= 0 && FRAMES.has(result[i]!.token); i--) result[i]!.head = false;
+      const frames = (word: { token: string }) => FRAMES.has(word.token) || PERSONS.has(word.token);
+      const framing = head && frames(result[result.length - 1]!);
+      if (framing) for (let i = result.length - 1; i >= 0 && frames(result[i]!); i--) result[i]!.head = false;
       else head = false;
     }
     if (isStopword(token)) continue;

@@ -49,6 +49,9 @@ describe('weightedTerms()', () => {
     // …but a frame word after the need is only a modifier, and one without a preposition stays the head
     ['ungdom som sliter', ['ungdom', 'slit'], []],
     ['angst for skolen', ['angst'], ['skol']],
+    // whom the need is for, before a preposition, frames it too
+    ['barn med atferdsproblemer', [stem('atferdsproblemer')], ['barn']],
+    ['brukeren har behov for vask', ['vask'], ['behov']],
   ])('in «%s» the need after a framing word («sliter med», «bekymret for») is the head', (text, heads, modifiers) => {
     const words = weightedTerms(text);
     expect(words.filter((w) => w.head).map((w) => w.term)).toEqual(heads);
