@@ -34,6 +34,8 @@ export interface SearchHit {
   matched: { term: string; word: string; fields: string[] }[];
 }
 
+/** A compound's part, indexed beside the compound, counts as this much of an occurrence. */
+const PART_WEIGHT = 0.2;
 /** Weight of a term the user did not write but that a synonym or a compound split added. */
 const EXPANSION_WEIGHT = 0.5;
 /** A synonym group with more terms in the directory than this has its terms' weight shared out. */
@@ -118,7 +120,7 @@ export class DirectorySearch {
         const term = stem(token);
         let parts = partsOf.get(term);
         if (!parts) partsOf.set(term, (parts = splitCompound(term, this.vocabulary, (w) => this.lexicon.isWord(w))));
-        return parts.length ? [term, ...parts] : term;
+        return parts.length ? [term, ...parts.map((part) => ({ term: part, weight: PART_WEIGHT }))] : term;
       },
     });
   }

@@ -13,8 +13,17 @@ export const MAX_QUERY_TERMS = 32;
 export interface Analyser<D, F extends string> {
   text(document: D, field: F): string;
   tokenize(text: string): string[];
-  /** The terms a token is indexed under (a compound under itself and its parts), or none (a stop word). */
-  processTerm(token: string): string | string[] | null;
+  /**
+   * The terms a token is indexed under, or none (a stop word). A term may count for less than one
+   * occurrence: a compound's parts, say, which are indexed beside the compound itself.
+   */
+  processTerm(token: string): string | readonly (string | WeightedTerm)[] | null;
+}
+
+export interface WeightedTerm {
+  term: string;
+  /** How much one occurrence counts (1: a whole word). */
+  weight: number;
 }
 
 export interface TermQuery {
@@ -85,14 +94,15 @@ export class FieldIndex<D, F extends string> {
         averages[f] += lengths[doc * width + f]! / count;
         for (const token of tokens) {
           const processed = analyser.processTerm(token);
-          for (const term of processed === null ? [] : typeof processed === 'string' ? [processed] : processed) {
+          for (const item of processed === null ? [] : typeof processed === 'string' ? [processed] : processed) {
+            const { term, weight } = typeof item === 'string' ? { term: item, weight: 1 } : item;
             let posting = frequencies.get(term);
             if (!posting) frequencies.set(term, (posting = { docs: [], freqs: [] }));
             if (posting.docs[posting.docs.length - 1] !== doc) {
               posting.docs.push(doc);
               for (let i = 0; i < width; i++) posting.freqs.push(0);
             }
-            posting.freqs[(posting.docs.length - 1) * width + f]! += 1;
+            posting.freqs[(posting.docs.length - 1) * width + f]! += weight;
           }
         }
       });

@@ -87,6 +87,27 @@ describe('FieldIndex', () => {
     expect(index.matches(plan, 1)).toEqual([{ query: 1, term: 'dcb', fields: ['body'] }]);
   });
 
+  it('counts a term indexed at a weight below one as part of an occurrence (a compound’s part)', () => {
+    const documents = [
+      { id: 0, name: 'ab', body: '' },
+      { id: 1, name: 'a', body: '' },
+    ];
+    const parts = (weight: number) =>
+      new FieldIndex(FIELDS, documents, {
+        text: (doc, field) => doc[field],
+        tokenize,
+        processTerm: (token) => (token === 'ab' ? ['ab', { term: 'a', weight }] : token),
+      });
+    const scores = (index: ReturnType<typeof parts>) => {
+      const found: number[] = [];
+      index.forEachMatch(index.plan([{ term: 'a', boost: 1, prefix: false, fuzzy: false }], options), (doc, score) => (found[doc] = score));
+      return found;
+    };
+    const [whole, half] = [scores(parts(1)), scores(parts(0.5))];
+    expect(whole[0]).toBeCloseTo(whole[1]!, 6);
+    expect(half[0]).toBeLessThan(half[1]!);
+  });
+
   it('leaves no trace of one query in the next, even when the caller throws', () => {
     const documents = [{ id: 0, name: 'abc', body: 'b' }];
     const { index, plan } = flat(documents, [{ term: 'abc', boost: 1, prefix: false, fuzzy: false }]);
