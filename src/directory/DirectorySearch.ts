@@ -231,7 +231,7 @@ export class DirectorySearch {
       const form = this.vocabulary.has(term) ? undefined : this.bokmaalForm(token);
       if (form) add(form, weight * BOKMAAL_WEIGHT, head, 'bokmål', term);
       // A misspelt word is read as the directory's word it was meant to be, with that word's parts and synonyms.
-      const spelling = form || this.vocabulary.has(term) ? undefined : this.spellingOf(token, term);
+      const spelling = form || this.vocabulary.has(term) ? undefined : this.spellingOf(term);
       if (spelling) add(spelling, weight * SPELLING_WEIGHT, head, 'spelling', term);
       const word = form ?? spelling ?? term;
       spoken.push(term);
@@ -308,18 +308,18 @@ export class DirectorySearch {
    * real word is only read as a variant spelling that begins as it does («vidaregåande» → «videregående»),
    * not as another word its stem happens to be near («morgen», stem «morg», is not «sorg»).
    */
-  private spellingOf(token: string, term: string): string | undefined {
+  private spellingOf(term: string): string | undefined {
     const distance = this.typoDistance(term);
     if (distance === false) return undefined;
     const nearest = this.index.nearest(term, distance < 1 ? Math.round(term.length * distance) : distance);
-    if (nearest && this.lexicon.isWordForm(token) && nearest.slice(0, 3) !== term.slice(0, 3)) return undefined;
+    if (nearest && this.lexicon.isWordStem(term) && nearest.slice(0, 3) !== term.slice(0, 3)) return undefined;
     return nearest;
   }
 
   /** How far a word the directory does not know may be from one it does: a typo may be far, a real word only one letter. */
   private typoDistance(term: string): number | false {
     if (this.documentFrequency.has(term) || term.length < 4) return false;
-    if (this.lexicon.isWordForm(term)) return term.length >= 6 ? 1 : false;
+    if (this.lexicon.isWordStem(term)) return term.length >= 6 ? 1 : false;
     return term.length >= 6 ? 0.2 : 1;
   }
 }

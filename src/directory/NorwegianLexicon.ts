@@ -43,7 +43,15 @@ export class NorwegianLexicon {
     }
     return false;
   }
+
+  /** Whether a stem is of a real word: a word form itself, or a lemma with what a stemmer strips put back («morg» of «morgen»). */
+  isWordStem(stem: string): boolean {
+    return this.isWordForm(stem) || STRIPPED.some((ending) => this.isWord(stem + ending));
+  }
 }
+
+/** What a stemmer strips from a lemma: inflections and the common derivational endings. */
+const STRIPPED = ['', 'e', 'en', 'er', 'et', 'a', 'ar', 'ing', 'ning', 'ig', 'lig', 'leg', 'else', 'ere', 'isk', 'ende', 'ande', 'het', 'skap'];
 
 /** Endings of inflected nouns, verbs and adjectives, bokmål and nynorsk. */
 const INFLECTIONS = ['', 'e', 'r', 'n', 't', 'a', 'er', 'en', 'et', 'ar', 'ane', 'ene', 'te', 'de', 'ere', 'est', 'ast', 'ande', 'ende'];

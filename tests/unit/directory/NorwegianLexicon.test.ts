@@ -21,3 +21,17 @@ describe('NorwegianLexicon.isWordForm()', () => {
     expect(lexicon.isWordForm(word)).toBe(expected);
   });
 });
+
+describe('NorwegianLexicon.isWordStem()', () => {
+  const lexicon = NorwegianLexicon.of(['morgen', 'utredning', 'personlig'], ['vidaregåande']);
+
+  it.each([
+    ['morg', true],
+    ['utred', true],
+    ['person', true],
+    ['vidaregå', true],
+    ['ergoterapaut', false],
+  ])('%s → %s', (stem, expected) => {
+    expect(lexicon.isWordStem(stem)).toBe(expected);
+  });
+});
