@@ -237,8 +237,11 @@ export class DirectorySearch {
       spoken.push(term);
       normal.push(word);
       const parts = splitCompound(word, this.vocabulary, (w) => this.lexicon.isWord(w));
-      for (const part of parts) add(part, weight * EXPANSION_WEIGHT, head, 'compound', term);
-      partTerms.push(...parts);
+      // A compound whose first part the directory does not know is a kind of thing it does not name:
+      // «tannlege» is not a «lege» of the directory's. Its parts are no answer, only a way to rebuild it.
+      const telling = parts.length && this.vocabulary.has(parts[0]!) ? parts : [];
+      for (const part of telling) add(part, weight * EXPANSION_WEIGHT, head, 'compound', term);
+      partTerms.push(...telling);
       for (const compound of this.recompose(word, parts)) add(compound, weight * BOKMAAL_WEIGHT, head, 'compound', term);
       const root = parts.length ? undefined : this.rootOf(word);
       if (root) add(root, weight * ROOT_WEIGHT, head, 'root', term);

@@ -40,6 +40,8 @@ describe('DirectorySearch', () => {
   it('finds nothing for words that mean nothing here', () => {
     expect(indexes.rana.search('qwxyz blargh')).toEqual([]);
     expect(indexes.rana.search('hvem kontakter jeg for')).toEqual([]);
+    // a kind of doctor the directory does not have is not its «lege» (the first part names the kind)
+    expect(indexes.alesund.search('tannlege')).toEqual([]);
   });
 
   it('keeps retired entries out of the results', () => {
