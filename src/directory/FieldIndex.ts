@@ -193,8 +193,8 @@ export class FieldIndex<D, F extends string> {
   nearest(term: string, maxDistance: number): string | undefined {
     let best: { term: string; distance: number; postings: number } | undefined;
     for (const [other, [id, distance]] of this.dictionary.fuzzyGet(term, maxDistance)) {
-      const postings = this.postings[id]!.length;
       if (distance === 0) continue;
+      const postings = this.postings[id]!.length;
       if (!best || distance < best.distance || (distance === best.distance && postings > best.postings)) best = { term: other, distance, postings };
     }
     return best?.term;

@@ -57,18 +57,17 @@ const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'ett
  * Words that frame a need rather than name it: in «vi sliter med samspillet», «bekymret for
  * skolefraværet», «søke om avlastning» or «vansker med å lese» the need is what follows the preposition.
  */
-const FRAMES = new Set(
-  `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
-   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet`.split(/\s+/),
-);
+const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
+   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet`;
 
 /**
  * Words for whom the need is: in «barn med autisme» or «eldre med demens» the need is what follows.
  */
-const PERSONS = new Set(
-  `barn barnet barna born borna ungdom ungdommen ungdomen ungdommer ungdomar tenåring tenåringen voksen voksne vaksen vaksne
-   eldre pensjonist gutt gutten gut guten jente jenta mann mannen kvinne kvinna kvinnen familie familien familier`.split(/\s+/),
-);
+const PERSON_WORDS = `barn barnet barna born borna ungdom ungdommen ungdomen ungdommer ungdomar tenåring tenåringen voksen voksne vaksen vaksne
+   eldre pensjonist gutt gutten gut guten jente jenta mann mannen kvinne kvinna kvinnen familie familien familier`;
+
+/** Both frame a need that follows a preposition. */
+const FRAMES = new Set(`${FRAMING_WORDS} ${PERSON_WORDS}`.split(/\s+/));
 
 /**
  * Content terms with their role: in "avlastning for foreldre" the head ("avlastning") comes before
@@ -82,9 +81,8 @@ export function weightedTerms(text: string): { token: string; term: string; head
   for (const token of tokenize(text)) {
     if (PREPOSITIONS.has(token) && result.length > 0) {
       // «(barnet har) problemer med …», «søke om …»: the framing word modifies, the need follows.
-      const frames = (word: { token: string }) => FRAMES.has(word.token) || PERSONS.has(word.token);
-      const framing = head && frames(result[result.length - 1]!);
-      if (framing) for (let i = result.length - 1; i >= 0 && frames(result[i]!); i--) result[i]!.head = false;
+      const framing = head && FRAMES.has(result[result.length - 1]!.token);
+      if (framing) for (let i = result.length - 1; i >= 0 && FRAMES.has(result[i]!.token); i--) result[i]!.head = false;
       else head = false;
     }
     if (isStopword(token)) continue;
