@@ -33,6 +33,9 @@ import { trainingRoutes, type TrainingRouteDeps } from './training/routes.js';
 import type { AuditLog } from './audit/AuditLog.js';
 import type { ConversationReferences } from './conversation/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
+import type { CoordinationService } from './coordination/CoordinationService.js';
+import { coordinationRoutes } from './coordination/routes.js';
+import { pickablePeople } from './roles/people.js';
 
 const LOCALE = Symbol('locale');
 /** Activities that tell where a person can be reached: install, conversation update, every message. */
@@ -60,6 +63,7 @@ export interface AppDeps {
   dataCare: DataCare;
   overview: OverviewService;
   training: TrainingService;
+  coordination: CoordinationService;
   /** Sends a person a card proactively. */
   tell: TrainingRouteDeps['tell'];
   /** Teams' deep link to the «Oversikt» tab, when known. */
@@ -90,6 +94,7 @@ export function createApp({
   dataCare,
   overview,
   training,
+  coordination,
   tell,
   tabUrl,
   residentLinksBound,
@@ -131,7 +136,13 @@ export function createApp({
   const directoryFeature = directoryRoutes(router, { directory, roles, exportLinks });
   registerRoleRoutes(router, { roles, references, audit, municipalities });
   importRoutes(router, { imports, roles, templatesUrl, attachmentHosts });
-  const caseFeature = caseRoutes(router, { cases, roles, directory, references });
+  const caseFeature = caseRoutes(router, { cases, roles, directory, references, coordination });
+  coordinationRoutes(router, {
+    coordination,
+    roles,
+    people: (municipality) => pickablePeople(roles, references, municipality),
+    coordinating: async (scope) => (await cases.list(scope.actor, 'coordinating', { limit: 100 })).map((c) => c.id),
+  });
   const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
   privacyRoutes(router, { dataCare, roles, links: exportLinks, ...(residentLinksBound && tabUrl ? { tabUrl } : {}) });

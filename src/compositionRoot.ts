@@ -33,7 +33,11 @@ import type { OverviewService } from './overview/OverviewService.js';
 import type { TrainingService } from './training/TrainingService.js';
 import { exportRoute } from './directory/exportRoute.js';
 import { type CaseService } from './cases/CaseService.js';
-import { ConversationReferences } from './conversation/ConversationReferences.js';
+import type { ConversationReferences } from './conversation/ConversationReferences.js';
+import type { CoordinationService } from './coordination/CoordinationService.js';
+import { workNoticeFor } from './coordination/cards.js';
+import type { Translate } from './i18n/translate.js';
+import type { CardAttachment } from './cards/expandCard.js';
 import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';
@@ -51,6 +55,7 @@ export interface Bot {
   cases: CaseService;
   overview: OverviewService;
   training: TrainingService;
+  coordination: CoordinationService;
   references: ConversationReferences;
   reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
   /** Delivers the notices in cases' outboxes. */
@@ -92,7 +97,16 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   });
   if (!config.linkSecret) logger.warn('LINK_SECRET is not set: export links work only on this instance until it restarts');
   const exportLinks = new ExportLinks(config.linkSecret ?? randomBytes(32).toString('hex'), config.publicUrl, store);
-  const references = new ConversationReferences(store);
+  // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
+  // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
+  const delivering = new Set<Promise<unknown>>();
+  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination } = createServices(store, {
+    defaultMunicipality: config.defaultMunicipality,
+    directoryRefreshMs: config.directoryRefreshMs,
+    onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
+    // The work's notices go out as cards once the sender below exists (services are built first: the sender reads their references).
+    workNotices: (municipality, userId, notice) => tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date())),
+  });
   const sender = new ProactiveSender({
     adapter,
     botAppId: config.bot.appId ?? '',
@@ -101,14 +115,10 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     logger,
     defaultLocale: async (m) => (await municipalities.get(m))?.defaultLanguage ?? 'nb',
   });
-  // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
-  // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
-  const delivering = new Set<Promise<unknown>>();
-  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training } = createServices(store, {
-    defaultMunicipality: config.defaultMunicipality,
-    directoryRefreshMs: config.directoryRefreshMs,
-    onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
-  });
+  const tell = async (municipality: string, userId: string, render: (t: Translate) => CardAttachment): Promise<void> => {
+    const outcome = await sender.send(municipality, userId, render);
+    if (outcome !== 'sent') logger.warn({ municipality, outcome }, 'a proactive message was not delivered');
+  };
   const notifier = new ProactiveNotifier({ sender, roles, cases, municipalities: () => municipalities.ids(), logger });
   function deliverSoon(municipality: string, caseId: string): void {
     const delivery: Promise<unknown> = notifier
@@ -158,10 +168,8 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     dataCare,
     overview,
     training,
-    tell: async (municipality, userId, render) => {
-      const outcome = await sender.send(municipality, userId, render);
-      if (outcome !== 'sent') logger.warn({ municipality, outcome }, 'a proactive message was not delivered');
-    },
+    coordination,
+    tell,
     ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
     residentLinksBound,
     logger,
@@ -225,6 +233,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     cases,
     overview,
     training,
+    coordination,
     references,
     reminders: { schedule, sweep },
     notices: notifier,

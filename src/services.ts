@@ -8,6 +8,9 @@ import { OverviewService } from './overview/OverviewService.js';
 import { TrainingService } from './training/TrainingService.js';
 import { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { Roles } from './roles/Roles.js';
+import { ConversationReferences } from './conversation/ConversationReferences.js';
+import { CoordinationService, type WorkNotice } from './coordination/CoordinationService.js';
+import { pickablePeople } from './roles/people.js';
 import type { Store } from './store/Store.js';
 
 /** The domain services over one store: what the bot and the command-line tools share. */
@@ -22,9 +25,13 @@ export interface Services {
   imports: ImportService;
   overview: OverviewService;
   training: TrainingService;
+  references: ConversationReferences;
+  coordination: CoordinationService;
 }
 
 export interface ServiceOptions {
+  /** Tells a person about the work of a case (partners, meetings, tasks); the bot sends cards, the command-line tools nothing. */
+  workNotices?: (municipality: string, userId: string, notice: WorkNotice) => Promise<void>;
   /** Local trials only: the municipality of tenants that are not connected. */
   defaultMunicipality?: string;
   directoryRefreshMs?: number;
@@ -48,10 +55,31 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const audit = new AuditLog(store, options.now);
   const now = options.now;
   const directory = new DirectoryService({ store, roles, audit, language: searchLanguage(), refreshMs: options.directoryRefreshMs ?? 0, now });
+  const references = new ConversationReferences(store);
   const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, openCases: (m) => cases.open(m), now });
-  const cases: CaseService = new CaseService({ store, audit, events: [schedule, ...(options.caseEvents ?? [])], onNotices: options.onNotices, now });
+  const coordination: CoordinationService = new CoordinationService({
+    store,
+    audit,
+    schedule,
+    brief: (m, caseId) => cases.brief(m, caseId),
+    people: async (m) => {
+      const [picked, known] = await Promise.all([pickablePeople(roles, references, m), roles.people(m)]);
+      const units = new Map(known.map((p) => [p.userId, p.unit]));
+      return picked.map((p) => ({ ...p, ...(units.get(p.userId) ? { unit: units.get(p.userId)! } : {}) }));
+    },
+    emailOf: (m, userId) => roles.emailOf(m, userId),
+    notify: options.workNotices ?? (async () => {}),
+    now,
+  });
+  const cases: CaseService = new CaseService({
+    store,
+    audit,
+    events: [schedule, coordination, ...(options.caseEvents ?? [])],
+    onNotices: options.onNotices,
+    now,
+  });
   const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
   const overview = new OverviewService({ cases, roles, schedule, now });
   const training = new TrainingService({ store, roles, schedule, audit, overview, now });
-  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training };
+  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination };
 }

@@ -39,7 +39,14 @@ export type CardName =
   | 'courseAdmin'
   | 'myCoordinators'
   | 'courseCancelled'
-  | 'competence';
+  | 'competence'
+  | 'caseWork'
+  | 'meetingForm'
+  | 'meeting'
+  | 'referatForm'
+  | 'task'
+  | 'myWork'
+  | 'workNotice';
 
 const templates = new Map<CardName, Template>();
 

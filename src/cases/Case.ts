@@ -235,3 +235,13 @@ export function anonymised(c: Case, at: string): Case {
     anonymisedAt: at,
   };
 }
+
+/** What the coordination work (partners, meetings, tasks) needs to know of a case; the case service gives it. */
+export interface CaseBrief {
+  id: string;
+  reference: string;
+  municipality: MunicipalityId;
+  state: CaseState;
+  residentName: string;
+  coordinator?: { userId: string; name?: string; unit: string };
+}

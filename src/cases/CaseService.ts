@@ -5,7 +5,7 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../er
 import type { MessageKey } from '../i18n/messages.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import type { Actor } from '../roles/Actor.js';
-import { anonymised, type Case, type CaseState, type CommandType, type PendingNotice } from './Case.js';
+import { anonymised, type Case, type CaseBrief, type CaseState, type CommandType, type PendingNotice } from './Case.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { parseReportInput } from './reportInput.js';
 import { osloDate, osloParts } from '../time/oslo.js';
@@ -143,6 +143,16 @@ export class CaseService {
     }
     await this.deps.audit.record(actor.municipality, { actor: actor.userId, action: 'case.read', target: `case/${doc.data.reference}` });
     return doc;
+  }
+
+  /**
+   * What the case's coordination work needs to know of it (reference, state, coordinator, the
+   * resident's name for the partners): read without an access check, for the coordination service,
+   * which checks and audits access to its own documents itself.
+   */
+  async brief(municipality: MunicipalityId, id: string): Promise<CaseBrief | undefined> {
+    const doc = await this.deps.store.get<Case>('cases', municipality, id);
+    return doc ? briefOf(doc.data) : undefined;
   }
 
   /**
@@ -397,6 +407,19 @@ export class CaseService {
     const counter = await updateDocument<{ n: number }>(this.deps.store, 'revisions', municipality, id, (current) => ({ n: (current?.n ?? 0) + 1 }));
     return formatReference(municipality, year, counter!.data.n);
   }
+}
+
+function briefOf(c: Case): CaseBrief {
+  return {
+    id: c.id,
+    reference: c.reference,
+    municipality: c.municipality,
+    state: c.state,
+    residentName: c.report.resident.name,
+    ...(c.coordinator
+      ? { coordinator: { userId: c.coordinator.userId, unit: c.coordinator.unit, ...(c.coordinator.name ? { name: c.coordinator.name } : {}) } }
+      : {}),
+  };
 }
 
 function formatReference(municipality: MunicipalityId, year: number, n: number): string {

@@ -146,6 +146,8 @@ export function caseDetailsCard(
     serviceNames: ReadonlyMap<string, string>;
     /** KE's (or else the front desk's) number, for the appeal notice on a declined case. */
     contactPhone?: string;
+    /** The case's work, for its coordinator and KE: facts (next meeting, tasks) and the way into it. */
+    work?: { facts: { title: string; value: string }[]; link: { verb: string; title: string } };
   },
 ): CardAttachment {
   const c = view.case;
@@ -198,6 +200,7 @@ export function caseDetailsCard(
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
       ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),
       ...(personal && c.decision?.outcome === 'declined' && c.decision.reason ? [{ title: t('case.declineReasonFact'), value: inert(c.decision.reason) }] : []),
+      ...(view.work?.facts ?? []),
     ],
     // The right to appeal belongs on the case itself, not only in the one-off notice.
     appeal:
@@ -216,6 +219,7 @@ export function caseDetailsCard(
     caseId: c.id,
     step: c.history.length,
     links: [
+      ...(view.work ? [view.work.link] : []),
       ...view.commands.flatMap((command) => (commandLinks[command] ? [{ verb: commandLinks[command].verb, title: t(commandLinks[command].title) }] : [])),
       { verb: 'caseHistory', title: t('case.history') },
     ],
@@ -270,13 +274,14 @@ export function transferFormCard(t: Translate, c: Case, people: readonly { userI
 }
 
 /** Avslutning: reason, date and the seeds' closing checklist, every item required. */
-export function closeFormCard(t: Translate, c: Case): CardAttachment {
+/** Avslutning: reason, date and the seeds' closing checklist, every item required; `partnersNote` says who the bot tells and whom to call. */
+export function closeFormCard(t: Translate, c: Case, partnersNote?: string): CardAttachment {
   const suggested = c.change?.kind === 'change' && (c.change.reason === 'needEnded' || c.change.reason === 'residentDeclinesPlan') ? c.change.reason : '';
   return expandCard('closeForm', {
     caseId: c.id,
     step: c.history.length,
     title: t('close.title', { reference: c.reference }),
-    hint: t('close.hint'),
+    hint: partnersNote ? `${t('close.hint')}\n\n${partnersNote}` : t('close.hint'),
     reasons: choices(closeReasons, (reason) => t(`close.reason.${reason}`)),
     defaultReason: suggested,
     items: closingChecklistItems.map((id) => ({ id, title: t(`close.item.${id}`) })),

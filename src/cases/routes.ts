@@ -7,7 +7,8 @@ import { inert } from '../cards/inert.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { describeError, refusalInWords } from '../conversation/errorReply.js';
-import { turnScope, type TurnScope } from '../conversation/turnScope.js';
+import { turnScope } from '../conversation/turnScope.js';
+import { actorScope, type ActorScope } from '../conversation/actorScope.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { STATIC_SERVICE_CHOICES } from '../directory/cards.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../errors.js';
@@ -40,6 +41,8 @@ import {
 } from './cards.js';
 import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type HistoryEntry } from './Case.js';
 import type { CaseService } from './CaseService.js';
+import type { CoordinationService } from '../coordination/CoordinationService.js';
+import { partnerLine, workSummaryFacts } from '../coordination/cards.js';
 import { availableCommands, type Command, type NotificationKind } from './transitions.js';
 
 const caseRef = z.object({ caseId: z.string().regex(CASE_ID) });
@@ -95,12 +98,14 @@ const latestProposalId = (c: Case) => c.proposal?.id ?? c.coordinator?.proposalI
 
 export interface CaseRouteDeps {
   cases: CaseService;
+  /** The case's work (partners, meetings, tasks): the case card shows the next meeting and the tasks, and the close form the partners to call. */
+  coordination: CoordinationService;
   roles: Roles;
   directory: DirectoryService;
   references: ConversationReferences;
 }
 
-type Scope = TurnScope & { actor: Actor };
+type Scope = ActorScope;
 
 /**
  * A command a case card gives (a Universal Action): the card data it reads, the command it makes,
@@ -116,12 +121,8 @@ interface CaseAction<F extends { caseId: string; step: number }> {
 const caseAction = <F extends { caseId: string; step: number }>(spec: CaseAction<F>) => spec as unknown as CaseAction<{ caseId: string; step: number }>;
 
 /** Reporting a need (meldeskjema), the case card and every command on it, and the leader's approval. */
-export function caseRoutes(router: Router, { cases, roles, directory, references }: CaseRouteDeps) {
-  async function scopeOf(context: TurnContext, state: AppTurnState): Promise<Scope> {
-    const scope = turnScope(context, state);
-    const actor = await roles.actor(scope.municipality, scope.userId);
-    return { ...scope, actor: { ...actor, name: context.activity.from?.name } };
-  }
+export function caseRoutes(router: Router, { cases, roles, directory, references, coordination }: CaseRouteDeps) {
+  const scopeOf = (context: TurnContext, state: AppTurnState): Promise<Scope> => actorScope(context, state, roles);
 
   /**
    * The coordinator a form chose (KE's proposal, a transfer), once the actor may give the command:
@@ -243,7 +244,16 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
     caseStartForm: (t, doc) => startPlanCard(t, doc.data),
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data),
-    caseCloseForm: (t, doc) => closeFormCard(t, doc.data),
+    caseCloseForm: async (t, doc, { municipality }) => {
+      const { partners, externalPartners } = await coordination.summary(municipality, doc.data.id);
+      const note =
+        externalPartners.length > 0
+          ? [t('close.partnersNote'), ...externalPartners.map((p) => partnerLine(t, p))].join('\n')
+          : partners > 0
+            ? t('close.internalPartnersNote')
+            : undefined;
+      return closeFormCard(t, doc.data, note);
+    },
     caseTransferForm: async (t, doc, { actor, municipality }) =>
       transferFormCard(
         t,
@@ -258,10 +268,12 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     const c = doc.data;
     const commands = availableCommands(c, actor);
     const proposing = commands.includes('proposeCoordinator');
-    const [entries, people, units] = await Promise.all([
+    const manages = c.coordinator !== undefined && c.state !== 'closed' && (actor.isKe || c.coordinator.userId === actor.userId);
+    const [entries, people, units, work] = await Promise.all([
       directory.list(municipality, { includeRetired: true }),
       proposing ? pickablePeople(roles, references, municipality) : [],
       proposing ? roles.units(municipality) : [],
+      manages ? coordination.summary(municipality, c.id) : undefined,
     ]);
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
     return caseDetailsCard(t, {
@@ -273,6 +285,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
       units,
       serviceNames: new Map(entries.map((entry) => [entry.id, entry.name])),
       contactPhone: home.phones.ke ?? home.phones.servicetorget,
+      ...(work ? { work: { facts: workSummaryFacts(t, work), link: { verb: 'workOpen', title: t('work.link') } } } : {}),
     });
   }
 

@@ -23,7 +23,11 @@ export type CaseEvent =
   | { type: 'notify'; to: Recipient; kind: NotificationKind }
   | { type: 'audit'; action: string }
   /** The coordinator's training deadline (koordinatorskolen) starts; the period is a municipality setting. */
-  | { type: 'trainingDeadlineStarts'; userId: string };
+  | { type: 'trainingDeadlineStarts'; userId: string }
+  /** Another coordinator took over from `from`: the case's partners are told, and the coordinator's tasks follow the case. */
+  | { type: 'coordinatorChanged'; from: string; to: string }
+  /** The case closed: its partners are told and its open tasks are cancelled. */
+  | { type: 'caseClosed' };
 
 export type Command =
   | { type: 'startAssessment' }
@@ -204,6 +208,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
           ...(previous ? [{ type: 'notify', to: { kind: 'user', userId: previous.userId }, kind: 'coordinatorReplaced' } as const] : []),
           { type: 'notify', to: ke, kind: 'coordinatorAppointed' },
           { type: 'trainingDeadlineStarts', userId: proposal.coordinator.userId },
+          ...(previous ? [{ type: 'coordinatorChanged', from: previous.userId, to: proposal.coordinator.userId } as const] : []),
         ],
         { coordinator: personName(proposal.coordinator) },
       );
@@ -310,6 +315,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
           ...(closedByCoordinator ? [{ type: 'notify', to: ke, kind: 'caseClosed' } as const] : []),
           ...(coordinator && !closedByCoordinator ? [{ type: 'notify', to: { kind: 'user', userId: coordinator.userId }, kind: 'caseClosed' } as const] : []),
           ...(coordinator ? [{ type: 'notify', to: { kind: 'leadersOf', unit: coordinator.unit }, kind: 'caseClosed' } as const] : []),
+          { type: 'caseClosed' },
         ],
         { code: command.reason },
       );

@@ -11,7 +11,11 @@ import {
   caseReminders,
   competenceReviewReminder,
   courseReminders,
+  meetingReminders,
   refresherReminder,
+  taskReminders,
+  type MeetingSlot,
+  type TaskSlot,
   trainingReminders,
   type CourseSessions,
   type ScheduledReminder,
@@ -117,6 +121,19 @@ export class ReminderSchedule implements CaseEventSink {
   async syncCourse(municipality: MunicipalityId, course: CourseSessions): Promise<void> {
     const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'courseId', op: '=', value: course.id }] });
     await this.reconcile(municipality, courseReminders(course, await this.settings(municipality), this.now()), existing, Boolean(course.cancelledAt));
+  }
+
+  /** A case meeting's reminders in step with it (participants, the møteplan's confirmation, the missing referat). */
+  async syncMeeting(municipality: MunicipalityId, meeting: MeetingSlot, people: { participants: readonly string[]; coordinator?: string }): Promise<void> {
+    const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'meetingId', op: '=', value: meeting.id }] });
+    const settings = await this.settings(municipality);
+    await this.reconcile(municipality, meetingReminders(meeting, people, settings, this.now()), existing, meeting.state === 'cancelled');
+  }
+
+  /** A task's reminders in step with it: a done, cancelled or moved task loses those not yet sent. */
+  async syncTask(municipality: MunicipalityId, task: TaskSlot, coordinator: string | undefined): Promise<void> {
+    const existing = await this.deps.store.list<StoredReminder>('reminders', municipality, { where: [{ field: 'taskId', op: '=', value: task.id }] });
+    await this.reconcile(municipality, taskReminders(task, coordinator, await this.settings(municipality)), existing, task.state !== 'open');
   }
 
   /** The leaders' reminder to review a coordinator's competence mapping, on its review date (one at a time). */
@@ -232,10 +249,23 @@ export class ReminderSchedule implements CaseEventSink {
     }
   }
 
-  /** Records who got it; when everyone has, it is sent and never sent again. */
+  /** Records who got it; when everyone has, it is sent and never sent again — or, if it repeats, due again after its interval. */
   async delivered(municipality: MunicipalityId, claimed: Versioned<StoredReminder>, to: readonly string[], complete: boolean, now: Date): Promise<void> {
     const deliveredTo = [...new Set([...claimed.data.deliveredTo, ...to])];
-    const data: StoredReminder = complete ? { ...claimed.data, deliveredTo, status: 'sent', sentAt: now.toISOString() } : { ...claimed.data, deliveredTo };
+    const repeat = claimed.data.repeatDays;
+    const data: StoredReminder = !complete
+      ? { ...claimed.data, deliveredTo }
+      : repeat
+        ? {
+            ...claimed.data,
+            deliveredTo: [],
+            status: 'pending',
+            sentAt: now.toISOString(),
+            dueAt: new Date(Date.parse(claimed.data.dueAt) + repeat * 86_400_000).toISOString(),
+            claimedBy: undefined,
+            claimedAt: undefined,
+          }
+        : { ...claimed.data, deliveredTo, status: 'sent', sentAt: now.toISOString() };
     await this.deps.store.put<StoredReminder>('reminders', municipality, claimed.id, data, claimed.etag).catch((error: unknown) => {
       if (!(error instanceof ConflictError)) throw error; // the lease ran out and another instance took over
     });

@@ -5,6 +5,9 @@ import type { ReminderKind, ScheduledReminder } from './rules.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { meetingKinds, type MeetingKind } from '../coordination/CaseWork.js';
+
+const isMeetingKind = (kind: string): kind is MeetingKind => (meetingKinds as readonly string[]).includes(kind);
 
 /** What a reminder says: the reminder itself, and for a training copy to KE whom it is about. */
 export interface ReminderView {
@@ -38,6 +41,13 @@ function text(t: Translate, view: ReminderView): string {
       return t('reminder.competenceReview', { name: inert(view.personName ?? r.userId ?? ''), date: r.on });
     case 'transition':
       return t('reminder.transition', { ...params, milestone: t(`reminder.milestone.${r.milestone ?? 'adult'}`) });
+    case 'meeting':
+    case 'meetingConfirm':
+    case 'referat': {
+      const kind = r.meeting && isMeetingKind(r.meeting.kind) ? t(`meeting.kind.${r.meeting.kind}`) : '';
+      const start = r.meeting ? osloDateTime(r.meeting.startsAt) : r.on;
+      return t(`reminder.${r.kind}`, { ...params, kind, time: start });
+    }
     default:
       return t(`reminder.${r.kind}`, params);
   }
@@ -62,7 +72,19 @@ export function reminderDigestCard(t: Translate, views: readonly ReminderView[])
             : []),
           { title: t('reminder.snoozeDay'), style: 'default', data: { verb: 'reminderSnooze', reminder: r.key, days: '1' } },
           { title: t('reminder.snoozeWeek'), style: 'default', data: { verb: 'reminderSnooze', reminder: r.key, days: '7' } },
-          ...(r.caseId && r.kind !== 'approvalPending' ? [{ title: t('case.open'), style: 'default', data: { verb: 'caseOpen', caseId: r.caseId } }] : []),
+          ...(r.meetingId
+            ? [
+                {
+                  title: t(r.kind === 'referat' ? 'referat.write' : 'reminder.openMeeting'),
+                  style: 'positive',
+                  data: { verb: r.kind === 'referat' ? 'referatShow' : 'meetingShow', meetingId: r.meetingId },
+                },
+              ]
+            : []),
+          ...(r.taskId ? [{ title: t('reminder.openTask'), style: 'positive', data: { verb: 'taskShow', taskId: r.taskId } }] : []),
+          ...(r.caseId && r.kind !== 'approvalPending' && !r.meetingId && !r.taskId
+            ? [{ title: t('case.open'), style: 'default', data: { verb: 'caseOpen', caseId: r.caseId } }]
+            : []),
         ],
       };
     }),

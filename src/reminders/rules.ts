@@ -15,6 +15,12 @@ export const reminderKinds = [
   'session',
   'competenceReview',
   'refresher',
+  'meeting',
+  'meetingConfirm',
+  'referat',
+  'taskDue',
+  'taskOverdue',
+  'taskFollowUp',
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -43,6 +49,13 @@ export interface ScheduledReminder {
   /** A course session's reminder: which course, what it is called, when it starts and where. */
   courseId?: string;
   course?: { name: string; startsAt: string; place?: string; meetingUrl?: string };
+  /** A case meeting's reminder: which meeting, and when it starts (its kind, for the words; never its agenda). */
+  meetingId?: string;
+  meeting?: { kind: string; startsAt: string };
+  /** A task's reminder: which task (the card it opens says what; the reminder never does). */
+  taskId?: string;
+  /** Due again this many days after it went out, until the rules no longer want it (an overdue task, weekly). */
+  repeatDays?: number;
 }
 
 const morning = (date: string) => osloInstant(date, 8).toISOString();
@@ -198,6 +211,115 @@ export function courseReminders(course: CourseSessions, settings: ReminderSettin
     }
   }
   return reminders;
+}
+
+/** The start of the working day before `on` (weekends and public holidays skipped). */
+function workdayBefore(on: string, settings: ReminderSettings): string {
+  let day = addDays(on, -1);
+  for (let i = 0; i < 10 && !isWorkday(day); i++) day = addDays(day, -1);
+  return osloInstant(day, settings.workdayStartHour).toISOString();
+}
+
+/** The start of the `count`th working day after `on`. */
+function workdaysAfter(on: string, count: number, settings: ReminderSettings): string {
+  let day = on;
+  for (let left = count, i = 0; left > 0 && i < 30; i++) {
+    day = addDays(day, 1);
+    if (isWorkday(day)) left--;
+  }
+  return osloInstant(day, settings.workdayStartHour).toISOString();
+}
+
+/** What the reminders need of a case meeting (the coordination feature's `Meeting` is one). */
+export interface MeetingSlot {
+  id: string;
+  caseId: string;
+  reference: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  state: 'planned' | 'cancelled';
+  seriesId?: string;
+  hasReferat: boolean;
+}
+
+/**
+ * A planned meeting's reminders: each internal participant who has not said they cannot come, the
+ * working day before; in a møteplan, the coordinator two weeks before to confirm it; and the
+ * coordinator two working days after a meeting that still has no referat. A cancelled meeting has none.
+ */
+export function meetingReminders(
+  meeting: MeetingSlot,
+  people: { participants: readonly string[]; coordinator?: string },
+  settings: ReminderSettings,
+  now: Date,
+): ScheduledReminder[] {
+  if (meeting.state === 'cancelled') return [];
+  const on = osloDate(new Date(meeting.startsAt));
+  const base = { caseId: meeting.caseId, reference: meeting.reference, meetingId: meeting.id, meeting: { kind: meeting.kind, startsAt: meeting.startsAt }, on };
+  const reminders: ScheduledReminder[] = [];
+  if (meeting.startsAt > now.toISOString()) {
+    const dueAt = workdayBefore(on, settings);
+    for (const userId of people.participants)
+      reminders.push({ ...base, key: `meeting:${meeting.id}:${meeting.startsAt}:${userId}`, kind: 'meeting', to: { kind: 'user', userId }, dueAt });
+    const confirmAt = morning(addDays(on, -14));
+    if (meeting.seriesId && people.coordinator && confirmAt > now.toISOString())
+      reminders.push({
+        ...base,
+        key: `meetingConfirm:${meeting.id}:${meeting.startsAt}`,
+        kind: 'meetingConfirm',
+        to: { kind: 'user', userId: people.coordinator },
+        dueAt: confirmAt,
+      });
+  }
+  if (!meeting.hasReferat && people.coordinator)
+    reminders.push({
+      ...base,
+      key: `referat:${meeting.id}`,
+      kind: 'referat',
+      to: { kind: 'user', userId: people.coordinator },
+      dueAt: workdaysAfter(osloDate(new Date(meeting.endsAt)), 2, settings),
+    });
+  return reminders;
+}
+
+/** What the reminders need of a task. */
+export interface TaskSlot {
+  id: string;
+  caseId: string;
+  reference: string;
+  dueOn: string;
+  state: 'open' | 'done' | 'cancelled';
+  ownerUserId?: string;
+}
+
+/**
+ * An open task's reminders: its owner the working day before the deadline and, once it is overdue,
+ * every week; a task owned by an external partner or the family reminds the coordinator instead, to
+ * follow it up by phone. A done or cancelled task has none.
+ */
+export function taskReminders(task: TaskSlot, coordinator: string | undefined, settings: ReminderSettings): ScheduledReminder[] {
+  if (task.state !== 'open') return [];
+  const base = { caseId: task.caseId, reference: task.reference, taskId: task.id, on: task.dueOn };
+  const overdueAt = workdaysAfter(task.dueOn, 1, settings);
+  if (task.ownerUserId) {
+    const to = { kind: 'user', userId: task.ownerUserId } as const;
+    return [
+      { ...base, key: `taskDue:${task.id}:${task.dueOn}:${task.ownerUserId}`, kind: 'taskDue', to, dueAt: workdayBefore(task.dueOn, settings) },
+      { ...base, key: `taskOverdue:${task.id}:${task.dueOn}:${task.ownerUserId}`, kind: 'taskOverdue', to, dueAt: overdueAt, repeatDays: 7 },
+    ];
+  }
+  if (!coordinator) return [];
+  return [
+    {
+      ...base,
+      key: `taskFollowUp:${task.id}:${task.dueOn}:${coordinator}`,
+      kind: 'taskFollowUp',
+      to: { kind: 'user', userId: coordinator },
+      dueAt: overdueAt,
+      repeatDays: 7,
+    },
+  ];
 }
 
 /** The coordinator's leaders, on the morning of the review date the leader set in the competence mapping. */

@@ -113,6 +113,11 @@ export class Roles {
     return { roles: record?.roles ?? [], ...(record?.unit ? { unit: record.unit } : {}), leads: record?.leads ?? [] };
   }
 
+  /** A person's e-mail (user principal name) from the people import: a Teams meeting's attendee. */
+  async emailOf(municipality: MunicipalityId, userId: string): Promise<string | undefined> {
+    return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.email || undefined;
+  }
+
   /** The unit a person works in, if KE has registered it. */
   async unitOf(municipality: MunicipalityId, userId: string): Promise<string | undefined> {
     return (await this.store.get<RoleRecord>('roles', municipality, userId))?.data.unit || undefined;

@@ -60,6 +60,22 @@ export const containers = {
   courses: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Leaders' competence mapping (kompetansekartlegging) per coordinator (`TrainingService`); partition = municipality, id = the coordinator's Entra object id. */
   competence: { partitionKeyPath: '/pk', indexedFields: [] },
+  /** A case's samarbeidspartnere, one document each (`CoordinationService`); partition = municipality. «Mine møter» finds a person's cases by userId. */
+  partners: { partitionKeyPath: '/pk', indexedFields: ['caseId', 'userId'] },
+  /** Case meetings with their referat (`CoordinationService`); partition = municipality. */
+  meetings: { partitionKeyPath: '/pk', indexedFields: ['caseId', 'startsAt'], compositeIndexes: [['caseId', 'startsAt']] },
+  /**
+   * Tasks shared out in a case (`CoordinationService`); partition = municipality. «Mine oppgaver» reads one
+   * owner's open tasks by deadline; the case card counts a case's open tasks.
+   */
+  tasks: {
+    partitionKeyPath: '/pk',
+    indexedFields: ['caseId', 'ownerUserId', 'state', 'dueOn'],
+    compositeIndexes: [
+      ['ownerUserId', 'dueOn'],
+      ['caseId', 'dueOn'],
+    ],
+  },
   /** Where to reach each person proactively; partition = municipality, id = Entra object id. */
   conversations: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Roles per person; partition = municipality, id = the user's Entra object id. */
@@ -70,7 +86,7 @@ export const containers = {
    */
   reminders: {
     partitionKeyPath: '/pk',
-    indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId', 'courseId'],
+    indexedFields: ['status', 'dueAt', 'claimedAt', 'caseId', 'userId', 'courseId', 'meetingId', 'taskId'],
     compositeIndexes: [
       ['status', 'dueAt'],
       ['status', 'claimedAt'],
