@@ -14,6 +14,7 @@ import { waitForHttp } from '../scripts/playground.js';
 import { benchDirectory } from './directory.js';
 import { benchOverview } from './overview.js';
 import { benchReminders } from './reminders.js';
+import { benchTasks } from './tasks.js';
 import { benchImport } from './import.js';
 import { benchWave } from './wave.js';
 import { createRequire } from 'node:module';
@@ -267,6 +268,7 @@ const turnCosmos = await benchTurnCosmos(turn.turn.rps);
 // Last: their 100,000 cases leave a large heap behind in this process, which also drives the load.
 const overview = await benchOverview(quick);
 const reminders = await benchReminders(quick);
+const tasks = await benchTasks(quick);
 const results = {
   generatedAt: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
@@ -276,6 +278,7 @@ const results = {
   soak: turn.soak,
   directory,
   reminders,
+  tasks,
   overview,
   import: importFigures,
   startup,
@@ -312,6 +315,11 @@ const rows: [string, string, string][] = [
     `reminders (${results.reminders.openCases.toLocaleString('en')} open cases)`,
     `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,
     `full scan of every case ${results.reminders.baselineFullScanMs} ms, heap +${results.reminders.baselineFullScanHeapMb} MB`,
+  ],
+  [
+    `«mine oppgaver» and task reminders (${results.tasks.tasks.toLocaleString('en')} open tasks)`,
+    `a person's list p50 ${results.tasks.myTasksP50Ms} ms, p99 ${results.tasks.myTasksP99Ms} ms (${results.tasks.tasksPerList} tasks); sweep finds ${results.tasks.due} due of ${results.tasks.reminders} reminders in ${results.tasks.sweepDueMs} ms`,
+    `full scan: list p50 ${results.tasks.baselineFullScanP50Ms} ms, p99 ${results.tasks.baselineFullScanP99Ms} ms; sweep ${results.tasks.baselineSweepScanMs} ms`,
   ],
   [
     `overview (${results.overview.cases.toLocaleString('en')} cases)`,

@@ -145,7 +145,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
 
   const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities: () => municipalities.ids(), logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
-  const dataCare = new DataCare({ cases, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
+  const dataCare = new DataCare({ cases, work: coordination, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
   // With Teams SSO and the tab's deep link, a resident's data is fetched in the tab with the requester's own token.
   const residentLinksBound = config.tabAuth.kind === 'sso' && config.tabUrl !== undefined;
   const app = createApp({

@@ -317,27 +317,27 @@ export class CaseService {
 
   /**
    * The retention rule: every case closed before `cutoff` is anonymised (`anonymised`), once, and
-   * audited. Safe to run in every instance: each case is written conditionally on the version read.
+   * audited; returns the ids of those anonymised now. Safe to run in every instance: each case is written conditionally on the version read.
    */
-  async anonymiseClosedBefore(municipality: MunicipalityId, cutoff: string): Promise<number> {
+  async anonymiseClosedBefore(municipality: MunicipalityId, cutoff: string): Promise<string[]> {
     const expired = await this.deps.store.list<Case>('cases', municipality, {
       where: [
         { field: 'state', op: '=', value: 'closed' },
         { field: 'closure.at', op: '<=', value: cutoff },
       ],
     });
-    let count = 0;
+    const done: string[] = [];
     for (const doc of expired) {
       if (doc.data.anonymisedAt) continue;
       try {
         await this.deps.store.put<Case>('cases', municipality, doc.id, anonymised(doc.data, this.now().toISOString()), doc.etag);
         await this.deps.audit.record(municipality, { actor: 'system', action: 'privacy.anonymise', target: `case/${doc.data.reference}` });
-        count++;
+        done.push(doc.id);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error; // reopened meanwhile, or another instance did it
       }
     }
-    return count;
+    return done;
   }
 
   /** Whether the municipality has any case, open or closed (a municipality is not removed while it has). */

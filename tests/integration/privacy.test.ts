@@ -81,6 +81,7 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     const audit = new AuditLog(bot.store);
     const soon = new DataCare({
       cases: bot.cases,
+      work: bot.coordination,
       audit,
       reminders: bot.reminders.schedule,
       retentionDays: 365,
@@ -89,6 +90,7 @@ describe('data care: access and erasure requests, and the retention rule', () =>
     expect(await soon.anonymiseExpired('rana')).toBe(0);
     const later = new DataCare({
       cases: bot.cases,
+      work: bot.coordination,
       audit,
       reminders: bot.reminders.schedule,
       retentionDays: 365,

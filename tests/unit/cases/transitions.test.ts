@@ -257,6 +257,8 @@ describe('transition() for a coordinator change (endringsskjema)', () => {
       expect.arrayContaining([
         { type: 'notify', to: { kind: 'user', userId: 'coord-2' }, kind: 'welcomeCoordinator' },
         { type: 'notify', to: { kind: 'user', userId: 'coord-1' }, kind: 'coordinatorReplaced' },
+        // The case's partners are told, and the tasks the old coordinator held follow the case.
+        { type: 'coordinatorChanged', from: 'coord-1', to: 'coord-2' },
       ]),
     );
   });
@@ -347,7 +349,7 @@ describe('transition() for closing (avslutning) and reopening', () => {
     });
   });
 
-  it('records date, reason and checklist, tells KE and the leader when the coordinator closes', () => {
+  it('records date, reason and checklist, tells KE and the leader when the coordinator closes, and the partners are to be told', () => {
     const outcome = transition(caseIn('planInProgress'), commands.close, actors.coordinator, NOW);
     expect(outcome.ok && outcome.case.closure).toEqual({
       closedOn: '2026-11-23',
@@ -360,6 +362,7 @@ describe('transition() for closing (avslutning) and reopening', () => {
       { type: 'audit', action: 'case.close' },
       { type: 'notify', to: { kind: 'ke' }, kind: 'caseClosed' },
       { type: 'notify', to: { kind: 'leadersOf', unit: 'Hjemmetjenesten' }, kind: 'caseClosed' },
+      { type: 'caseClosed' },
     ]);
   });
 

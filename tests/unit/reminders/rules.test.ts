@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/cases/Case.js';
 import { defaultReminderSettings } from '../../../src/reminders/ReminderSettings.js';
-import { caseReminders, milestoneDates, trainingReminders, type ReminderKind } from '../../../src/reminders/rules.js';
+import { caseReminders, meetingReminders, milestoneDates, taskReminders, trainingReminders, type ReminderKind } from '../../../src/reminders/rules.js';
 
 const NOW = new Date('2026-11-23T09:30:00Z');
 const settings = defaultReminderSettings;
@@ -140,5 +140,51 @@ describe('trainingReminders()', () => {
     const [reminder] = trainingReminders('coord', '2026-05-23T12:00:00.000Z', settings);
     expect(Date.parse(reminder!.dueAt) <= Date.parse('2026-11-22T15:00:00Z')).toBe(false);
     expect(Date.parse(reminder!.dueAt) <= Date.parse('2026-11-23T07:00:00Z')).toBe(true);
+  });
+});
+
+describe('meetingReminders() and taskReminders()', () => {
+  const settings = defaultReminderSettings;
+  /** Wednesday 9 December 2026, 10:00 Oslo. */
+  const now = new Date('2026-12-09T09:00:00Z');
+  const meeting = {
+    id: 'm1',
+    caseId: 'c1',
+    reference: 'RANA-2026-0001',
+    kind: 'coordination',
+    // Monday 14 December, 09:00–10:00 Oslo.
+    startsAt: '2026-12-14T08:00:00.000Z',
+    endsAt: '2026-12-14T09:00:00.000Z',
+    state: 'planned' as const,
+    hasReferat: false,
+  };
+
+  it('reminds each participant the working day before (Friday for a Monday meeting), and the coordinator two working days after without a referat', () => {
+    const reminders = meetingReminders(meeting, { participants: ['per'], coordinator: 'kari' }, settings, now);
+    expect(reminders.map((r) => [r.kind, r.to, r.dueAt])).toEqual([
+      ['meeting', { kind: 'user', userId: 'per' }, '2026-12-11T07:00:00.000Z'],
+      ['referat', { kind: 'user', userId: 'kari' }, '2026-12-16T07:00:00.000Z'],
+    ]);
+  });
+
+  it('asks the coordinator to confirm a møteplan meeting two weeks before, and drops everything for a cancelled meeting', () => {
+    const later = { ...meeting, seriesId: 's1', startsAt: '2027-01-11T08:00:00.000Z', endsAt: '2027-01-11T09:00:00.000Z' };
+    expect(meetingReminders(later, { participants: [], coordinator: 'kari' }, settings, now).map((r) => [r.kind, r.dueAt])).toContainEqual([
+      'meetingConfirm',
+      '2026-12-28T07:00:00.000Z',
+    ]);
+    expect(meetingReminders({ ...meeting, state: 'cancelled' }, { participants: ['per'], coordinator: 'kari' }, settings, now)).toEqual([]);
+    expect(meetingReminders({ ...meeting, hasReferat: true }, { participants: [], coordinator: 'kari' }, settings, now)).toEqual([]);
+  });
+
+  it('reminds a task owner the working day before the deadline and weekly once overdue; an outside owner’s task reminds the coordinator', () => {
+    const task = { id: 't1', caseId: 'c1', reference: 'R', dueOn: '2026-12-14', state: 'open' as const, ownerUserId: 'per' };
+    expect(taskReminders(task, 'kari', settings).map((r) => [r.kind, r.to, r.dueAt, r.repeatDays])).toEqual([
+      ['taskDue', { kind: 'user', userId: 'per' }, '2026-12-11T07:00:00.000Z', undefined],
+      ['taskOverdue', { kind: 'user', userId: 'per' }, '2026-12-15T07:00:00.000Z', 7],
+    ]);
+    const outside = { ...task, ownerUserId: undefined };
+    expect(taskReminders(outside, 'kari', settings).map((r) => [r.kind, r.to, r.repeatDays])).toEqual([['taskFollowUp', { kind: 'user', userId: 'kari' }, 7]]);
+    expect(taskReminders({ ...task, state: 'done' }, 'kari', settings)).toEqual([]);
   });
 });
