@@ -105,7 +105,13 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     directoryRefreshMs: config.directoryRefreshMs,
     onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
     // The work's notices go out as cards once the sender below exists (services are built first: the sender reads their references).
-    workNotices: (municipality, userId, notice) => tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date())),
+    // Sent in the background like the outbox's notices: the reply to the person acting never waits for another person's chat.
+    workNotices: async (municipality, userId, notice) => {
+      const delivery: Promise<unknown> = tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date()))
+        .catch((error: unknown) => logger.warn({ err: error, municipality }, 'a work notice was not delivered'))
+        .finally(() => delivering.delete(delivery));
+      delivering.add(delivery);
+    },
   });
   const sender = new ProactiveSender({
     adapter,
