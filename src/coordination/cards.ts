@@ -183,7 +183,7 @@ export function meetingFormCard(
       until: t('meeting.field.until'),
       required: t('case.required'),
       save: t('meeting.save'),
-      back: t('case.back'),
+      back: t(m ? 'meeting.back' : 'work.backToWork'),
     },
   });
 }
@@ -307,7 +307,7 @@ export function referatFormCard(t: Translate, view: MeetingView): CardAttachment
       dueOn: t('task.dueOn'),
       required: t('case.required'),
       save: t('referat.save'),
-      back: t('case.back'),
+      back: t('meeting.back'),
     },
   });
 }
@@ -347,7 +347,7 @@ export function referatTextCard(t: Translate, view: MeetingView): CardAttachment
   return workNoticeCard(t, {
     text: t('referat.textIntro'),
     lines: [referatText(t, view)],
-    open: { verb: 'meetingOpen', title: t('case.back'), data: { verb: 'meetingOpen', meetingId: view.meeting.id } },
+    open: { verb: 'meetingOpen', title: t('meeting.back'), data: { verb: 'meetingOpen', meetingId: view.meeting.id } },
   });
 }
 

@@ -839,6 +839,7 @@ export const en: Catalogue = {
   'meeting.decline': 'Cannot come',
   'meeting.change': 'Change',
   'meeting.cancel': 'Cancel the meeting',
+  'meeting.back': 'Back to the meeting',
   'meeting.open': 'Open the meeting',
   'meeting.planned': 'The meeting is planned for {time}. Participants are invited here. Press «Create the Teams meeting» to send the calendar invitation.',
   'meeting.seriesPlanned': 'The meeting plan is set: {count} meetings from {from} to {to}. You are reminded two weeks before each to confirm it.',

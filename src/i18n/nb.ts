@@ -836,6 +836,7 @@ export const nb = {
   'meeting.decline': 'Kan ikke komme',
   'meeting.change': 'Endre',
   'meeting.cancel': 'Avlys møtet',
+  'meeting.back': 'Tilbake til møtet',
   'meeting.open': 'Åpne møtet',
   'meeting.planned': 'Møtet er planlagt {time}. Deltakerne har fått invitasjon her. Trykk «Opprett Teams-møte» for å sende kalenderinvitasjonen.',
   'meeting.seriesPlanned': 'Møteplanen er lagt: {count} møter fra {from} til {to}. Du får en påminnelse to uker før hvert møte om å bekrefte det.',

@@ -837,6 +837,7 @@ export const nn: Catalogue = {
   'meeting.decline': 'Kan ikkje kome',
   'meeting.change': 'Endre',
   'meeting.cancel': 'Avlys møtet',
+  'meeting.back': 'Tilbake til møtet',
   'meeting.open': 'Opne møtet',
   'meeting.planned': 'Møtet er planlagt {time}. Deltakarane har fått invitasjon her. Trykk «Opprett Teams-møte» for å sende kalenderinvitasjonen.',
   'meeting.seriesPlanned': 'Møteplanen er lagd: {count} møte frå {from} til {to}. Du får ei påminning to veker før kvart møte om å stadfeste det.',
