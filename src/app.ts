@@ -142,6 +142,8 @@ export function createApp({
     roles,
     people: (municipality) => pickablePeople(roles, references, municipality),
     coordinating: async (scope) => (await cases.list(scope.actor, 'coordinating', { limit: 100 })).map((c) => c.id),
+    referatLink: (scope, meetingId) =>
+      exportLinks.create({ municipality: scope.municipality, format: 'referatDocx', meetingId, actor: scope.actor.userId, locale: scope.locale }),
   });
   const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
   reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });

@@ -36,6 +36,7 @@ import { type CaseService } from './cases/CaseService.js';
 import type { ConversationReferences } from './conversation/ConversationReferences.js';
 import type { CoordinationService } from './coordination/CoordinationService.js';
 import { workNoticeFor } from './coordination/cards.js';
+import { referatRoute } from './coordination/referatRoute.js';
 import type { Translate } from './i18n/translate.js';
 import type { CardAttachment } from './cards/expandCard.js';
 import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
@@ -217,6 +218,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
       { path: '/api/directory/export', handler: exportRoute({ links: exportLinks, directory, audit }) },
       { path: '/api/privacy/access', handler: accessRoute({ links: exportLinks, dataCare, ...(residentLinksBound ? { caller } : {}) }) },
       { path: '/api/overview/export', handler: overviewExportRoute({ links: exportLinks, overview, roles, directory, audit }) },
+      { path: '/api/referat', handler: referatRoute({ links: exportLinks, coordination, roles, audit }) },
       ...tabRoutes({
         overview,
         roles,

@@ -13,7 +13,9 @@ export interface ExportGrant {
   id: string;
   municipality: MunicipalityId;
   /** A directory file, everything stored about one resident (an access request, GDPR art. 15), or KE's overview. */
-  format: DirectoryFormat | 'residentAccess' | OverviewFormat;
+  format: DirectoryFormat | 'residentAccess' | OverviewFormat | 'referatDocx';
+  /** For `referatDocx`: the meeting whose referat is downloaded. */
+  meetingId?: string;
   /** For `residentAccess`: the resident's cases (references to data, never the data itself). */
   caseIds?: string[];
   /** For the overview: the period its figures cover (inclusive dates), and the language of the file. */
@@ -29,7 +31,8 @@ const grantSchema = z
   .object({
     id: z.string().uuid(),
     municipality: municipalityIdSchema,
-    format: z.enum(['json', 'csv', 'hsds', 'residentAccess', 'overviewCsv', 'overviewXlsx']),
+    format: z.enum(['json', 'csv', 'hsds', 'residentAccess', 'overviewCsv', 'overviewXlsx', 'referatDocx']),
+    meetingId: z.string().max(100).optional(),
     caseIds: z.array(z.string().max(100)).max(1000).optional(),
     locale: z.enum(locales).optional(),
     period: z
@@ -48,6 +51,7 @@ const PATHS: Record<ExportGrant['format'], string> = {
   residentAccess: '/api/privacy/access',
   overviewCsv: '/api/overview/export',
   overviewXlsx: '/api/overview/export',
+  referatDocx: '/api/referat',
 };
 
 /** How long a link lives: a resident's data only minutes; the directory (no personal data) a little longer. */
@@ -58,6 +62,7 @@ const TTL_MS: Record<ExportGrant['format'], number> = {
   residentAccess: 3 * 60_000,
   overviewCsv: 10 * 60_000,
   overviewXlsx: 10 * 60_000,
+  referatDocx: 10 * 60_000,
 };
 
 /** KE's overview, as a CSV or an Excel workbook (figures and the de-identified case list). */

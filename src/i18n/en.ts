@@ -869,6 +869,7 @@ export const en: Catalogue = {
   'referat.saved': 'The minutes are saved and sent to the participants.',
   'referat.journalised': 'The minutes are marked as filed.',
   'referat.textIntro': 'Copy the text into the journal system, then mark the minutes as filed.',
+  'referat.documentFooter': 'Minutes from Koordinatorhjelpen. File them in the municipality\'s journal system; Koordinatorhjelpen is not the archive.',
   'referat.invalid': 'Write what you agreed. A task needs what, who and a deadline.',
   'task.what': 'What',
   'task.owner': 'Who',

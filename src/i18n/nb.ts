@@ -866,6 +866,7 @@ export const nb = {
   'referat.saved': 'Referatet er lagret og sendt til deltakerne.',
   'referat.journalised': 'Referatet er markert som journalført.',
   'referat.textIntro': 'Kopier teksten inn i journalsystemet, og marker deretter referatet som journalført.',
+  'referat.documentFooter': 'Referat fra Koordinatorhjelpen. Arkiveres i kommunens journalsystem; Koordinatorhjelpen er ikke arkivet.',
   'referat.invalid': 'Skriv hva dere ble enige om. En oppgave trenger hva, hvem og frist.',
   'task.what': 'Hva',
   'task.owner': 'Hvem',

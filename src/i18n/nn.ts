@@ -867,6 +867,7 @@ export const nn: Catalogue = {
   'referat.saved': 'Referatet er lagra og sendt til deltakarane.',
   'referat.journalised': 'Referatet er merkt som journalført.',
   'referat.textIntro': 'Kopier teksten inn i journalsystemet, og merk deretter referatet som journalført.',
+  'referat.documentFooter': 'Referat frå Koordinatorhjelpen. Blir arkivert i journalsystemet til kommunen; Koordinatorhjelpen er ikkje arkivet.',
   'referat.invalid': 'Skriv kva de vart samde om. Ei oppgåve treng kva, kven og frist.',
   'task.what': 'Kva',
   'task.owner': 'Kven',

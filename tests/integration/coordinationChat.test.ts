@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting, Task } from '../../src/coordination/CaseWork.js';
 import { osloDate } from '../../src/time/oslo.js';
@@ -187,6 +188,25 @@ describe('the coordinator runs the work of a plan in chat: partners, a meeting, 
     );
     const tasks = await chat.running.bot.store.list<Task>('tasks', 'rana');
     expect(tasks.map((doc) => doc.data.what).sort()).toEqual(['Kalle inn til utredning', 'Lage plan for skolestart']);
+  });
+
+  it('gives the coordinator the referat as a Word document through a one-time link, audited', async () => {
+    const [meeting] = await press(KARI, { verb: 'meetingOpen', meetingId });
+    const link = JSON.parse(textOf(meeting!)).attachments[0].content.actions.find((a: { title: string }) => a.title === 'Last ned referat (Word)');
+    const url = new URL(link.url);
+    const response = await fetch(`${chat.running.url}${url.pathname}${url.search}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const document = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))['word/document.xml']!);
+    expect(document).toContain('Skolen lager plan for skolestart');
+    expect(document).toContain('Lage plan for skolestart');
+    expect((await fetch(`${chat.running.url}${url.pathname}${url.search}`)).status).toBe(410);
+    const audit = await chat.running.bot.store.list<{ action: string }>('audit', 'rana');
+    expect(audit.filter((doc) => doc.data.action === 'work.referat.download')).toHaveLength(1);
+    // A participant's card offers no download.
+    const [partnerView] = await press(PER, { verb: 'meetingOpen', meetingId });
+    expect(textOf(partnerView!)).not.toContain('Last ned referat');
+    expect(textOf(partnerView!)).toContain('Skolen lager plan for skolestart');
   });
 
   it('refuses a referat task due before its meeting, and keeps the referat as it was', async () => {
