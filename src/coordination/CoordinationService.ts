@@ -9,6 +9,7 @@ import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
 import type { Actor } from '../roles/Actor.js';
 import type { Store, Versioned } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
+import { osloDate } from '../time/oslo.js';
 import { isWorking, mayActOnTask, mayManage, mayViewMeeting, mayWriteReferat, partnerOf } from './access.js';
 import {
   cancelMeeting,
@@ -456,6 +457,19 @@ export class CoordinationService implements CaseEventSink {
       partners: partners.length,
       externalPartners: partners.filter((p): p is ExternalPartner => p.kind === 'external'),
     };
+  }
+
+  /** Open tasks past their deadline, counted per case (KE's overview: counts only, no task is read out). */
+  async overdueByCase(municipality: MunicipalityId): Promise<Map<string, number>> {
+    const docs = await this.deps.store.list<Task>('tasks', municipality, {
+      where: [
+        { field: 'state', op: '=', value: 'open' },
+        { field: 'dueOn', op: '<', value: osloDate(this.now()) },
+      ],
+    });
+    const counts = new Map<string, number>();
+    for (const { data } of docs) counts.set(data.caseId, (counts.get(data.caseId) ?? 0) + 1);
+    return counts;
   }
 
   // ── the case's own changes ──────────────────────────────────────────────────

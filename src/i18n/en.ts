@@ -733,6 +733,8 @@ export const en: Catalogue = {
   'competence.open': 'Competence mapping',
   'coordinators.back': 'Back to the list',
   'reminder.refresher': 'Your coordinator refresher is due {date} (a year after your last training). Sign up in «koordinatorskolen».',
+  'overview.tasksOverdue': 'Overdue tasks in cases',
+  'overview.unitTasksOverdue': 'Overdue tasks',
   'work.link': 'Partners and meetings',
   'work.title': 'Partners and meetings in case {reference}',
   'work.intro':

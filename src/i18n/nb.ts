@@ -729,6 +729,8 @@ export const nb = {
   'competence.open': 'Kompetansekartlegging',
   'coordinators.back': 'Tilbake til listen',
   'reminder.refresher': 'Oppfriskningskurset for koordinatorer skal tas innen {date} (ett år etter forrige opplæring). Meld deg på i «koordinatorskolen».',
+  'overview.tasksOverdue': 'Forfalte oppgaver i saker',
+  'overview.unitTasksOverdue': 'Forfalte oppgaver',
   'work.link': 'Samarbeid og møter',
   'work.title': 'Samarbeid i sak {reference}',
   'work.intro':

@@ -730,6 +730,8 @@ export const nn: Catalogue = {
   'competence.open': 'Kompetansekartlegging',
   'coordinators.back': 'Tilbake til lista',
   'reminder.refresher': 'Oppfriskingskurset for koordinatorar skal takast innan {date} (eitt år etter førre opplæring). Meld deg på i «koordinatorskulen».',
+  'overview.tasksOverdue': 'Forfalne oppgåver i saker',
+  'overview.unitTasksOverdue': 'Forfalne oppgåver',
   'work.link': 'Samarbeid og møte',
   'work.title': 'Samarbeid i sak {reference}',
   'work.intro':

@@ -12,6 +12,8 @@ import { overviewOf, periodOf, type Overview, type Period, type PeriodChoice } f
 
 export interface OverviewDeps {
   cases: CaseService;
+  /** How many open tasks are past their deadline, per case (the coordination work's own count). */
+  overdueTasks?: (municipality: MunicipalityId) => Promise<Map<string, number>>;
   roles: Roles;
   schedule: ReminderSchedule;
   now?: () => Date;
@@ -29,6 +31,8 @@ export interface TrainingFigures {
 export interface OverviewResult extends Overview {
   scope: OverviewScope;
   training: TrainingFigures;
+  /** Open tasks past their deadline in the cases covered, in all and per unit (counts only). */
+  tasksOverdue: { total: number; byUnit: Record<string, number> };
 }
 
 /** What the case list may be narrowed to. */
@@ -79,8 +83,19 @@ export class OverviewService {
     const scope = this.scopeOf(actor);
     const today = osloDate(this.now());
     const period = periodOf(choice, today);
-    const [facts, training] = await Promise.all([this.facts(actor.municipality, scope), this.training(actor.municipality, scope, period, today)]);
-    return { ...overviewOf(facts, { period, today, ...(planOn ? { planOn } : {}) }), scope, training };
+    const [facts, training, overdue] = await Promise.all([
+      this.facts(actor.municipality, scope),
+      this.training(actor.municipality, scope, period, today),
+      this.deps.overdueTasks?.(actor.municipality) ?? new Map<string, number>(),
+    ]);
+    const tasksOverdue = { total: 0, byUnit: {} as Record<string, number> };
+    for (const f of facts) {
+      const count = overdue.get(f.id);
+      if (!count) continue;
+      tasksOverdue.total += count;
+      tasksOverdue.byUnit[f.unit] = (tasksOverdue.byUnit[f.unit] ?? 0) + count;
+    }
+    return { ...overviewOf(facts, { period, today, ...(planOn ? { planOn } : {}) }), scope, training, tasksOverdue };
   }
 
   /** The de-identified cases behind the figures (reference, unit, state, dates, coordinator, services), newest report first. */

@@ -27,6 +27,7 @@ export function figureLines(t: Translate, result: OverviewResult): { now: Figure
       line('changeReported', 'overview.changeReported', total.changeReported),
       line('evaluationsOverdue', 'overview.evaluationsOverdue', total.evaluationsOverdue),
       line('trainingOverdue', 'overview.trainingOverdue', result.training.overdue),
+      line('tasksOverdue', 'overview.tasksOverdue', result.tasksOverdue.total),
     ],
     period: [
       line('reported', 'overview.reported', total.reportedInPeriod),

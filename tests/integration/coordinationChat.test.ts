@@ -232,9 +232,19 @@ describe('the coordinator runs the work of a plan in chat: partners, a meeting, 
     expect(audit.filter((doc) => doc.data.action === 'work.task.done')).toHaveLength(1);
   });
 
-  it('shows the open tasks on the case card, and the external partners to call on the close form', async () => {
+  it('counts an overdue task in KE’s overview, per unit, without saying what it is', async () => {
+    const [open] = (await chat.running.bot.store.list<Task>('tasks', 'rana')).filter((doc) => doc.data.state === 'open');
+    await chat.running.bot.store.put('tasks', 'rana', open!.id, { ...open!.data, dueOn: inDays(-1) });
+    const [overview] = await chat.say(KE, { text: 'oversikt' });
+    const facts = JSON.parse(textOf(overview!)).attachments[0].content.body.flatMap((b: { facts?: { title: string; value: string }[] }) => b.facts ?? []);
+    expect(facts).toContainEqual({ title: 'Forfalte oppgaver i saker', value: '1' });
+    expect(textOf(overview!)).toContain('Forfalte oppgaver');
+    expect(textOf(overview!)).not.toContain('Kalle inn til utredning');
+  });
+
+  it('shows the open and overdue tasks on the case card, and the external partners to call on the close form', async () => {
     const [card] = await chat.say(KARI, { value: { verb: 'caseOpen', caseId } });
-    expect(textOf(card!)).toContain('1 åpen');
+    expect(textOf(card!)).toContain('1 åpen, 1 forfalt');
     const [form] = await press(KARI, action(card!, 'caseCloseForm'));
     expect(textOf(form!)).toContain('De eksterne ringer du selv');
     expect(textOf(form!)).toContain('Helgelandssykehuset, BUP');
