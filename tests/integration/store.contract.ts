@@ -116,6 +116,41 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(await store.list('tenants', partition, { where: [{ field: 'municipality', op: '=', value: 'oslo' }] })).toEqual([]);
     });
 
+    it('answers the coordination work’s queries: a person’s open tasks by deadline, overdue tasks, a case’s meetings to come', async () => {
+      const partition = uniqueId('work');
+      const task = (i: number, ownerUserId: string, state: string, dueOn: string) => ({ caseId: `case-${i % 2}`, ownerUserId, state, dueOn });
+      const tasks = [task(0, 'per', 'open', '2026-12-20'), task(1, 'per', 'open', '2026-12-10'), task(2, 'per', 'done', '2026-12-01'), task(3, 'kari', 'open', '2026-12-05')];
+      for (const [i, data] of tasks.entries()) await store.put('tasks', partition, `t${i}`, data);
+      const mine = await store.list<{ dueOn: string }>('tasks', partition, {
+        where: [
+          { field: 'ownerUserId', op: '=', value: 'per' },
+          { field: 'state', op: '=', value: 'open' },
+        ],
+        orderBy: { field: 'dueOn', direction: 'asc' },
+        limit: 50,
+      });
+      expect(mine.map((d) => d.id)).toEqual(['t1', 't0']);
+      const overdue = await store.list('tasks', partition, {
+        where: [
+          { field: 'state', op: '=', value: 'open' },
+          { field: 'dueOn', op: '<', value: '2026-12-11' },
+        ],
+      });
+      expect(overdue.map((d) => d.id).sort()).toEqual(['t1', 't3']);
+      for (const [i, startsAt] of ['2026-12-01T08:00:00.000Z', '2026-12-14T08:00:00.000Z', '2026-12-10T08:00:00.000Z'].entries())
+        await store.put('meetings', partition, `m${i}`, { caseId: 'case-0', startsAt });
+      const ahead = await store.list('meetings', partition, {
+        where: [
+          { field: 'caseId', op: '=', value: 'case-0' },
+          { field: 'startsAt', op: '>', value: '2026-12-07T00:00:00.000Z' },
+        ],
+        orderBy: { field: 'startsAt', direction: 'asc' },
+      });
+      expect(ahead.map((d) => d.id)).toEqual(['m2', 'm1']);
+      await store.put('partners', partition, 'p0', { caseId: 'case-0', userId: 'per' });
+      expect((await store.list('partners', partition, { where: [{ field: 'userId', op: '=', value: 'per' }] })).map((d) => d.id)).toEqual(['p0']);
+    });
+
     it('treats user-supplied values as data, never as query text', async () => {
       const partition = uniqueId('inject');
       await store.put<Tenant>('tenants', partition, 'x', { municipality: "rana' OR 1=1 --", since: 1 });
