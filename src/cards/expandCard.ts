@@ -46,7 +46,8 @@ export type CardName =
   | 'referatForm'
   | 'task'
   | 'myWork'
-  | 'workNotice';
+  | 'workNotice'
+  | 'birthForm';
 
 const templates = new Map<CardName, Template>();
 

@@ -35,7 +35,14 @@ export const caseStates = [
 export type CaseState = (typeof caseStates)[number];
 
 export type AgeGroup = 'child' | 'adult';
-export type ConsentGivenBy = 'resident' | 'nextOfKin' | 'guardian';
+/** Who consented: the resident (a child only from 16, pbrl § 4-3), parents with parental responsibility (a child's), next of kin, a guardian (verge). */
+export const consentGivers = ['resident', 'parents', 'nextOfKin', 'guardian'] as const;
+export type ConsentGivenBy = (typeof consentGivers)[number];
+/** A coordinator (pbrl § 2-5 b), or a barnekoordinator for a family expecting or having a child with serious illness, injury or disability (§ 2-5 c). */
+export const coordinatorKinds = ['coordinator', 'childCoordinator'] as const;
+export type CoordinatorKind = (typeof coordinatorKinds)[number];
+/** The age of consent in health matters (pasient- og brukerrettighetsloven § 4-3). */
+export const AGE_OF_CONSENT = 16;
 export type ConsentForm = 'oral' | 'written';
 
 export interface Consent {
@@ -61,8 +68,16 @@ export interface Resident {
 }
 
 export interface Report {
+  /**
+   * Who the case is about. For an expected child (`expectedChild`) this is the parent, and
+   * `birthDate` holds the due date (termin) until the coordinator records the birth.
+   */
   resident: Resident;
   ageGroup: AgeGroup;
+  /** A coordinator case unless the family asked for a barnekoordinator (§ 2-5 c); old documents have none. */
+  kind?: CoordinatorKind;
+  /** Reported before birth: the named person is a parent, the birth date is the due date. */
+  expectedChild?: boolean;
   /** Directory entry ids of the services involved now; at least two (coordinated services). */
   servicesInvolved: string[];
   /** The need, in the resident's own words, kept short. */
@@ -172,7 +187,8 @@ export type CommandType =
   | 'close'
   | 'reopen'
   | 'recordContact'
-  | 'recordEvaluation';
+  | 'recordEvaluation'
+  | 'recordBirth';
 
 export type Decision = { outcome: 'accepted'; by: string; at: string } | { outcome: 'declined'; by: string; at: string; reason: string };
 
@@ -189,6 +205,8 @@ export interface StartChecklist {
   contactAgreed: boolean;
   partnersInformed: boolean;
   nextMeetingAgreed: boolean;
+  /** A child's case: the child has been heard (barnekonvensjonen art. 12, Grunnloven § 104). */
+  childHeard?: boolean;
 }
 
 export interface Case {
@@ -210,7 +228,14 @@ export interface Case {
   coordinator?: AppointedCoordinator;
   /** Earlier coordinators with the period each was responsible. */
   previousCoordinators: (AppointedCoordinator & { until: string })[];
-  plan?: { startedAt: string; firstMeeting?: string; checklist: StartChecklist; evaluation?: EvaluationPlan };
+  plan?: {
+    startedAt: string;
+    firstMeeting?: string;
+    checklist: StartChecklist;
+    evaluation?: EvaluationPlan;
+    /** How the child was heard, in a few words (a child's case); updated at evaluations. */
+    childVoice?: string;
+  };
   /** ISO date of the coordinator's last recorded contact with the resident (for follow-up reminders). */
   lastContactOn?: string;
   change?: PendingChange;
@@ -235,6 +260,9 @@ export function anonymised(c: Case, at: string): Case {
     anonymisedAt: at,
   };
 }
+
+/** Whether the case is a barnekoordinator case (§ 2-5 c). */
+export const isChildCoordinatorCase = (c: Pick<Case, 'report'>) => c.report.kind === 'childCoordinator';
 
 /** What the coordination work (partners, meetings, tasks) needs to know of a case; the case service gives it. */
 export interface CaseBrief {

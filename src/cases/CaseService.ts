@@ -64,6 +64,8 @@ const REFUSALS: Record<Exclude<Refusal, 'notAllowed'>, { error: typeof ConflictE
   reasonMissing: { error: InputError, key: 'case.declineReasonRequired' },
   leaveKindMissing: { error: InputError, key: 'change.leaveKindRequired' },
   transferToSelf: { error: InputError, key: 'transfer.self' },
+  notExpected: { error: ConflictError, key: 'birth.notExpected' },
+  birthDate: { error: InputError, key: 'birth.invalid.birthDate' },
 };
 
 /** What someone who once had a part in a case reads when they no longer see it. */
@@ -100,7 +102,9 @@ export class CaseService {
         reference: await this.nextReference(actor.municipality),
         report: {
           resident: { name: form.residentName, birthDate: form.residentBirthDate },
-          ageGroup: form.ageGroup,
+          ageGroup: form.ageGroup === 'adult' ? 'adult' : 'child',
+          ...(form.ageGroup === 'expected' ? { expectedChild: true } : {}),
+          kind: form.childCoordinator ? 'childCoordinator' : 'coordinator',
           servicesInvolved: form.servicesInvolved,
           need: form.need,
           consent: { givenBy: form.consentGivenBy, form: form.consentForm, date: form.consentDate },

@@ -9,6 +9,7 @@ import {
   type CloseReason,
   type CommandType,
   type HistoryEntry,
+  isChildCoordinatorCase,
 } from './Case.js';
 import type { NotificationKind } from './transitions.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -51,11 +52,19 @@ export function reportFormCard(
           'consentRequired',
           'servicesRequired',
           'submit',
+          'expectedHint',
+          'childCoordinator',
+          'childCoordinatorLabel',
+          'childCoordinatorCriteria',
+          'consentHint',
+          'consentLabel',
         ].map((k) => [k, key(k)]),
       ),
       child: t('report.form.ageGroup.child'),
       adult: t('report.form.ageGroup.adult'),
+      expected: t('report.form.ageGroup.expected'),
       resident: t('report.form.consentGivenBy.resident'),
+      parents: t('report.form.consentGivenBy.parents'),
       nextOfKin: t('report.form.consentGivenBy.nextOfKin'),
       guardian: t('report.form.consentGivenBy.guardian'),
       oral: t('report.form.consentForm.oral'),
@@ -125,6 +134,7 @@ const commandLinks: Partial<Record<CommandType, { verb: string; title: MessageKe
   requestTransfer: { verb: 'caseTransferForm', title: 'case.transfer' },
   close: { verb: 'caseCloseForm', title: 'case.close' },
   reopen: { verb: 'caseReopen', title: 'case.reopen' },
+  recordBirth: { verb: 'caseBirthForm', title: 'case.recordBirth' },
 };
 
 /**
@@ -168,11 +178,14 @@ export function caseDetailsCard(
     noticeColor: view.notice?.tone === 'good' ? 'Good' : 'Attention',
     facts: [
       { title: t('case.state'), value: t(`case.state.${c.state}`) },
+      { title: t('case.kind'), value: t(`case.kind.${report.kind ?? 'coordinator'}`) },
       ...(personal
         ? [
             {
               title: t('case.resident'),
-              value: `${inert(report.resident.name)}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})`,
+              value: report.expectedChild
+                ? t('case.expectedChild', { date: report.resident.birthDate, name: inert(report.resident.name) })
+                : `${inert(report.resident.name)}, ${report.resident.birthDate} (${t(`report.form.ageGroup.${report.ageGroup}`)})`,
             },
           ]
         : []),
@@ -187,6 +200,14 @@ export function caseDetailsCard(
         : []),
       { title: t('case.reporterUnit'), value: inert(report.reporter.unit) },
       ...(personal && report.wishedCoordinator ? [{ title: t('case.wishedCoordinator'), value: inert(report.wishedCoordinator) }] : []),
+      ...(personal && c.plan && report.ageGroup === 'child'
+        ? [
+            {
+              title: t('case.childVoice'),
+              value: c.plan.childVoice ? inert(c.plan.childVoice) : c.plan.checklist.childHeard ? t('case.childHeardYes') : t('case.childNotHeard'),
+            },
+          ]
+        : []),
       ...(c.coordinator
         ? [
             {
@@ -207,7 +228,12 @@ export function caseDetailsCard(
       c.state === 'declined' && personal
         ? `${t('case.appeal')}${view.contactPhone ? ` ${t('case.appealContact', { phone: formatPhone(view.contactPhone) })}` : ''}`
         : '',
-    suggestion: change && view.commands.includes('proposeCoordinator') ? t(replaceSuggested ? 'case.suggest.replace' : 'case.suggest.close') : '',
+    suggestion:
+      change && view.commands.includes('proposeCoordinator')
+        ? t(replaceSuggested ? 'case.suggest.replace' : 'case.suggest.close')
+        : view.commands.includes('accept') && isChildCoordinatorCase(c)
+          ? [t('case.childCriteria'), t('case.childCriteria.condition'), t('case.childCriteria.services'), t('case.childDecision')].join('\n\n')
+          : '',
     needLabel: t('case.need'),
     need: personal ? report.need : '',
     noteText: personal ? (change?.note ?? '') : '',
@@ -220,7 +246,10 @@ export function caseDetailsCard(
     step: c.history.length,
     links: [
       ...(view.work ? [view.work.link] : []),
-      ...view.commands.flatMap((command) => (commandLinks[command] ? [{ verb: commandLinks[command].verb, title: t(commandLinks[command].title) }] : [])),
+      ...view.commands
+        // Only an expected child's birth is recorded.
+        .filter((command) => command !== 'recordBirth' || report.expectedChild)
+        .flatMap((command) => (commandLinks[command] ? [{ verb: commandLinks[command].verb, title: t(commandLinks[command].title) }] : [])),
       { verb: 'caseHistory', title: t('case.history') },
     ],
     labels: {
@@ -380,6 +409,8 @@ export function welcomeCoordinatorCard(t: Translate, c: Case): CardAttachment {
     checklistHeading: t('welcome.coordinator.checklistHeading'),
     checklist: t('welcome.coordinator.checklist'),
     training: t('welcome.coordinator.training'),
+    childDuties: isChildCoordinatorCase(c) ? t('welcome.childCoordinator.duties') : '',
+    childChecklist: isChildCoordinatorCase(c) ? t('welcome.childCoordinator.checklist') : '',
     startLabel: t('welcome.coordinator.start'),
     openLabel: t('case.open'),
   });
@@ -401,6 +432,22 @@ export function startPlanCard(t: Translate, c: Case): CardAttachment {
       submit: t('start.submit'),
     },
     items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
+    // A child's own voice: heard, and how (barnekonvensjonen art. 12).
+    isChild: c.report.ageGroup === 'child',
+    childHeard: t('start.childHeard'),
+    childVoice: t('start.childVoice'),
+  });
+}
+
+/** An expected child is born: the child's name and birth date. */
+export function birthFormCard(t: Translate, c: Case): CardAttachment {
+  return expandCard('birthForm', {
+    caseId: c.id,
+    step: c.history.length,
+    dueDate: c.report.resident.birthDate,
+    title: t('birth.title', { reference: c.reference }),
+    hint: t('birth.hint'),
+    labels: { back: t('case.back'), name: t('birth.name'), birthDate: t('birth.birthDate'), required: t('birth.required'), submit: t('birth.submit') },
   });
 }
 
@@ -426,7 +473,13 @@ export function caseListCard(
     rows: view.cases.map((c) => ({
       caseId: c.id,
       reference: c.reference,
-      detail: t('cases.detail', { state: t(`case.state.${c.state}`), ageGroup: t(`report.form.ageGroup.${c.report.ageGroup}`) }),
+      detail: [
+        t('cases.detail', {
+          state: t(`case.state.${c.state}`),
+          ageGroup: t(`report.form.ageGroup.${c.report.expectedChild ? 'expected' : c.report.ageGroup}`),
+        }),
+        ...(isChildCoordinatorCase(c) ? [t('cases.childCoordinatorMark')] : []),
+      ].join(' · '),
       updated: t('cases.updated', { date: c.updatedAt.slice(0, 10) }),
     })),
     more: view.more ?? '',

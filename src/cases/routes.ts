@@ -22,6 +22,7 @@ import { osloDateTime } from '../time/oslo.js';
 import type { Actor } from '../roles/Actor.js';
 import {
   approvalCard,
+  birthFormCard,
   caseDetailsCard,
   caseGoneCard,
   caseHistoryCard,
@@ -178,13 +179,18 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
           evaluationOn: optionalDate,
           evaluationEveryMonths: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(24)]).optional(),
         })
-        .and(toggles(startChecklistItems)),
+        .and(toggles([...startChecklistItems, 'childHeard'] as const))
+        .and(z.object({ childVoice: optionalText(300) })),
       required: 'start.required',
       command: (form) => ({
         type: 'startPlan',
         startedAt: form.startedAt,
         firstMeeting: form.firstMeeting,
-        checklist: Object.fromEntries(startChecklistItems.map((item) => [item, form[item]])) as Record<(typeof startChecklistItems)[number], boolean>,
+        checklist: {
+          ...(Object.fromEntries(startChecklistItems.map((item) => [item, form[item]])) as Record<(typeof startChecklistItems)[number], boolean>),
+          ...(form.childHeard ? { childHeard: true } : {}),
+        },
+        ...(form.childVoice ? { childVoice: form.childVoice } : {}),
         evaluation: form.evaluationOn
           ? { nextOn: form.evaluationOn, ...(form.evaluationEveryMonths ? { everyMonths: form.evaluationEveryMonths } : {}) }
           : undefined,
@@ -231,6 +237,12 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
       }),
       done: (t, c) => t('close.done', { reference: c.reference }),
     }),
+    caseRecordBirth: caseAction({
+      schema: versioned.extend({ name: z.string().trim().min(2).max(120), birthDate: isoDate }),
+      required: 'birth.required',
+      command: (form) => ({ type: 'recordBirth', name: form.name, birthDate: form.birthDate }),
+      done: (t, c) => t('birth.done', { reference: c.reference }),
+    }),
     caseReopen: caseAction({
       schema: versioned,
       required: 'error.unknownAction',
@@ -244,6 +256,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     caseHistory: (t, doc) => caseHistoryCard(t, doc.data),
     caseStartForm: (t, doc) => startPlanCard(t, doc.data),
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data),
+    caseBirthForm: (t, doc) => birthFormCard(t, doc.data),
     caseCloseForm: async (t, doc, { municipality }) => {
       const { partners, externalPartners } = await coordination.summary(municipality, doc.data.id);
       const note =

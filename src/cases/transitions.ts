@@ -36,13 +36,23 @@ export type Command =
   | { type: 'proposeCoordinator'; proposalId: string; coordinator: PersonRef }
   | { type: 'approveAppointment'; proposalId: string }
   | { type: 'declineAppointment'; proposalId: string; reason: string }
-  | { type: 'startPlan'; startedAt: string; firstMeeting?: string; checklist: StartChecklist; evaluation?: { nextOn: string; everyMonths?: number } }
+  | {
+      type: 'startPlan';
+      startedAt: string;
+      firstMeeting?: string;
+      checklist: StartChecklist;
+      evaluation?: { nextOn: string; everyMonths?: number };
+      /** A child's case: how the child was heard. */
+      childVoice?: string;
+    }
   | { type: 'reportChange'; reason: ChangeReason; leaveKind?: LeaveKind; effectiveOn: string; note?: string }
   | { type: 'requestTransfer'; proposalId: string; to: PersonRef; note?: string }
   | { type: 'close'; closedOn: string; reason: CloseReason; checklist: ClosingChecklist }
   | { type: 'reopen' }
   | { type: 'recordContact'; on: string }
-  | { type: 'recordEvaluation'; on: string; nextOn?: string };
+  | { type: 'recordEvaluation'; on: string; nextOn?: string; childVoice?: string }
+  /** An expected child is born: the child's name and birth date replace the parent's name and the due date. */
+  | { type: 'recordBirth'; name: string; birthDate: string };
 
 /** Why a command was refused; each reason but `notAllowed` has its own words for the user. */
 export type Refusal =
@@ -61,7 +71,9 @@ export type Refusal =
   | 'futureDate'
   | 'reasonMissing'
   | 'leaveKindMissing'
-  | 'transferToSelf';
+  | 'transferToSelf'
+  | 'notExpected'
+  | 'birthDate';
 
 export type Outcome = { ok: true; case: Case; events: CaseEvent[] } | { ok: false; reason: Refusal };
 
@@ -85,6 +97,7 @@ export const allowedFrom: Record<CommandType, readonly CaseState[]> = {
   reopen: ['closed'],
   recordContact: [...withCoordinator, 'changeReported'],
   recordEvaluation: ['planInProgress'],
+  recordBirth: ['reported', 'underAssessment', 'accepted', 'coordinatorProposed', ...withCoordinator, 'changeReported'],
 };
 
 const isCoordinator = (c: Case, actor: Actor) => c.coordinator !== undefined && c.coordinator.userId === actor.userId;
@@ -105,6 +118,7 @@ const permitted: Record<CommandType, (c: Case, actor: Actor) => boolean> = {
   reopen: (_c, actor) => actor.isKe,
   recordContact: isCoordinator,
   recordEvaluation: isCoordinator,
+  recordBirth: (c, actor) => actor.isKe || isCoordinator(c, actor),
 };
 
 /** The leader of the proposed (or, once decided, the appointed) coordinator's unit: a second click by them is "already decided", not "not yours". */
@@ -242,6 +256,7 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
             firstMeeting: command.firstMeeting,
             checklist: command.checklist,
             ...(command.evaluation ? { evaluation: command.evaluation } : {}),
+            ...(command.childVoice?.trim() ? { childVoice: command.childVoice.trim() } : {}),
           },
           lastContactOn: command.firstMeeting ?? command.startedAt,
         },
@@ -253,8 +268,13 @@ export function transition(current: Case, command: Command, actor: Actor, now: D
       if (!current.plan) return refuse('wrongState');
       const evaluation = current.plan.evaluation ?? {};
       const nextOn = command.nextOn ?? (evaluation.everyMonths ? addMonths(command.on, evaluation.everyMonths) : undefined);
-      return next({ plan: { ...current.plan, evaluation: { ...evaluation, lastOn: command.on, nextOn } }, lastContactOn: command.on }, []);
+      const childVoice = command.childVoice?.trim() ? { childVoice: command.childVoice.trim() } : {};
+      return next({ plan: { ...current.plan, ...childVoice, evaluation: { ...evaluation, lastOn: command.on, nextOn } }, lastContactOn: command.on }, []);
     }
+    case 'recordBirth':
+      if (!current.report.expectedChild) return refuse('notExpected');
+      if (command.name.trim().length < 2) return refuse('invalid');
+      return next({ report: { ...current.report, resident: { name: command.name.trim(), birthDate: command.birthDate }, expectedChild: false } }, []);
     case 'reportChange':
       if (command.reason === 'leavesPosition' && !command.leaveKind) return refuse('leaveKindMissing');
       return next(
@@ -360,6 +380,9 @@ function dateRefusal(current: Case, command: Command, today: string): Refusal | 
     case 'recordContact':
     case 'recordEvaluation':
       return command.on > today ? 'futureDate' : undefined;
+    // Born on or before today, and not long before the due date.
+    case 'recordBirth':
+      return command.birthDate > today || command.birthDate < addMonths(current.report.resident.birthDate, -6) ? 'birthDate' : undefined;
     default:
       return undefined;
   }

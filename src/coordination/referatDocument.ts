@@ -38,9 +38,16 @@ export async function referatDocument(t: Translate, view: MeetingView): Promise<
     heading(t('referat.agreed')),
     ...(referat?.agreed ?? []).map(bullet),
     ...(view.tasks.length > 0
-      ? [heading(t('work.tasks')), ...view.tasks.map((task) => bullet(`${task.what} (${ownerName(t, task.owner, partners)}, ${t('task.due', { date: task.dueOn })})`))]
+      ? [
+          heading(t('work.tasks')),
+          ...view.tasks.map((task) => bullet(`${task.what} (${ownerName(t, task.owner, partners)}, ${t('task.due', { date: task.dueOn })})`)),
+        ]
       : []),
-    new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: t('referat.documentFooter'), italics: true, size: 18 })], spacing: { before: 400 } }),
+    new Paragraph({
+      alignment: AlignmentType.LEFT,
+      children: [new TextRun({ text: t('referat.documentFooter'), italics: true, size: 18 })],
+      spacing: { before: 400 },
+    }),
   ];
   return Packer.toBuffer(new Document({ creator: 'Koordinatorhjelpen', title: `${m.reference} ${t(`meeting.kind.${m.kind}`)}`, sections: [{ children }] }));
 }

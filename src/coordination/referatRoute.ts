@@ -14,7 +14,17 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * meeting card gives its coordinator. The meeting is read as the person the link was made for (their
  * access is checked again and the read audited), and the download is audited with where it came from.
  */
-export function referatRoute({ links, coordination, roles, audit }: { links: ExportLinks; coordination: CoordinationService; roles: Roles; audit: AuditLog }): RequestHandler {
+export function referatRoute({
+  links,
+  coordination,
+  roles,
+  audit,
+}: {
+  links: ExportLinks;
+  coordination: CoordinationService;
+  roles: Roles;
+  audit: AuditLog;
+}): RequestHandler {
   return async (req, res) => {
     const redeemed = await grantOf(
       links,

@@ -23,6 +23,8 @@ export interface CaseFacts {
   /** The plan's next evaluation date, while the case is open. */
   evaluationDue?: string;
   coordinator?: { userId: string; name?: string };
+  /** A barnekoordinator case (pbrl § 2-5 c), counted apart. */
+  childCoordinator?: true;
   /** Directory entry ids of the services involved. */
   services: readonly string[];
   /** A one-way key of the resident (the case id once anonymised), so a resident with two cases counts once. */
@@ -59,6 +61,7 @@ export function caseFacts(c: Case): CaseFacts {
     ...(c.closure ? { closedOn: c.closure.closedOn } : {}),
     ...(c.state !== 'closed' && c.plan?.evaluation?.nextOn ? { evaluationDue: c.plan.evaluation.nextOn } : {}),
     ...(c.coordinator ? { coordinator: { userId: c.coordinator.userId, ...(c.coordinator.name ? { name: c.coordinator.name } : {}) } } : {}),
+    ...(c.report.kind === 'childCoordinator' ? { childCoordinator: true as const } : {}),
     services: c.report.servicesInvolved,
     resident: resident.name
       ? createHash('sha256')

@@ -28,12 +28,16 @@ export function figureLines(t: Translate, result: OverviewResult): { now: Figure
       line('evaluationsOverdue', 'overview.evaluationsOverdue', total.evaluationsOverdue),
       line('trainingOverdue', 'overview.trainingOverdue', result.training.overdue),
       line('tasksOverdue', 'overview.tasksOverdue', result.tasksOverdue.total),
+      line('childCoordinatorInProgress', 'overview.child.inProgress', total.childCoordinator.inProgress),
     ],
     period: [
       line('reported', 'overview.reported', total.reportedInPeriod),
       line('declined', 'overview.declined', total.declinedInPeriod),
       line('closed', 'overview.closed', total.closedInPeriod),
       line('trainingCompleted', 'overview.trainingCompleted', result.training.completedInPeriod),
+      line('childCoordinatorRequested', 'overview.child.requested', total.childCoordinator.requestedInPeriod),
+      line('childCoordinatorGranted', 'overview.child.granted', total.childCoordinator.grantedInPeriod),
+      line('childCoordinatorDeclined', 'overview.child.declined', total.childCoordinator.declinedInPeriod),
       { id: 'planOn', title: t('overview.planOn', { date: result.planOn.date }), value: String(result.planOn.residents) },
     ],
     durations: [

@@ -63,6 +63,8 @@ export interface Figures {
   toDecision: DurationStat;
   toAppointment: DurationStat;
   toPlanStart: DurationStat;
+  /** Barnekoordinator cases (pbrl § 2-5 c), apart: asked for, granted and declined in the period, and with a barnekoordinator now. */
+  childCoordinator: { requestedInPeriod: number; grantedInPeriod: number; declinedInPeriod: number; inProgress: number };
 }
 
 export interface Overview {
@@ -87,6 +89,7 @@ interface Measured {
   declinedInPeriod: boolean;
   closedInPeriod: boolean;
   evaluationOverdue: boolean;
+  grantedInPeriod: boolean;
   toDecision?: number;
   toAppointment?: number;
   toPlanStart?: number;
@@ -102,6 +105,7 @@ function measure(into: Measured, f: CaseFacts, period: Period, today: string): M
   into.declinedInPeriod = f.declined === true && inPeriod(f.decidedOn, period);
   into.closedInPeriod = f.state === 'closed' && inPeriod(f.closedOn, period);
   into.evaluationOverdue = f.evaluationDue !== undefined && f.evaluationDue < today;
+  into.grantedInPeriod = f.declined !== true && inPeriod(f.decidedOn, period);
   into.toDecision = inPeriod(f.decidedOn, period) ? daysBetween(f.reportedOn, f.decidedOn) : undefined;
   into.toAppointment = inPeriod(f.appointedOn, period) ? daysBetween(f.reportedOn, f.appointedOn) : undefined;
   into.toPlanStart = inPeriod(f.planStartedOn, period) ? daysBetween(f.reportedOn, f.planStartedOn) : undefined;
@@ -122,8 +126,15 @@ class Tally {
   toDecision: number[] = [];
   toAppointment: number[] = [];
   toPlanStart: number[] = [];
+  child = { requestedInPeriod: 0, grantedInPeriod: 0, declinedInPeriod: 0, inProgress: 0 };
 
   add(f: CaseFacts, m: Measured): void {
+    if (f.childCoordinator) {
+      if (m.reportedInPeriod) this.child.requestedInPeriod++;
+      if (m.grantedInPeriod) this.child.grantedInPeriod++;
+      if (m.declinedInPeriod) this.child.declinedInPeriod++;
+      if (f.state === 'coordinatorAppointed' || f.state === 'planInProgress' || f.state === 'changeReported') this.child.inProgress++;
+    }
     switch (f.state) {
       case 'reported':
       case 'underAssessment':
@@ -170,6 +181,7 @@ class Tally {
       toDecision: durationStat(this.toDecision),
       toAppointment: durationStat(this.toAppointment),
       toPlanStart: durationStat(this.toPlanStart),
+      childCoordinator: { ...this.child },
     };
   }
 }
@@ -188,7 +200,7 @@ export function overviewOf(facts: Iterable<CaseFacts>, options: { period: Period
   for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7))
     months.set(month, { month, reported: 0, closed: 0 });
   const waitingDays = Array.from({ length: WAITING_BUCKETS.length + 1 }, () => 0);
-  const scratch: Measured = { reportedInPeriod: false, declinedInPeriod: false, closedInPeriod: false, evaluationOverdue: false };
+  const scratch: Measured = { reportedInPeriod: false, declinedInPeriod: false, closedInPeriod: false, evaluationOverdue: false, grantedInPeriod: false };
   for (const f of facts) {
     const m = measure(scratch, f, period, today);
     total.add(f, m);

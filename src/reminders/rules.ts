@@ -21,11 +21,12 @@ export const reminderKinds = [
   'taskDue',
   'taskOverdue',
   'taskFollowUp',
+  'birth',
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** A child's transitions in the seeds' life course ("i god tid før hver overgang"). */
-export const milestones = ['schoolStart', 'lowerSecondary', 'upperSecondary', 'adult'] as const;
+export const milestones = ['kindergarten', 'schoolStart', 'lowerSecondary', 'upperSecondary', 'adult'] as const;
 export type Milestone = (typeof milestones)[number];
 
 /**
@@ -62,12 +63,14 @@ const morning = (date: string) => osloInstant(date, 8).toISOString();
 const withCoordinator: readonly CaseState[] = ['coordinatorAppointed', 'planInProgress', 'changeReported'];
 
 /**
- * When a child passes each milestone: Norwegian school years start in mid-August of the year the
+ * When a child passes each milestone: the kindergarten year starts in mid-August of the year the child
+ * turns 1 (the right to a place, barnehageloven § 16); school years start in mid-August of the year the
  * child turns 6 (school), 13 (lower secondary) and 16 (upper secondary); adulthood is the 18th birthday.
  */
 export function milestoneDates(birthDate: string): Record<Milestone, string> {
   const year = Number(birthDate.slice(0, 4));
   return {
+    kindergarten: `${year + 1}-08-15`,
     schoolStart: `${year + 6}-08-15`,
     lowerSecondary: `${year + 13}-08-15`,
     upperSecondary: `${year + 16}-08-15`,
@@ -106,7 +109,12 @@ export function caseReminders(c: Case, settings: ReminderSettings, now: Date): S
       on: since,
     });
   }
-  if (coordinator && c.report.ageGroup === 'child') {
+  if (coordinator && c.report.expectedChild) {
+    // An expected child's first transition is birth: the coordinator records it a month after the due date.
+    const due = c.report.resident.birthDate;
+    reminders.push({ ...base, key: `birth:${c.id}:${due}`, kind: 'birth', to: coordinator, dueAt: morning(addMonths(due, 1)), on: due });
+  }
+  if (coordinator && c.report.ageGroup === 'child' && !c.report.expectedChild) {
     const today = osloDate(now);
     for (const [milestone, on] of Object.entries(milestoneDates(c.report.resident.birthDate)) as [Milestone, string][]) {
       if (on <= today) continue; // passed already

@@ -119,7 +119,12 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
     it('answers the coordination work’s queries: a person’s open tasks by deadline, overdue tasks, a case’s meetings to come', async () => {
       const partition = uniqueId('work');
       const task = (i: number, ownerUserId: string, state: string, dueOn: string) => ({ caseId: `case-${i % 2}`, ownerUserId, state, dueOn });
-      const tasks = [task(0, 'per', 'open', '2026-12-20'), task(1, 'per', 'open', '2026-12-10'), task(2, 'per', 'done', '2026-12-01'), task(3, 'kari', 'open', '2026-12-05')];
+      const tasks = [
+        task(0, 'per', 'open', '2026-12-20'),
+        task(1, 'per', 'open', '2026-12-10'),
+        task(2, 'per', 'done', '2026-12-01'),
+        task(3, 'kari', 'open', '2026-12-05'),
+      ];
       for (const [i, data] of tasks.entries()) await store.put('tasks', partition, `t${i}`, data);
       const mine = await store.list<{ dueOn: string }>('tasks', partition, {
         where: [

@@ -93,7 +93,14 @@ const commands: Record<Command['type'], Command> = {
   reopen: { type: 'reopen' },
   recordContact: { type: 'recordContact', on: '2026-11-23' },
   recordEvaluation: { type: 'recordEvaluation', on: '2026-11-23' },
+  recordBirth: { type: 'recordBirth', name: 'Lille Nordmann', birthDate: '2026-11-20' },
 };
+
+/** The case a command is tried on: a birth is recorded on an expected child's case (a parent named, the due date in place of the birth date). */
+function subject(command: Command['type'], state: CaseState): Case {
+  const c = caseIn(state);
+  return command === 'recordBirth' ? { ...c, report: { ...c.report, expectedChild: true, resident: { name: 'Kari Nordmann', birthDate: '2026-12-01' } } } : c;
+}
 
 /** The specification, written out: who may do what, from which state, and where it leads. Every other cell is refused. */
 const allowed: [Command['type'], ActorName, CaseState, CaseState][] = [
@@ -123,6 +130,16 @@ const allowed: [Command['type'], ActorName, CaseState, CaseState][] = [
   ['recordContact', 'coordinator', 'planInProgress', 'planInProgress'],
   ['recordContact', 'coordinator', 'changeReported', 'changeReported'],
   ['recordEvaluation', 'coordinator', 'planInProgress', 'planInProgress'],
+  ['recordBirth', 'ke', 'reported', 'reported'],
+  ['recordBirth', 'ke', 'underAssessment', 'underAssessment'],
+  ['recordBirth', 'ke', 'accepted', 'accepted'],
+  ['recordBirth', 'ke', 'coordinatorProposed', 'coordinatorProposed'],
+  ['recordBirth', 'ke', 'coordinatorAppointed', 'coordinatorAppointed'],
+  ['recordBirth', 'ke', 'planInProgress', 'planInProgress'],
+  ['recordBirth', 'ke', 'changeReported', 'changeReported'],
+  ['recordBirth', 'coordinator', 'coordinatorAppointed', 'coordinatorAppointed'],
+  ['recordBirth', 'coordinator', 'planInProgress', 'planInProgress'],
+  ['recordBirth', 'coordinator', 'changeReported', 'changeReported'],
 ];
 
 const cells = (Object.keys(commands) as Command['type'][]).flatMap((command) =>
@@ -131,7 +148,7 @@ const cells = (Object.keys(commands) as Command['type'][]).flatMap((command) =>
 
 describe('transition()', () => {
   it.each(allowed)('lets %s by %s move a case from %s to %s', (command, actor, from, to) => {
-    const outcome = transition(caseIn(from), commands[command], actors[actor], NOW);
+    const outcome = transition(subject(command, from), commands[command], actors[actor], NOW);
     expect(outcome.ok && outcome.case.state).toBe(to);
     expect(outcome.ok && outcome.case.updatedAt).toBe(NOW.toISOString());
   });
@@ -139,7 +156,7 @@ describe('transition()', () => {
   it.each(cells.filter(([c, a, s]) => !allowed.some(([ac, aa, as]) => ac === c && aa === a && as === s)))(
     'refuses %s by %s in state %s',
     (command, actor, state) => {
-      const before = caseIn(state);
+      const before = subject(command, state);
       const snapshot = structuredClone(before);
       const outcome = transition(before, commands[command], actors[actor], NOW);
       expect(outcome.ok).toBe(false);
@@ -151,6 +168,24 @@ describe('transition()', () => {
     expect(transition(caseIn('reported'), commands.accept, actors.keOtherMunicipality, NOW)).toEqual({ ok: false, reason: 'notAllowed' });
     expect(transition(caseIn('reported'), commands.accept, actors.employee, NOW)).toEqual({ ok: false, reason: 'notAllowed' });
     expect(transition(caseIn('declined'), commands.accept, actors.ke, NOW)).toEqual({ ok: false, reason: 'wrongState' });
+  });
+
+  it('records an expected child’s birth: the child’s name and birth date replace the parent and the due date, once', () => {
+    const born = transition(subject('recordBirth', 'planInProgress'), commands.recordBirth, actors.coordinator, NOW);
+    expect(born.ok && born.case.report).toMatchObject({ expectedChild: false, resident: { name: 'Lille Nordmann', birthDate: '2026-11-20' } });
+    expect(born.ok && born.events).toEqual([{ type: 'audit', action: 'case.recordBirth' }]);
+    expect(transition(born.ok ? born.case : caseIn('closed'), commands.recordBirth, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'notExpected' });
+    expect(transition(caseIn('planInProgress'), commands.recordBirth, actors.coordinator, NOW)).toEqual({ ok: false, reason: 'notExpected' });
+  });
+
+  it.each([
+    ['a birth tomorrow', '2026-11-24'],
+    ['a birth more than six months before the due date', '2026-05-31'],
+  ])('refuses %s', (_name, birthDate) => {
+    expect(transition(subject('recordBirth', 'planInProgress'), { ...commands.recordBirth, birthDate } as Command, actors.coordinator, NOW)).toEqual({
+      ok: false,
+      reason: 'birthDate',
+    });
   });
 
   it('refuses an approval from a stale card (an older proposal)', () => {

@@ -137,3 +137,35 @@ describe('overviewOf', () => {
     expect(overviewOf([], { period: YEAR, today: TODAY }).planOn.date).toBe(TODAY);
   });
 });
+
+describe('overviewOf(): barnekoordinator cases counted apart', () => {
+  const child = (partial: Partial<CaseFacts>) => facts({ childCoordinator: true, ...partial });
+  const rows: [string, CaseFacts[], { requestedInPeriod: number; grantedInPeriod: number; declinedInPeriod: number; inProgress: number }][] = [
+    ['a request waiting for KE', [child({})], { requestedInPeriod: 1, grantedInPeriod: 0, declinedInPeriod: 0, inProgress: 0 }],
+    [
+      'a request granted in the period',
+      [child({ state: 'accepted', decidedOn: '2026-11-05' })],
+      { requestedInPeriod: 1, grantedInPeriod: 1, declinedInPeriod: 0, inProgress: 0 },
+    ],
+    [
+      'a request declined',
+      [child({ state: 'declined', decidedOn: '2026-11-05', declined: true })],
+      { requestedInPeriod: 1, grantedInPeriod: 0, declinedInPeriod: 1, inProgress: 0 },
+    ],
+    [
+      'a barnekoordinator at work, granted last year',
+      [child({ state: 'planInProgress', reportedOn: '2025-06-01', decidedOn: '2025-06-10' })],
+      { requestedInPeriod: 0, grantedInPeriod: 0, declinedInPeriod: 0, inProgress: 1 },
+    ],
+    [
+      'an ordinary coordinator case is not counted',
+      [facts({ state: 'planInProgress', decidedOn: '2026-11-05' })],
+      { requestedInPeriod: 0, grantedInPeriod: 0, declinedInPeriod: 0, inProgress: 0 },
+    ],
+  ];
+  it.each(rows)('%s', (_name, cases, expected) => {
+    const overview = overviewOf(cases, { period: YEAR, today: TODAY });
+    expect(overview.total.childCoordinator).toEqual(expected);
+    expect(overview.units[0]!.figures.childCoordinator).toEqual(expected);
+  });
+});

@@ -77,6 +77,7 @@ describe('caseReminders()', () => {
 
   it('plans the child’s transitions six months ahead and skips those passed', () => {
     expect(milestoneDates('2014-05-06')).toEqual({
+      kindergarten: '2015-08-15',
       schoolStart: '2020-08-15',
       lowerSecondary: '2027-08-15',
       upperSecondary: '2030-08-15',
@@ -87,6 +88,19 @@ describe('caseReminders()', () => {
       ['upperSecondary', '2030-02-15T07:00:00.000Z'],
       ['adult', '2031-11-06T07:00:00.000Z'],
     ]);
+  });
+
+  it('reminds the coordinator of an expected child a month after the due date to record the birth, and of no school transitions until then', () => {
+    const expected = aCase({ report: { ...aCase().report, expectedChild: true, resident: { name: 'Forelder', birthDate: '2027-03-10' } } });
+    expect(byKind(expected, 'birth')).toMatchObject([
+      { key: 'birth:case-1:2027-03-10', to: { kind: 'user' }, on: '2027-03-10', dueAt: '2027-04-10T06:00:00.000Z' },
+    ]);
+    expect(byKind(expected, 'transition')).toEqual([]);
+  });
+
+  it('plans a toddler’s kindergarten start six months ahead', () => {
+    const toddler = aCase({ report: { ...aCase().report, resident: { name: 'Liten', birthDate: '2026-03-01' } } });
+    expect(byKind(toddler, 'transition').map((r) => [r.milestone, r.on])[0]).toEqual(['kindergarten', '2027-08-15']);
   });
 
   it('reminds KE after 14 days and leaders after 3, counted from when the wait began', () => {
