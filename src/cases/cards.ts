@@ -402,7 +402,7 @@ export function welcomeCoordinatorCard(t: Translate, c: Case): CardAttachment {
     caseId: c.id,
     // A replacement coordinator takes over a plan already started; only a first appointment records the start.
     canStart: c.state === 'coordinatorAppointed',
-    title: t('welcome.coordinator.title', { reference: c.reference }),
+    title: t(isChildCoordinatorCase(c) ? 'welcome.childCoordinator.title' : 'welcome.coordinator.title', { reference: c.reference }),
     intro: t('welcome.coordinator.intro'),
     roleHeading: t('welcome.coordinator.roleHeading'),
     role: t('welcome.coordinator.role'),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
-import type { AgeGroup, Case, CaseState, CloseReason, Consent, HistoryEntry, PersonRef } from './Case.js';
+import type { AgeGroup, Case, CaseState, CloseReason, Consent, CoordinatorKind, HistoryEntry, PersonRef } from './Case.js';
 
 /** The states a case can be in when KE brings it from an earlier system. */
 export const importableStates = [
@@ -18,6 +18,10 @@ export interface ExistingCase {
   externalId: string;
   resident: { name: string; birthDate: string };
   ageGroup: AgeGroup;
+  /** A barnekoordinator case (§ 2-5 c); a coordinator case when absent. */
+  kind?: CoordinatorKind;
+  /** An expected child: the resident is a parent and the birth date is the due date. */
+  expectedChild?: boolean;
   need: string;
   servicesInvolved: string[];
   consent: Consent;
@@ -83,6 +87,8 @@ export function importedCase(
     report: {
       resident: existing.resident,
       ageGroup: existing.ageGroup,
+      kind: existing.kind ?? 'coordinator',
+      ...(existing.expectedChild ? { expectedChild: true } : {}),
       servicesInvolved: existing.servicesInvolved,
       need: existing.need,
       consent: existing.consent,

@@ -50,12 +50,21 @@ const CUES: Record<GuidanceTopic, readonly string[]> = {
   children: [
     'koordinator for barn',
     'koordinator for born',
-    'barnekoordinator',
     'barn og unge koordinator',
     'born og unge',
     'foreldre koordinator barn',
-    'child coordinator',
     'coordinator for children',
+  ],
+  childCoordinator: [
+    'barnekoordinator',
+    'hva er en barnekoordinator',
+    'kva er ein barnekoordinator',
+    'rett til barnekoordinator',
+    'barnekoordinator oppgaver',
+    'barnekoordinator oppgåver',
+    'familie med alvorlig sykt barn',
+    'child coordinator',
+    'what is a child coordinator',
   ],
   training: [
     'opplæring koordinator',

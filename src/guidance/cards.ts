@@ -7,7 +7,7 @@ import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 
 /** The menu's groups, in reading order. */
 const GROUPS: readonly { heading: MessageKey; topics: readonly GuidanceTopic[] }[] = [
-  { heading: 'guidance.group.role', topics: ['role', 'notRole', 'whoCan', 'children', 'training'] },
+  { heading: 'guidance.group.role', topics: ['role', 'notRole', 'whoCan', 'children', 'childCoordinator', 'training'] },
   { heading: 'guidance.group.plan', topics: ['ip', 'meetings', 'start', 'followUp'] },
   { heading: 'guidance.group.case', topics: ['report', 'appointment', 'change', 'transfer', 'closing'] },
   { heading: 'guidance.group.responsibility', topics: ['ke', 'leader', 'law', 'complaint'] },
@@ -17,7 +17,8 @@ const RELATED: Record<GuidanceTopic, readonly GuidanceTopic[]> = {
   role: ['notRole', 'whoCan', 'training'],
   notRole: ['role', 'followUp'],
   whoCan: ['appointment', 'training'],
-  children: ['role', 'meetings'],
+  children: ['childCoordinator', 'role', 'meetings'],
+  childCoordinator: ['children', 'report', 'complaint'],
   training: ['role', 'ke'],
   ip: ['meetings', 'law', 'start'],
   meetings: ['ip', 'followUp'],
@@ -37,6 +38,7 @@ const RELATED: Record<GuidanceTopic, readonly GuidanceTopic[]> = {
 /** Where a topic leads in the bot: reporting, or the cases where change, transfer and closing start. */
 const NEXT: Partial<Record<GuidanceTopic, Capability>> = {
   report: 'report',
+  childCoordinator: 'report',
   start: 'cases',
   followUp: 'cases',
   change: 'cases',
@@ -47,6 +49,7 @@ const NEXT: Partial<Record<GuidanceTopic, Capability>> = {
 /** The seeds' checklists, from the same catalogue entries the case cards use. */
 function checklist(t: Translate, topic: GuidanceTopic): string {
   if (topic === 'start') return t('welcome.coordinator.checklist');
+  if (topic === 'childCoordinator') return t('welcome.childCoordinator.checklist');
   if (topic === 'transfer') return t('transfer.hint');
   if (topic === 'closing') return closingChecklistItems.map((item) => `- ${t(`close.item.${item}`)}`).join('\n');
   return '';

@@ -72,6 +72,11 @@ export const en: Catalogue = {
   'import.problem.unknownPerson': 'the coordinator {value} is not in the people list. Include the person in the people file.',
   'import.problem.unknownUnit': 'nobody works in the unit “{value}”. Check the spelling, or include someone from the unit in the people file.',
   'import.problem.startedWithoutConsent': 'the plan has started, but the consent is not written. Work on an individual plan starts with signed consent.',
+  'import.problem.dueDate': 'the due date {value} must be at most a year back and ten months ahead.',
+  'import.problem.dueDateAdult': '«dueDate» applies only to an expected child: write «barn» as ageGroup.',
+  'import.problem.childCoordinatorAdult': 'a child coordinator is only for children (Patient and User Rights Act § 2-5 c).',
+  'import.problem.parentsForAdult': 'parents consent for a child, not for an adult.',
+  'import.problem.consentUnder16': 'a child under 16 cannot have consented alone (Patient and User Rights Act § 4-3).',
   'import.problem.dateOrder': '“{column}” is before “{before}”.',
   'import.problem.otherMunicipality': 'the file is for “{found}”, but the import is into “{expected}”.',
   'import.problem.notJsonOrCsv': 'the file is neither CSV nor JSON.',
@@ -968,6 +973,7 @@ export const en: Catalogue = {
   'case.childCriteria.services': '☐ The family will need long-term and complex or coordinated health, care and other welfare services',
   'case.childDecision': 'Accepting grants a child coordinator under § 2-5 c. A decline gives the family the right to appeal (§ 7-2).',
   'cases.childCoordinatorMark': 'child coordinator',
+  'welcome.childCoordinator.title': 'You are the child coordinator in case {reference}',
   'welcome.childCoordinator.duties':
     "As a child coordinator (Health and Care Services Act § 7-2 a) you do more than a coordinator: you coordinate with the specialist health service, help the family with information and applications to other services (NAV benefits, kindergarten and school, the family's own needs), and you stay the same person over time.",
   'welcome.childCoordinator.checklist':

@@ -10,6 +10,7 @@ export const guidanceTopics = [
   'notRole',
   'whoCan',
   'children',
+  'childCoordinator',
   'training',
   'ip',
   'meetings',
@@ -53,6 +54,11 @@ const nb: Record<GuidanceTopic, GuidanceText> = {
     title: 'Koordinator for barn og unge',
     answer:
       '- Du har mye kontakt med foreldre og pårørende; de kjenner barnet best. Vær tilgjengelig og ha en åpen dialog.\n- Møt barnet eller ungdommen selv, så du vet hvem du er koordinator for.\n- Barn og unge har rett til å bli hørt: få fram deres ønsker, og samordne dem med foreldrenes.\n- Planlegg overganger i god tid: skolestart, ungdomsskole, videregående og 18 år.\n\nFamilier som venter eller har barn med alvorlig sykdom, skade eller nedsatt funksjonsevne, kan ha rett til barnekoordinator (pasient- og brukerrettighetsloven § 2-5 c).',
+  },
+  childCoordinator: {
+    title: 'Barnekoordinator',
+    answer:
+      'Familier som venter eller har barn med alvorlig sykdom, skade eller nedsatt funksjonsevne, og som vil trenge langvarige og sammensatte eller koordinerte helse- og omsorgstjenester og andre velferdstjenester, har rett til barnekoordinator (pasient- og brukerrettighetsloven § 2-5 c). Kommunen skal oppnevne barnekoordinator (helse- og omsorgstjenesteloven § 7-2 a).\n\nSom barnekoordinator skal du, ut over det en koordinator gjør:\n- samordne kommunens tjenester med spesialisthelsetjenesten\n- hjelpe familien med informasjon og søknader til andre tjenester: NAV-ytelser, barnehage og skole, og familiens egne behov\n- være den samme personen over tid, så familien slipper å begynne på nytt\n\nMeld behovet med «Meld behov» og kryss av for at familien ber om barnekoordinator; et ventet barn meldes med terminen. KE avgjør etter § 2-5 c, og et avslag kan påklages (§ 7-2). Helsedirektoratets veileder om barnekoordinator utdyper rollen.',
   },
   training: {
     title: 'Opplæring i koordinatorrollen',
@@ -147,6 +153,11 @@ const nn: Record<GuidanceTopic, GuidanceText> = {
     answer:
       '- Du har mykje kontakt med foreldre og pårørande; dei kjenner barnet best. Ver tilgjengeleg og ha ein open dialog.\n- Møt barnet eller ungdomen sjølv, så du veit kven du er koordinator for.\n- Born og unge har rett til å bli høyrde: få fram ønska deira, og samordne dei med foreldra sine.\n- Planlegg overgangar i god tid: skulestart, ungdomsskule, vidaregåande og 18 år.\n\nFamiliar som ventar eller har born med alvorleg sjukdom, skade eller nedsett funksjonsevne, kan ha rett til barnekoordinator (pasient- og brukarrettslova § 2-5 c).',
   },
+  childCoordinator: {
+    title: 'Barnekoordinator',
+    answer:
+      'Familiar som ventar eller har born med alvorleg sjukdom, skade eller nedsett funksjonsevne, og som vil trenge langvarige og samansette eller koordinerte helse- og omsorgstenester og andre velferdstenester, har rett til barnekoordinator (pasient- og brukarrettslova § 2-5 c). Kommunen skal oppnemne barnekoordinator (helse- og omsorgstenestelova § 7-2 a).\n\nSom barnekoordinator skal du, ut over det ein koordinator gjer:\n- samordne tenestene i kommunen med spesialisthelsetenesta\n- hjelpe familien med informasjon og søknader til andre tenester: NAV-ytingar, barnehage og skule, og dei eigne behova til familien\n- vere den same personen over tid, så familien slepp å byrje på nytt\n\nMeld behovet med «Meld behov» og kryss av for at familien ber om barnekoordinator; eit venta barn blir meldt med terminen. KE avgjer etter § 2-5 c, og eit avslag kan klagast på (§ 7-2). Rettleiaren frå Helsedirektoratet om barnekoordinator utdjupar rolla.',
+  },
   training: {
     title: 'Opplæring i koordinatorrolla',
     answer:
@@ -239,6 +250,11 @@ const en: Record<GuidanceTopic, GuidanceText> = {
     title: 'Coordinator for children and young people',
     answer:
       '- You will be in close contact with parents and next of kin; they know the child best. Be available and open.\n- Meet the child or young person yourself, so you know who you coordinate for.\n- Children and young people have the right to be heard: bring out their wishes and align them with the parents’.\n- Plan transitions in good time: starting school, lower and upper secondary, and turning 18.\n\nFamilies expecting or having a child with serious illness, injury or disability may have the right to a child coordinator (Patients’ and Users’ Rights Act § 2-5 c).',
+  },
+  childCoordinator: {
+    title: 'Child coordinator',
+    answer:
+      'Families expecting or having a child with serious illness, injury or disability, who will need long-term and complex or coordinated health, care and other welfare services, have the right to a child coordinator (Patients’ and Users’ Rights Act § 2-5 c). The municipality must appoint one (Health and Care Services Act § 7-2 a).\n\nAs a child coordinator you, beyond what a coordinator does:\n- coordinate the municipality’s services with the specialist health service\n- help the family with information and applications to other services: NAV benefits, kindergarten and school, and the family’s own needs\n- stay the same person over time, so the family need not start again\n\nReport the need with «Meld behov» and tick that the family asks for a child coordinator; an expected child is reported with the due date. KE decides under § 2-5 c, and a decline can be appealed (§ 7-2). The Norwegian Directorate of Health’s guide on child coordinators describes the role further.',
   },
   training: {
     title: 'Training for coordinators',

@@ -70,6 +70,11 @@ export const nb = {
   'import.problem.unknownPerson': 'koordinatoren {value} er ikke i personlisten. Ta personen med i personfilen.',
   'import.problem.unknownUnit': 'ingen jobber i enheten «{value}». Sjekk skrivemåten, eller ta med noen fra enheten i personfilen.',
   'import.problem.startedWithoutConsent': 'planen er startet, men samtykket er ikke skriftlig. Arbeidet med individuell plan starter med signert samtykke.',
+  'import.problem.dueDate': 'terminen {value} må være høyst ett år tilbake og høyst ti måneder fram i tid.',
+  'import.problem.dueDateAdult': '«dueDate» (termin) gjelder bare et ventet barn: skriv «barn» som ageGroup.',
+  'import.problem.childCoordinatorAdult': 'barnekoordinator gjelder bare barn (pasient- og brukerrettighetsloven § 2-5 c).',
+  'import.problem.parentsForAdult': 'foreldre samtykker for barn, ikke for en voksen.',
+  'import.problem.consentUnder16': 'et barn under 16 år kan ikke ha samtykket alene (pasient- og brukerrettighetsloven § 4-3).',
   'import.problem.dateOrder': '«{column}» er før «{before}».',
   'import.problem.otherMunicipality': 'filen gjelder «{found}», men importen er til «{expected}».',
   'import.problem.notJsonOrCsv': 'filen er verken CSV eller JSON.',
@@ -965,6 +970,7 @@ export const nb = {
   'case.childCriteria.services': '☐ Familien vil trenge langvarige og sammensatte eller koordinerte helse- og omsorgstjenester og andre velferdstjenester',
   'case.childDecision': 'Godtar du, innvilges barnekoordinator etter § 2-5 c. Et avslag gir familien klagerett (§ 7-2).',
   'cases.childCoordinatorMark': 'barnekoordinator',
+  'welcome.childCoordinator.title': 'Du er barnekoordinator i sak {reference}',
   'welcome.childCoordinator.duties':
     'Som barnekoordinator (helse- og omsorgstjenesteloven § 7-2 a) har du oppgaver ut over en koordinators: du samordner med spesialisthelsetjenesten, hjelper familien med informasjon og søknader til andre tjenester (NAV-ytelser, barnehage og skole, familiens egne behov), og du er den samme personen over tid.',
   'welcome.childCoordinator.checklist':

@@ -72,6 +72,11 @@ export const nn: Catalogue = {
   'import.problem.unknownPerson': 'koordinatoren {value} er ikkje i personlista. Ta personen med i personfila.',
   'import.problem.unknownUnit': 'ingen jobbar i eininga «{value}». Sjekk skrivemåten, eller ta med nokon frå eininga i personfila.',
   'import.problem.startedWithoutConsent': 'planen er starta, men samtykket er ikkje skriftleg. Arbeidet med individuell plan byrjar med signert samtykke.',
+  'import.problem.dueDate': 'terminen {value} må vere høgst eitt år tilbake og høgst ti månader fram i tid.',
+  'import.problem.dueDateAdult': '«dueDate» (termin) gjeld berre eit venta barn: skriv «barn» som ageGroup.',
+  'import.problem.childCoordinatorAdult': 'barnekoordinator gjeld berre barn (pasient- og brukarrettslova § 2-5 c).',
+  'import.problem.parentsForAdult': 'foreldre samtykkjer for barn, ikkje for ein vaksen.',
+  'import.problem.consentUnder16': 'eit barn under 16 år kan ikkje ha samtykt åleine (pasient- og brukarrettslova § 4-3).',
   'import.problem.dateOrder': '«{column}» er før «{before}».',
   'import.problem.otherMunicipality': 'fila gjeld «{found}», men importen er til «{expected}».',
   'import.problem.notJsonOrCsv': 'fila er verken CSV eller JSON.',
@@ -966,6 +971,7 @@ export const nn: Catalogue = {
   'case.childCriteria.services': '☐ Familien vil trenge langvarige og samansette eller koordinerte helse- og omsorgstenester og andre velferdstenester',
   'case.childDecision': 'Godtek du, blir barnekoordinator innvilga etter § 2-5 c. Eit avslag gir familien klagerett (§ 7-2).',
   'cases.childCoordinatorMark': 'barnekoordinator',
+  'welcome.childCoordinator.title': 'Du er barnekoordinator i sak {reference}',
   'welcome.childCoordinator.duties':
     'Som barnekoordinator (helse- og omsorgstenestelova § 7-2 a) har du oppgåver ut over ein koordinator sine: du samordnar med spesialisthelsetenesta, hjelper familien med informasjon og søknader til andre tenester (NAV-ytingar, barnehage og skule, dei eigne behova til familien), og du er den same personen over tid.',
   'welcome.childCoordinator.checklist':

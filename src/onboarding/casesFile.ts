@@ -1,4 +1,5 @@
-import type { CloseReason, ConsentForm, ConsentGivenBy } from '../cases/Case.js';
+import { AGE_OF_CONSENT, type CloseReason, type ConsentForm, type ConsentGivenBy, type CoordinatorKind } from '../cases/Case.js';
+import { addMonths } from '../time/oslo.js';
 import { statesWithCoordinator, type ExistingCase, type ImportableState } from '../cases/importedCase.js';
 import { Cells, earliestBirthDate } from '../files/cells.js';
 import type { Problem } from '../files/Problem.js';
@@ -26,6 +27,8 @@ export const CASE_COLUMNS = [
   'trainingCompletedAt',
   'closedAt',
   'closingReason',
+  'coordinatorKind',
+  'dueDate',
 ] as const;
 const REQUIRED = [
   'externalId',
@@ -53,9 +56,13 @@ const STATUSES: Record<string, ImportableState> = {
 };
 const AGE_GROUPS = { barn: 'child', voksen: 'adult' } as const;
 const CONSENT_FORMS: Record<string, ConsentForm> = { skriftlig: 'written', muntlig: 'oral' };
+const COORDINATOR_KINDS: Record<string, CoordinatorKind> = { koordinator: 'coordinator', barnekoordinator: 'childCoordinator' };
 const CONSENT_GIVERS: Record<string, ConsentGivenBy> = {
   innbygger: 'resident',
   bruker: 'resident',
+  foreldre: 'parents',
+  foresatte: 'parents',
+  'foreldre/foresatte': 'parents',
   pårørende: 'nextOfKin',
   parorende: 'nextOfKin',
   verge: 'guardian',
@@ -104,14 +111,18 @@ export function readCases(text: string, today: string, known: CaseReferences): {
       else seen.set(externalId, row.line);
     }
     const residentName = cells.text('residentName', { max: 120, required: true });
-    const birthDate = cells.date('birthDate', { required: true });
+    // An expected child: the parent is named, the due date stands in for the birth date.
+    const dueDate = cells.date('dueDate', { future: true });
+    if (dueDate && (dueDate < addMonths(today, -12) || dueDate > addMonths(today, 10))) cells.problem('import.problem.dueDate', { value: dueDate });
+    const birthDate = dueDate ?? cells.date('birthDate', { required: true });
     if (birthDate && birthDate < earliestBirthDate(today)) cells.problem('import.problem.impossibleBirthDate', { value: birthDate });
     const ageGroup = cells.choice('ageGroup', AGE_GROUPS, { required: true });
     const need = cells.text('need', { max: 1000, required: true });
     const services = cells.list('services');
     if (services.length === 0) cells.problem('import.problem.required', { column: 'services' });
     for (const service of services) if (!known.services.has(service)) cells.problem('import.problem.unknownService', { value: service });
-    const consentGivenBy = cells.choice('consentGivenBy', CONSENT_GIVERS, { required: true, shown: ['innbygger', 'pårørende', 'verge'] });
+    const consentGivenBy = cells.choice('consentGivenBy', CONSENT_GIVERS, { required: true, shown: ['innbygger', 'foreldre', 'pårørende', 'verge'] });
+    const kind = cells.choice('coordinatorKind', COORDINATOR_KINDS) ?? 'coordinator';
     const consentForm = cells.choice('consentForm', CONSENT_FORMS, { required: true });
     const consentDate = cells.date('consentDate', { required: true });
     const state = cells.choice('status', STATUSES, { required: true, shown: ['meldt', 'godtatt', 'avslått', 'oppnevnt', 'startet', 'avsluttet'] });
@@ -158,8 +169,15 @@ export function readCases(text: string, today: string, known: CaseReferences): {
       const [before, earlier] = dated[index - 1]!;
       if (date < earlier) cells.problem('import.problem.dateOrder', { column, before });
     }
-    if (birthDate && reportedOn && reportedOn < birthDate) cells.problem('import.problem.dateOrder', { column: 'reportedAt', before: 'birthDate' });
-    if (birthDate && consentDate && consentDate < birthDate) cells.problem('import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' });
+    // Who may consent for whom, and who may have a barnekoordinator (as in the meldeskjema).
+    if (ageGroup === 'adult' && kind === 'childCoordinator') cells.problem('import.problem.childCoordinatorAdult');
+    if (ageGroup === 'adult' && consentGivenBy === 'parents') cells.problem('import.problem.parentsForAdult');
+    if (dueDate && ageGroup === 'adult') cells.problem('import.problem.dueDateAdult');
+    if (ageGroup === 'child' && consentGivenBy === 'resident' && birthDate && consentDate && (dueDate || yearsBetween(birthDate, consentDate) < AGE_OF_CONSENT))
+      cells.problem('import.problem.consentUnder16');
+    if (!dueDate && birthDate && reportedOn && reportedOn < birthDate) cells.problem('import.problem.dateOrder', { column: 'reportedAt', before: 'birthDate' });
+    if (!dueDate && birthDate && consentDate && consentDate < birthDate)
+      cells.problem('import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' });
 
     problems.push(...cells.problems);
     if (
@@ -185,6 +203,8 @@ export function readCases(text: string, today: string, known: CaseReferences): {
         externalId,
         resident: { name: residentName, birthDate },
         ageGroup,
+        ...(kind === 'childCoordinator' ? { kind } : {}),
+        ...(dueDate ? { expectedChild: true } : {}),
         need,
         servicesInvolved: services,
         consent: { givenBy: consentGivenBy, form: consentForm, date: consentDate },
@@ -200,4 +220,10 @@ export function readCases(text: string, today: string, known: CaseReferences): {
     });
   }
   return { cases, problems };
+}
+
+/** Whole years from a birth date to a date. */
+function yearsBetween(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

@@ -119,7 +119,7 @@ for (const [name, open] of bothStores) {
       const people = `${readFileSync('templates/people.csv', 'utf8')}8b000000-0000-0000-0000-000000000009,Ny Person,,Hjemmetjenesten,,,\n`;
       const cases =
         readFileSync('templates/cases.csv', 'utf8').replace('IP-2026-003,Eksempel Ungdom,2009-01-15', 'IP-2026-003,Eksempel Ungdom,2031-01-15') +
-        'IP-NEW,Ny,1990-01-01,voksen,Behov,testvik-ukjent,innbygger,skriftlig,2026-01-01,meldt,2026-01-01,,,,,,,,,,\n';
+        'IP-NEW,Ny,1990-01-01,voksen,Behov,testvik-ukjent,innbygger,skriftlig,2026-01-01,meldt,2026-01-01,,,,,,,,,,,,\n';
       const report = await services.imports.run(
         'testvik',
         { people: { name: 'people.csv', bytes: Buffer.from(people) }, cases: { name: 'saker.csv', bytes: Buffer.from(cases) } },
@@ -174,7 +174,7 @@ for (const [name, open] of bothStores) {
     it('continues the reference numbering after cases reported in chat', async () => {
       const reporter = await services.roles.actor('testvik', PER);
       await services.cases.report(reporter, reportForm({ servicesInvolved: 'testvik-hjemmetjenesten,testvik-psykisk-helse', reporterUnit: 'Hjemmetjenesten' }));
-      const file = `${readFileSync('templates/cases.csv', 'utf8')}IP-LATE,Sen Sak,1980-01-01,voksen,Behov,testvik-ppt,innbygger,muntlig,2026-11-01,meldt,2026-11-01,,,,,,,,,,\n`;
+      const file = `${readFileSync('templates/cases.csv', 'utf8')}IP-LATE,Sen Sak,1980-01-01,voksen,Behov,testvik-ppt,innbygger,muntlig,2026-11-01,meldt,2026-11-01,,,,,,,,,,,,\n`;
       const report = await services.imports.run(
         'testvik',
         { cases: { name: 'cases.csv', bytes: Buffer.from(file) } },

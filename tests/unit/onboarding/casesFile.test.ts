@@ -31,10 +31,66 @@ const valid: Record<(typeof CASE_COLUMNS)[number], string> = {
   trainingCompletedAt: '',
   closedAt: '',
   closingReason: '',
+  coordinatorKind: '',
+  dueDate: '',
 };
 
 const csv = (...rows: Partial<typeof valid>[]) =>
   [CASE_COLUMNS.join(';'), ...rows.map((row) => CASE_COLUMNS.map((column) => (row[column] ?? valid[column]).replace(/;/g, ',')).join(';'))].join('\n');
+
+describe('readCases(): children, barnekoordinator and an expected child', () => {
+  const child = { ageGroup: 'barn', birthDate: '2015-03-01', consentGivenBy: 'foreldre' };
+  const rows: [string, Partial<typeof valid>, string | 'ok'][] = [
+    ['parents consent for a child', child, 'ok'],
+    ['a barnekoordinator case', { ...child, coordinatorKind: 'barnekoordinator' }, 'ok'],
+    [
+      'an expected child with its due date, a parent named',
+      { ...child, birthDate: '', dueDate: '2027-03-01', status: 'godtatt', ipStartedAt: '', coordinatorAadObjectId: '', coordinatorUnit: '', appointedAt: '' },
+      'ok',
+    ],
+    ['refuses a barnekoordinator for an adult', { coordinatorKind: 'barnekoordinator' }, 'import.problem.childCoordinatorAdult'],
+    ['refuses parents consenting for an adult', { consentGivenBy: 'foreldre' }, 'import.problem.parentsForAdult'],
+    ['refuses a child of 10 consenting alone', { ...child, consentGivenBy: 'innbygger' }, 'import.problem.consentUnder16'],
+    [
+      'refuses a due date more than ten months ahead',
+      { ...child, dueDate: '2027-11-01', status: 'meldt', decidedAt: '', ipStartedAt: '', coordinatorAadObjectId: '', coordinatorUnit: '', appointedAt: '' },
+      'import.problem.dueDate',
+    ],
+    ['refuses an unknown kind', { ...child, coordinatorKind: 'superkoordinator' }, 'import.problem.invalidValue'],
+  ];
+  it.each(rows)('%s', (_name, row, expected) => {
+    const { cases, problems } = readCases(csv(row), TODAY, known);
+    if (expected === 'ok') {
+      expect(problems).toEqual([]);
+      expect(cases).toHaveLength(1);
+    } else expect(problems.map((p) => p.key)).toContain(expected);
+  });
+
+  it('keeps the kind and the expected child on the case', () => {
+    const { cases } = readCases(
+      csv({
+        ...child,
+        coordinatorKind: 'Barnekoordinator',
+        birthDate: '',
+        dueDate: '2027-03-01',
+        status: 'meldt',
+        decidedAt: '',
+        ipStartedAt: '',
+        coordinatorAadObjectId: '',
+        coordinatorUnit: '',
+        appointedAt: '',
+      }),
+      TODAY,
+      known,
+    );
+    expect(cases[0]!.existing).toMatchObject({
+      kind: 'childCoordinator',
+      expectedChild: true,
+      resident: { birthDate: '2027-03-01' },
+      consent: { givenBy: 'parents' },
+    });
+  });
+});
 
 describe('readCases()', () => {
   it('reads a started plan with its coordinator and evaluation plan', () => {
