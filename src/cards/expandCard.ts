@@ -47,7 +47,8 @@ export type CardName =
   | 'task'
   | 'myWork'
   | 'workNotice'
-  | 'birthForm';
+  | 'birthForm'
+  | 'evaluationForm';
 
 const templates = new Map<CardName, Template>();
 

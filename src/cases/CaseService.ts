@@ -79,7 +79,8 @@ const HIDDEN: Record<Hidden, MessageKey> = {
  * A stale write is a `ConflictError`, so two leaders clicking at once decide once.
  */
 export class CaseService {
-  private readonly now: () => Date;
+  /** The clock the rules use; forms show «today» by the same clock. */
+  readonly now: () => Date;
 
   constructor(private readonly deps: CaseServiceDeps) {
     this.now = deps.now ?? (() => new Date());

@@ -135,6 +135,7 @@ const commandLinks: Partial<Record<CommandType, { verb: string; title: MessageKe
   close: { verb: 'caseCloseForm', title: 'case.close' },
   reopen: { verb: 'caseReopen', title: 'case.reopen' },
   recordBirth: { verb: 'caseBirthForm', title: 'case.recordBirth' },
+  recordEvaluation: { verb: 'caseEvaluationForm', title: 'case.recordEvaluation' },
 };
 
 /**
@@ -436,6 +437,27 @@ export function startPlanCard(t: Translate, c: Case): CardAttachment {
     isChild: c.report.ageGroup === 'child',
     childHeard: t('start.childHeard'),
     childVoice: t('start.childVoice'),
+  });
+}
+
+/** An evaluation of the plan, the next date and, for a child, how the child was heard this time. */
+export function evaluationFormCard(t: Translate, c: Case, today: string): CardAttachment {
+  return expandCard('evaluationForm', {
+    caseId: c.id,
+    step: c.history.length,
+    today,
+    isChild: c.report.ageGroup === 'child',
+    childVoice: c.plan?.childVoice ?? '',
+    title: t('evaluation.title', { reference: c.reference }),
+    hint: t('evaluation.hint'),
+    labels: {
+      back: t('case.back'),
+      on: t('evaluation.on'),
+      nextOn: t('evaluation.nextOn'),
+      childVoice: t('evaluation.childVoice'),
+      required: t('evaluation.required'),
+      submit: t('evaluation.submit'),
+    },
   });
 }
 

@@ -18,11 +18,12 @@ import type { ConversationReferences } from '../conversation/ConversationReferen
 import { pickablePeople } from '../roles/people.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Versioned } from '../store/Store.js';
-import { osloDateTime } from '../time/oslo.js';
+import { osloDate, osloDateTime } from '../time/oslo.js';
 import type { Actor } from '../roles/Actor.js';
 import {
   approvalCard,
   birthFormCard,
+  evaluationFormCard,
   caseDetailsCard,
   caseGoneCard,
   caseHistoryCard,
@@ -237,6 +238,17 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
       }),
       done: (t, c) => t('close.done', { reference: c.reference }),
     }),
+    caseRecordEvaluation: caseAction({
+      schema: versioned.extend({ on: isoDate, nextOn: optionalDate, childVoice: optionalText(300) }),
+      required: 'evaluation.required',
+      command: (form) => ({
+        type: 'recordEvaluation',
+        on: form.on,
+        ...(form.nextOn ? { nextOn: form.nextOn } : {}),
+        ...(form.childVoice ? { childVoice: form.childVoice } : {}),
+      }),
+      done: (t, c) => t('evaluation.done', { reference: c.reference }),
+    }),
     caseRecordBirth: caseAction({
       schema: versioned.extend({ name: z.string().trim().min(2).max(120), birthDate: isoDate }),
       required: 'birth.required',
@@ -257,6 +269,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     caseStartForm: (t, doc) => startPlanCard(t, doc.data),
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data),
     caseBirthForm: (t, doc) => birthFormCard(t, doc.data),
+    caseEvaluationForm: (t, doc) => evaluationFormCard(t, doc.data, osloDate(cases.now())),
     caseCloseForm: async (t, doc, { municipality }) => {
       const { partners, externalPartners } = await coordination.summary(municipality, doc.data.id);
       const note =

@@ -68,9 +68,9 @@ describe('a case from report to start of IP work, in the Agents Playground', () 
       .click();
     await session.page.keyboard.press('Escape');
     await form.locator('textarea').fill('Trenger samordning mellom skole, avlastning og barnevern.');
-    await form.getByRole('checkbox').check();
+    await form.getByRole('checkbox', { name: /har samtykket til at behovet meldes/ }).check();
     await form.locator('input[role=combobox]:not([placeholder])').nth(1).click();
-    await session.page.getByRole('option', { name: 'Verge / foresatt' }).click();
+    await session.page.getByRole('option', { name: 'Verge', exact: true }).click();
     await form.locator('input[role=combobox]:not([placeholder])').nth(2).click();
     await session.page.getByRole('option', { name: 'Skriftlig' }).click();
     await session.pickDate(dates.nth(1), '2026-11-20');

@@ -112,6 +112,22 @@ describe('a family asks for a barnekoordinator for an expected child: reported, 
     expect(textOf(started!)).toContain('Foreldrene formidlet');
   });
 
+  it('records an evaluation with how the child was heard this time', async () => {
+    const [card] = await chat.say(KARI, { value: { verb: 'caseOpen', caseId } });
+    const [form] = await chat.press(KARI, action(card!, 'caseEvaluationForm'));
+    expect(textOf(form!)).toContain('Barnets stemme: hvordan barnet ble hørt denne gangen');
+    const [evaluated] = await chat.press(KARI, {
+      ...action(form!, 'caseRecordEvaluation'),
+      on: osloDate(new Date()),
+      nextOn: inDays(180),
+      childVoice: 'Barnet tegnet hva det ønsker',
+    });
+    expect(noticeOf(evaluated!)).toBe(`Evalueringen er registrert i sak ${reference}.`);
+    expect(textOf(evaluated!)).toContain('Barnet tegnet hva det ønsker');
+    const stored = (await chat.running.bot.store.get<Case>('cases', 'rana', caseId))!.data;
+    expect(stored.plan?.evaluation).toMatchObject({ lastOn: osloDate(new Date()), nextOn: inDays(180) });
+  });
+
   it('counts the barnekoordinator case apart in KE’s overview', async () => {
     const [overview] = await chat.say(KE, { text: 'oversikt' });
     const facts = JSON.parse(textOf(overview!)).attachments[0].content.body.flatMap((b: { facts?: { title: string; value: string }[] }) => b.facts ?? []);
