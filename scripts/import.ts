@@ -51,6 +51,7 @@ await withServices(async ({ imports, municipalities }) => {
   const words = describeImport(t, report, municipality.name);
   console.log(words.title);
   for (const line of [...words.summary, ...words.problems]) console.log(`  ${line}`);
+  for (const line of words.warnings) console.log(`  ! ${line}`);
   if (report.problems.length === 0) for (const line of words.cases) console.log(`  ${line}`);
   process.exitCode = report.problems.length ? 1 : 0;
 }, 2);

@@ -118,6 +118,8 @@ export interface Closure {
   /** ISO date the case ended. */
   closedOn: string;
   reason: CloseReason;
+  /** An imported case's reason in the earlier system's own words, when it was none of the bot's (then `reason` is «other»). */
+  reasonText?: string;
   checklist: ClosingChecklist;
   by: string;
   at: string;
@@ -257,6 +259,7 @@ export function anonymised(c: Case, at: string): Case {
     ...c,
     report: { ...c.report, resident: { name: '', birthDate: `${c.report.resident.birthDate.slice(0, 4)}-01-01` }, need: '', wishedCoordinator: undefined },
     change: undefined,
+    ...(c.closure?.reasonText ? { closure: { ...c.closure, reasonText: undefined } } : {}),
     anonymisedAt: at,
   };
 }

@@ -220,7 +220,14 @@ export function caseDetailsCard(
       ...(c.proposal ? [{ title: t('case.proposedFact'), value: coordinatorName(c.proposal.coordinator) }] : []),
       ...(c.plan ? [{ title: t('case.planStarted'), value: c.plan.startedAt }] : []),
       ...(changeText ? [{ title: t('case.changeFact'), value: changeText }] : []),
-      ...(c.closure ? [{ title: t('case.closedFact'), value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}` }] : []),
+      ...(c.closure
+        ? [
+            {
+              title: t('case.closedFact'),
+              value: `${c.closure.closedOn}: ${t(`close.reason.${c.closure.reason}`)}${personal && c.closure.reasonText ? ` (${inert(c.closure.reasonText)})` : ''}`,
+            },
+          ]
+        : []),
       ...(personal && c.decision?.outcome === 'declined' && c.decision.reason ? [{ title: t('case.declineReasonFact'), value: inert(c.decision.reason) }] : []),
       ...(view.work?.facts ?? []),
     ],

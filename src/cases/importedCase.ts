@@ -36,6 +36,8 @@ export interface ExistingCase {
   evaluationEveryMonths?: number;
   closedOn?: string;
   closeReason?: CloseReason;
+  /** The reason in the earlier system's words, when it matched none of the bot's (kept with «annet»). */
+  closeReasonText?: string;
 }
 
 /** Who took the steps a case went through before it was imported. */
@@ -128,6 +130,7 @@ export function importedCase(
           closure: {
             closedOn: existing.closedOn,
             reason: existing.closeReason ?? 'other',
+            ...(existing.closeReasonText ? { reasonText: existing.closeReasonText } : {}),
             checklist: { agreedWithResident: true, leaderInformed: true, keInformed: true, partnersInformed: true },
             by,
             at: instant(existing.closedOn),

@@ -1,5 +1,8 @@
-import type { TableRow } from './tabularFile.js';
+import { headerKey, type TableRow } from './tabularFile.js';
 import type { Problem } from './Problem.js';
+
+/** A column's values by the words people write for them (keys are `headerKey`s): labels, codes, synonyms. */
+export type Vocabulary<T extends string> = ReadonlyMap<string, T>;
 
 /** Free text that ends up in cards: no markdown or HTML control characters, and no spreadsheet formula. */
 const CONTROL = /[[\]*_`<>#~|\\]/;
@@ -11,8 +14,8 @@ export function spreadsheetText<T>(value: T): T | string {
   return typeof value === 'string' && FORMULA.test(value) ? `'${value}` : value;
 }
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Dates as Norwegians type them in Excel: 24.11.2026 (or 24.11.26). */
-const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
+/** Dates as Norwegians type them in Excel: 24.11.2026, 24.11.26 or 24/11/2026. */
+const NORWEGIAN_DATE = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
@@ -21,6 +24,8 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  */
 export class Cells {
   readonly problems: Problem[] = [];
+  /** Where the import had to interpret a cell (a value it kept as «annet», say): reported apart from the problems. */
+  readonly warnings: Problem[] = [];
 
   constructor(
     private readonly row: TableRow,
@@ -38,6 +43,10 @@ export class Cells {
 
   problem(key: Problem['key'], params?: Problem['params']): void {
     this.problems.push({ line: this.row.line, key, ...(params ? { params } : {}) });
+  }
+
+  warning(key: Problem['key'], params?: Problem['params']): void {
+    this.warnings.push({ line: this.row.line, key, ...(params ? { params } : {}) });
   }
 
   required(column: string): string | undefined {
@@ -77,18 +86,28 @@ export class Cells {
     return undefined;
   }
 
-  /** One of `allowed` (case-insensitive), mapped to its code. */
-  choice<T extends string>(
-    column: string,
-    allowed: Readonly<Record<string, T>>,
-    options: { required?: boolean; shown?: readonly string[] } = {},
-  ): T | undefined {
+  /** A value as people write it (`words`: labels in every language, codes, synonyms), mapped to its code; `shown` names what to write. */
+  choice<T extends string>(column: string, words: Vocabulary<T>, options: { required?: boolean; shown: readonly string[] }): T | undefined {
     const value = options.required ? this.required(column) : this.raw(column) || undefined;
     if (value === undefined) return undefined;
-    const code = allowed[value.toLowerCase()];
-    if (code === undefined)
-      this.problem('import.problem.invalidValue', { column, value: shorten(value), allowed: (options.shown ?? Object.keys(allowed)).join(', ') });
+    const code = words.get(headerKey(value));
+    if (code === undefined) this.problem('import.problem.invalidValue', { column, value: shorten(value), allowed: options.shown.join(', ') });
     return code;
+  }
+
+  /**
+   * A value as people write it, or — when it matches nothing known — `fallback`, with the text kept
+   * and a warning (a closing reason written in the KE's own words).
+   */
+  choiceOr<T extends string>(column: string, words: Vocabulary<T>, fallback: T): { code: T; text?: string } | undefined {
+    const value = this.raw(column);
+    if (!value) return undefined;
+    const code = words.get(headerKey(value));
+    if (code !== undefined) return { code };
+    const text = this.text(column, { max: 200 });
+    if (text === undefined) return undefined;
+    this.warning('import.warning.keptAsOther', { column, value: shorten(text) });
+    return { code: fallback, text };
   }
 
   /** `ja` (or yes/x/true) → true, empty or `nei` → false. */

@@ -7,6 +7,30 @@ export interface TableRow {
   values: Record<string, string>;
 }
 
+/** A sheet's rows as text cells with their row numbers (a workbook's sheet; the header first). */
+export type SheetRecords = { line: number; cells: string[] }[];
+
+/** What a table is read from: CSV text, or the rows of a workbook's sheet. */
+export type TableInput = string | SheetRecords;
+
+/** The columns a file has: those it must have, every one it may have, and the other names people give them. */
+export interface TableColumns {
+  required: readonly string[];
+  known: readonly string[];
+  /** Column → headers people write for it (Norwegian, the Entra export's), matched like the column's own name. */
+  aliases?: Readonly<Partial<Record<string, readonly string[]>>>;
+}
+
+/** A header as people write it, for matching: case, spaces, punctuation and accents on e/a do not matter («Fødselsdato» = «fødsels dato»). */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLocaleLowerCase('nb')
+    .replace(/[éèê]/g, 'e')
+    .replace(/[àá]/g, 'a')
+    .replace(/[^a-z0-9æøå]/g, '');
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
 
@@ -30,21 +54,18 @@ function delimiterOf(text: string): ',' | ';' {
   return count(';') > count(',') ? ';' : ',';
 }
 
-/**
- * A CSV file as rows keyed by column, with line numbers. The header must name every `required`
- * column and no column outside `known`; a malformed file is one problem at the line it breaks.
- */
-export function readTable(text: string, columns: { required: readonly string[]; known: readonly string[] }): { rows: TableRow[]; problems: Problem[] } {
-  let records: { record: string[]; info: { lines: number } }[];
+/** The records of CSV text, each with the line it starts on; or the problem at the line where it breaks. */
+function csvRecords(text: string): { records: SheetRecords; problems: Problem[] } {
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    parsed = parse(text, {
       delimiter: delimiterOf(text),
       bom: true,
       trim: true,
       skip_empty_lines: true,
       relax_column_count: false,
       info: true,
-    }) as unknown as typeof records;
+    }) as unknown as typeof parsed;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 1;
@@ -54,26 +75,49 @@ export function readTable(text: string, columns: { required: readonly string[]; 
           : error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
             ? 'import.problem.csvColumns'
             : 'import.problem.csv';
-      return { rows: [], problems: [{ line, key }] };
+      return { records: [], problems: [{ line, key }] };
     }
     throw error;
   }
-  const [header, ...data] = records;
-  if (!header) return { rows: [], problems: [{ line: 1, key: 'import.problem.empty' }] };
-  const names = header.record.map((name) => name.trim());
-  const problems: Problem[] = [];
-  const missing = columns.required.filter((column) => !names.includes(column));
-  if (missing.length) problems.push({ line: 1, key: 'import.problem.missingColumns', params: { columns: missing.join(', ') } });
-  const unknown = names.filter((name) => !columns.known.includes(name));
-  if (unknown.length)
-    problems.push({ line: 1, key: 'import.problem.unknownColumns', params: { columns: unknown.join(', '), known: columns.known.join(', ') } });
-  if (problems.length) return { rows: [], problems };
   // csv-parse counts to a record's last line; a quoted cell may span lines, and the report names the first.
-  const rows = data.map(({ record, info }) => ({
-    line: info.lines - (record.join('').match(/\n/g)?.length ?? 0),
-    values: Object.fromEntries(names.map((name, index) => [name, record[index] ?? ''])),
+  return { records: parsed.map(({ record, info }) => ({ line: info.lines - (record.join('').match(/\n/g)?.length ?? 0), cells: record })), problems: [] };
+}
+
+/**
+ * A table (CSV text or a workbook's sheet) as rows keyed by column, with line numbers. Headers are
+ * matched as people write them (`headerKey`, and each column's `aliases`); a missing required
+ * column is a problem naming it, a column the file does not use is a warning (it is ignored).
+ */
+export function readTable(input: TableInput, columns: TableColumns): { rows: TableRow[]; problems: Problem[]; warnings: Problem[] } {
+  const read = typeof input === 'string' ? csvRecords(input) : { records: input.filter((record) => record.cells.some((cell) => cell.trim())), problems: [] };
+  if (read.problems.length) return { rows: [], problems: read.problems, warnings: [] };
+  const [header, ...data] = read.records;
+  if (!header) return { rows: [], problems: [{ line: 1, key: 'import.problem.empty' }], warnings: [] };
+  const byKey = new Map<string, string>();
+  for (const column of columns.known) {
+    byKey.set(headerKey(column), column);
+    for (const alias of columns.aliases?.[column] ?? []) byKey.set(headerKey(alias), column);
+  }
+  const names = header.cells.map((name) => name.trim());
+  const mapped = names.map((name) => byKey.get(headerKey(name)));
+  const taken = new Set<string>();
+  const target = mapped.map((column) => {
+    if (!column || taken.has(column)) return undefined; // the first of two headers for one column counts
+    taken.add(column);
+    return column;
+  });
+  const warnings: Problem[] = [];
+  const unknown = names.filter((name, index) => name && !target[index]);
+  if (unknown.length)
+    warnings.push({ line: header.line, key: 'import.warning.unknownColumns', params: { columns: unknown.join(', '), known: columns.known.join(', ') } });
+  const missing = columns.required.filter((column) => !taken.has(column));
+  if (missing.length)
+    return { rows: [], problems: [{ line: header.line, key: 'import.problem.missingColumns', params: { columns: missing.join(', ') } }], warnings };
+  const rows = data.map(({ line, cells }) => ({
+    line,
+    values: Object.fromEntries(target.flatMap((column, index) => (column ? [[column, (cells[index] ?? '').trim()]] : []))),
   }));
-  return { rows, problems: [] };
+  return { rows, problems: [], warnings };
 }
 
 /** The columns a file's header names, to tell people, cases and directory files apart. */

@@ -8,6 +8,7 @@ import type { DirectoryService } from '../directory/DirectoryService.js';
 import { ConflictError } from '../errors.js';
 import type { ImportFileKind, Problem } from '../files/Problem.js';
 import { decodeText } from '../files/tabularFile.js';
+import { tableInput } from '../files/workbook.js';
 import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Municipality } from '../municipalities/Municipality.js';
 import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
@@ -30,6 +31,8 @@ export interface ImportReport {
   dryRun: boolean;
   /** Nothing was written when there are problems. */
   problems: (Problem & { file: ImportFileKind; fileName: string })[];
+  /** Where the import interpreted something (a column it skipped, a value kept as «annet»); they stop nothing. */
+  warnings: (Problem & { file: ImportFileKind; fileName: string })[];
   directory?: { saved: number; retired: number; unchanged: number };
   people?: { added: number; changed: number; unchanged: number };
   cases?: { added: number; unchanged: number; references: { line: number; externalId: string; reference: string; isNew: boolean }[] };
@@ -47,6 +50,13 @@ export interface ImportServiceDeps {
   audit: AuditLog;
   now?: () => Date;
 }
+
+/** The sheet of a workbook each kind of file is read from (else its first sheet). */
+const SHEET_NAMES: Record<ImportFileKind, readonly string[]> = {
+  directory: ['directory', 'tjenester', 'tjenesteoversikt'],
+  people: ['people', 'personer', 'ansatte', 'users', 'brukere'],
+  cases: ['cases', 'saker', 'individuelle planer'],
+};
 
 /** Attempts when a case is reported in chat between reading the reference counter and writing. */
 const ATTEMPTS = 3;
@@ -95,9 +105,17 @@ export class ImportService {
   ): Promise<{ report: ImportReport; ops: WriteOp[] }> {
     const today = osloParts(this.now()).date;
     const m = municipality.id;
-    const report: ImportReport = { municipality: m, dryRun: options.dryRun, problems: [], reminders: 0 };
+    const report: ImportReport = { municipality: m, dryRun: options.dryRun, problems: [], warnings: [], reminders: 0 };
     const problemsOf = (file: ImportFileKind, problems: readonly Problem[]) =>
       report.problems.push(...problems.map((problem) => ({ ...problem, file, fileName: files[file]!.name })));
+    const warningsOf = (file: ImportFileKind, warnings: readonly Problem[]) =>
+      report.warnings.push(...warnings.map((warning) => ({ ...warning, file, fileName: files[file]!.name })));
+    /** A file as a table: a workbook's sheet for its kind, or CSV text; a workbook that cannot be read is one problem. */
+    const tableOf = async (file: ImportFileKind) => {
+      const input = await tableInput(files[file]!, SHEET_NAMES[file]);
+      if (input === undefined) problemsOf(file, [{ line: 1, key: 'import.problem.workbook' }]);
+      return input ?? '';
+    };
 
     let entries: DirectoryEntry[] | undefined;
     if (files.directory) {
@@ -109,15 +127,17 @@ export class ImportService {
     }
     let people: PersonRow[] = [];
     if (files.people) {
-      const read = readPeople(decodeText(files.people.bytes), today);
+      const read = readPeople(await tableOf('people'), today);
       problemsOf('people', read.problems);
+      warningsOf('people', read.warnings);
       people = read.people;
     }
     let caseRows: CaseRow[] = [];
     if (files.cases) {
       const known = await this.references(m, entries, people);
-      const read = readCases(decodeText(files.cases.bytes), today, known);
+      const read = readCases(await tableOf('cases'), today, known);
       problemsOf('cases', read.problems);
+      warningsOf('cases', read.warnings);
       caseRows = read.cases;
     }
     if (report.problems.length > 0) return { report, ops: [] };
@@ -200,10 +220,17 @@ export class ImportService {
   private async references(m: string, entries: readonly DirectoryEntry[] | undefined, people: readonly PersonRow[]) {
     const services = new Set((entries ?? (await this.deps.directory.list(m))).filter((entry) => !entry.retired).map((entry) => entry.id));
     const known = new Map<string, { name: string; unit?: string }>();
-    for (const person of await this.deps.roles.people(m)) known.set(person.userId, person);
-    for (const person of people) known.set(person.userId, { name: person.name, ...(person.unit ? { unit: person.unit } : {}) });
+    const emails = new Map<string, string>();
+    for (const person of await this.deps.roles.people(m)) {
+      known.set(person.userId, person);
+      if (person.email) emails.set(person.email.toLowerCase(), person.userId);
+    }
+    for (const person of people) {
+      known.set(person.userId, { name: person.name, ...(person.unit ? { unit: person.unit } : {}) });
+      if (person.email) emails.set(person.email.toLowerCase(), person.userId);
+    }
     const units = new Set([...known.values()].map((person) => person.unit).filter((unit): unit is string => Boolean(unit)));
-    return { services, people: known, units };
+    return { services, people: known, units, emails };
   }
 }
 

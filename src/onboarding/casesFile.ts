@@ -1,9 +1,10 @@
-import { AGE_OF_CONSENT, type CloseReason, type ConsentForm, type ConsentGivenBy, type CoordinatorKind } from '../cases/Case.js';
+import { AGE_OF_CONSENT, type CloseReason } from '../cases/Case.js';
 import { addMonths } from '../time/oslo.js';
-import { statesWithCoordinator, type ExistingCase, type ImportableState } from '../cases/importedCase.js';
+import { statesWithCoordinator, type ExistingCase } from '../cases/importedCase.js';
 import { Cells, earliestBirthDate } from '../files/cells.js';
 import type { Problem } from '../files/Problem.js';
-import { readTable } from '../files/tabularFile.js';
+import { readTable, type TableInput } from '../files/tabularFile.js';
+import { ageGroupWords, caseColumnAliases, closeReasonWords, consentFormWords, consentGiverWords, coordinatorKindWords, statusWords } from './vocabulary.js';
 
 export const CASE_COLUMNS = [
   'externalId',
@@ -44,43 +45,13 @@ const REQUIRED = [
   'reportedAt',
 ] as const;
 
-/** The words a KE writes in the file, mapped to the codes the bot stores (case-insensitive). */
-const STATUSES: Record<string, ImportableState> = {
-  meldt: 'reported',
-  godtatt: 'accepted',
-  avslått: 'declined',
-  avslatt: 'declined',
-  oppnevnt: 'coordinatorAppointed',
-  startet: 'planInProgress',
-  avsluttet: 'closed',
-};
-const AGE_GROUPS = { barn: 'child', voksen: 'adult' } as const;
-const CONSENT_FORMS: Record<string, ConsentForm> = { skriftlig: 'written', muntlig: 'oral' };
-const COORDINATOR_KINDS: Record<string, CoordinatorKind> = { koordinator: 'coordinator', barnekoordinator: 'childCoordinator' };
-const CONSENT_GIVERS: Record<string, ConsentGivenBy> = {
-  innbygger: 'resident',
-  bruker: 'resident',
-  foreldre: 'parents',
-  foresatte: 'parents',
-  'foreldre/foresatte': 'parents',
-  pårørende: 'nextOfKin',
-  parorende: 'nextOfKin',
-  verge: 'guardian',
-};
-const CLOSE_REASONS: Record<string, CloseReason> = {
-  'behovet opphørt': 'needEnded',
-  'behov opphørt': 'needEnded',
-  'bruker overtar': 'residentTakesOver',
-  'innbygger overtar': 'residentTakesOver',
-  'takker nei': 'residentDeclinesPlan',
-  annet: 'other',
-};
-
 /** What the rest of the import (and the store) knows: a row may refer to any of it. */
 export interface CaseReferences {
   services: ReadonlySet<string>;
   /** People by Entra object id (lower case), with the unit they work in. */
   people: ReadonlyMap<string, { name: string; unit?: string }>;
+  /** Object ids by e-mail / user principal name (lower case): a file may name a person either way. */
+  emails?: ReadonlyMap<string, string>;
   /** Units somebody works in. */
   units: ReadonlySet<string>;
 }
@@ -96,10 +67,11 @@ export interface CaseRow {
  * Every valid case, and a problem per bad cell: unknown services, coordinators or units, dates that
  * do not exist or lie in the future, steps out of order, a started plan without written consent.
  */
-export function readCases(text: string, today: string, known: CaseReferences): { cases: CaseRow[]; problems: Problem[] } {
-  const table = readTable(text, { required: REQUIRED, known: CASE_COLUMNS });
+export function readCases(input: TableInput, today: string, known: CaseReferences): { cases: CaseRow[]; problems: Problem[]; warnings: Problem[] } {
+  const table = readTable(input, { required: REQUIRED, known: CASE_COLUMNS, aliases: caseColumnAliases });
   const cases: CaseRow[] = [];
   const problems: Problem[] = [...table.problems];
+  const warnings: Problem[] = [...table.warnings];
   if (!table.problems.length && table.rows.length === 0) problems.push({ line: 1, key: 'import.problem.noRows' });
   const seen = new Map<string, number>();
   for (const row of table.rows) {
@@ -116,19 +88,19 @@ export function readCases(text: string, today: string, known: CaseReferences): {
     if (dueDate && (dueDate < addMonths(today, -12) || dueDate > addMonths(today, 10))) cells.problem('import.problem.dueDate', { value: dueDate });
     const birthDate = dueDate ?? cells.date('birthDate', { required: true });
     if (birthDate && birthDate < earliestBirthDate(today)) cells.problem('import.problem.impossibleBirthDate', { value: birthDate });
-    const ageGroup = cells.choice('ageGroup', AGE_GROUPS, { required: true });
+    const ageGroup = cells.choice('ageGroup', ageGroupWords, { required: true, shown: ['barn', 'voksen'] });
     const need = cells.text('need', { max: 1000, required: true });
     const services = cells.list('services');
     if (services.length === 0) cells.problem('import.problem.required', { column: 'services' });
     for (const service of services) if (!known.services.has(service)) cells.problem('import.problem.unknownService', { value: service });
-    const consentGivenBy = cells.choice('consentGivenBy', CONSENT_GIVERS, { required: true, shown: ['innbygger', 'foreldre', 'pårørende', 'verge'] });
-    const kind = cells.choice('coordinatorKind', COORDINATOR_KINDS) ?? 'coordinator';
-    const consentForm = cells.choice('consentForm', CONSENT_FORMS, { required: true });
+    const consentGivenBy = cells.choice('consentGivenBy', consentGiverWords, { required: true, shown: ['innbygger', 'foreldre', 'pårørende', 'verge'] });
+    const kind = cells.choice('coordinatorKind', coordinatorKindWords, { shown: ['koordinator', 'barnekoordinator'] }) ?? 'coordinator';
+    const consentForm = cells.choice('consentForm', consentFormWords, { required: true, shown: ['skriftlig', 'muntlig'] });
     const consentDate = cells.date('consentDate', { required: true });
-    const state = cells.choice('status', STATUSES, { required: true, shown: ['meldt', 'godtatt', 'avslått', 'oppnevnt', 'startet', 'avsluttet'] });
+    const state = cells.choice('status', statusWords, { required: true, shown: ['meldt', 'godtatt', 'avslått', 'oppnevnt', 'startet', 'avsluttet'] });
     const reportedOn = cells.date('reportedAt', { required: true });
     const decidedOn = cells.date('decidedAt');
-    const coordinatorId = cells.id('coordinatorAadObjectId')?.toLowerCase();
+    const coordinatorId = personId(cells, 'coordinatorAadObjectId', known);
     const coordinatorUnit = cells.text('coordinatorUnit', { max: 120 });
     const appointedOn = cells.date('appointedAt');
     const planStartedOn = cells.date('ipStartedAt');
@@ -136,7 +108,8 @@ export function readCases(text: string, today: string, known: CaseReferences): {
     const evaluationEveryMonths = cells.integer('evaluationIntervalMonths', 1, 36);
     const trainingCompletedOn = cells.date('trainingCompletedAt');
     const closedOn = cells.date('closedAt');
-    const closeReason = cells.choice('closingReason', CLOSE_REASONS, { shown: ['behovet opphørt', 'bruker overtar', 'takker nei', 'annet'] });
+    // A reason in the KE's own words that matches none is «annet», its text kept (a warning).
+    const closeReason: { code: CloseReason; text?: string } | undefined = cells.choiceOr('closingReason', closeReasonWords, 'other');
 
     const person = coordinatorId ? known.people.get(coordinatorId) : undefined;
     if (coordinatorId && !person) cells.problem('import.problem.unknownPerson', { value: coordinatorId });
@@ -180,6 +153,7 @@ export function readCases(text: string, today: string, known: CaseReferences): {
       cells.problem('import.problem.dateOrder', { column: 'consentDate', before: 'birthDate' });
 
     problems.push(...cells.problems);
+    warnings.push(...cells.warnings);
     if (
       cells.problems.length > 0 ||
       !externalId ||
@@ -215,11 +189,24 @@ export function readCases(text: string, today: string, known: CaseReferences): {
         ...(planStartedOn && state !== 'reported' && state !== 'declined' ? { planStartedOn } : {}),
         ...(nextEvaluationOn ? { nextEvaluationOn } : {}),
         ...(evaluationEveryMonths ? { evaluationEveryMonths } : {}),
-        ...(state === 'closed' && closedOn ? { closedOn, closeReason: closeReason ?? 'other' } : {}),
+        ...(state === 'closed' && closedOn
+          ? { closedOn, closeReason: closeReason?.code ?? 'other', ...(closeReason?.text ? { closeReasonText: closeReason.text } : {}) }
+          : {}),
       },
     });
   }
-  return { cases, problems };
+  return { cases, problems, warnings };
+}
+
+/** A person a cell names: by Entra object id, or by the e-mail / user principal name of someone known. */
+function personId(cells: Cells, column: string, known: CaseReferences): string | undefined {
+  const value = cells.raw(column);
+  if (value.includes('@')) {
+    const userId = known.emails?.get(value.toLowerCase());
+    if (!userId) cells.problem('import.problem.unknownPerson', { value });
+    return userId;
+  }
+  return cells.id(column)?.toLowerCase();
 }
 
 /** Whole years from a birth date to a date. */

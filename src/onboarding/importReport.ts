@@ -7,7 +7,7 @@ export function describeImport(
   report: ImportReport,
   municipalityName: string,
   options: { maxProblems?: number } = {},
-): { title: string; summary: string[]; problems: string[]; cases: string[] } {
+): { title: string; summary: string[]; problems: string[]; warnings: string[]; cases: string[] } {
   const stopped = report.problems.length > 0;
   const title = t(stopped ? 'import.report.stopped' : report.dryRun ? 'import.report.checked' : 'import.report.imported', { municipality: municipalityName });
   const summary: string[] = [];
@@ -29,10 +29,24 @@ export function describeImport(
     }),
   );
   if (report.problems.length > limit) problems.push(t('import.report.moreProblems', { count: report.problems.length - limit }));
+  // Warnings stop nothing; they say where the import interpreted the file, apart from the problems, with their count.
+  const warningCount = report.warnings.length;
+  if (warningCount) summary.push(t(warningCount === 1 ? 'import.report.warningOne' : 'import.report.warningOther', { count: warningCount }));
+  const warnings = report.warnings
+    .slice(0, limit)
+    .map((warning) =>
+      t('import.where.line', {
+        file: t(`import.file.${warning.file}`),
+        fileName: warning.fileName,
+        line: warning.line,
+        problem: t(warning.key, warning.params),
+      }),
+    );
+  if (warningCount > limit) warnings.push(t('import.report.moreProblems', { count: warningCount - limit }));
   const cases = (report.cases?.references ?? []).map((line) =>
     t(line.isNew ? 'import.report.caseLine' : 'import.report.caseLineExisting', { externalId: line.externalId, reference: line.reference || '–' }),
   );
-  return { title, summary, problems, cases };
+  return { title, summary, problems, warnings, cases };
 }
 
 /** Whether confirming would change anything at all. */

@@ -1,6 +1,7 @@
 import { Cells } from '../files/cells.js';
 import type { Problem } from '../files/Problem.js';
-import { readTable } from '../files/tabularFile.js';
+import { readTable, type TableInput } from '../files/tabularFile.js';
+import { peopleColumnAliases } from './vocabulary.js';
 
 export const PEOPLE_COLUMNS = ['aadObjectId', 'name', 'email', 'unit', 'leads', 'ke', 'keAdmin'] as const;
 const REQUIRED = ['aadObjectId', 'name'] as const;
@@ -19,8 +20,8 @@ export interface PersonRow {
 }
 
 /** Every valid person, and a problem per bad row (duplicates name the line they repeat). */
-export function readPeople(text: string, today: string): { people: PersonRow[]; problems: Problem[] } {
-  const table = readTable(text, { required: REQUIRED, known: PEOPLE_COLUMNS });
+export function readPeople(input: TableInput, today: string): { people: PersonRow[]; problems: Problem[]; warnings: Problem[] } {
+  const table = readTable(input, { required: REQUIRED, known: PEOPLE_COLUMNS, aliases: peopleColumnAliases });
   const people: PersonRow[] = [];
   const problems: Problem[] = [...table.problems];
   const seen = new Map<string, number>();
@@ -45,5 +46,5 @@ export function readPeople(text: string, today: string): { people: PersonRow[]; 
     if (cells.problems.length === 0 && userId && name)
       people.push({ line: row.line, userId: userId.toLowerCase(), name, email, unit, leads, ke: ke || keAdmin, keAdmin });
   }
-  return { people, problems };
+  return { people, problems, warnings: table.warnings };
 }

@@ -9,6 +9,8 @@ import { turnScope } from '../conversation/turnScope.js';
 import { InputError } from '../errors.js';
 import type { ImportFileKind } from '../files/Problem.js';
 import { headerOf, decodeText } from '../files/tabularFile.js';
+import { isWorkbook, readWorkbook } from '../files/workbook.js';
+import { fileKindOf } from './vocabulary.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import { changesAnything, describeImport } from './importReport.js';
@@ -70,18 +72,21 @@ function attachedFiles(context: TurnContext): AttachedFile[] {
   return (context.activity.attachments ?? []).flatMap((attachment) => {
     const content = attachment.content as { downloadUrl?: unknown } | undefined;
     if (attachment.contentType === TEAMS_FILE && typeof content?.downloadUrl === 'string') return [{ name: attachment.name ?? '', url: content.downloadUrl }];
-    if (/^(text\/csv|application\/json|text\/plain|application\/vnd\.ms-excel)/.test(attachment.contentType) && attachment.contentUrl)
+    if (
+      /^(text\/csv|application\/json|text\/plain|application\/vnd\.ms-excel|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)/.test(
+        attachment.contentType,
+      ) &&
+      attachment.contentUrl
+    )
       return [{ name: attachment.name ?? '', url: attachment.contentUrl }];
     return [];
   });
 }
 
-/** People and cases files are told apart by their header; anything else is a directory file. */
-function kindOf(bytes: Uint8Array): ImportFileKind {
-  const header = headerOf(decodeText(bytes.subarray(0, 4096)));
-  if (header.includes('externalId')) return 'cases';
-  if (header.includes('aadObjectId')) return 'people';
-  return 'directory';
+/** People and cases files are told apart by their header (a workbook's first row); anything else is a directory file. */
+async function kindOf(file: { name: string; bytes: Uint8Array }): Promise<ImportFileKind> {
+  const header = isWorkbook(file) ? ((await readWorkbook(file.bytes, []))?.[0]?.cells ?? []) : headerOf(decodeText(file.bytes.subarray(0, 4096)));
+  return fileKindOf(header);
 }
 
 /** Downloads an attachment from Teams' or SharePoint's hosts (or the channel's own service), reading at most MAX_FILE_BYTES. */
@@ -138,6 +143,7 @@ function importReportCard(t: Translate, report: ImportReport, municipalityName: 
     title: words.title,
     summary: words.summary.map((text) => ({ text })),
     problems: words.problems.map((text) => ({ text: inert(text) })),
+    warnings: words.warnings.map((text) => ({ text: inert(text) })),
     cases: cases.map((text) => ({ text: inert(text) })),
     hint,
     actions: canConfirm
@@ -166,7 +172,7 @@ export function importRoutes(
     const described: { kind: ImportFileKind; name: string; url: string }[] = [];
     for (const file of attached) {
       const bytes = await download(file, context.activity.serviceUrl, attachmentHosts);
-      const kind = file.kind ?? kindOf(bytes);
+      const kind = file.kind ?? (await kindOf({ name: file.name, bytes }));
       if (files[kind]) throw new InputError('two files of one kind', { key: 'import.tooManyFiles' });
       files[kind] = { name: file.name || TEMPLATE_FILES[kind], bytes };
       described.push({ kind, name: file.name, url: file.url });

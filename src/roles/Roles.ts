@@ -26,6 +26,8 @@ export interface KnownPerson {
   userId: string;
   name: string;
   unit?: string;
+  /** E-mail / user principal name from the people import: files may name the person by it. */
+  email?: string;
 }
 
 export const roleNames = ['keMember', 'keAdmin'] as const;
@@ -164,7 +166,11 @@ export class Roles {
   /** Everyone with a name on record (imported people), with their unit. */
   async people(municipality: MunicipalityId): Promise<KnownPerson[]> {
     const docs = await this.store.list<RoleRecord>('roles', municipality);
-    return docs.flatMap((doc) => (doc.data.name ? [{ userId: doc.id, name: doc.data.name, ...(doc.data.unit ? { unit: doc.data.unit } : {}) }] : []));
+    return docs.flatMap((doc) =>
+      doc.data.name
+        ? [{ userId: doc.id, name: doc.data.name, ...(doc.data.unit ? { unit: doc.data.unit } : {}), ...(doc.data.email ? { email: doc.data.email } : {}) }]
+        : [],
+    );
   }
 
   /** Everyone whose coordinator training has started or is done, with their unit: the training figures. */

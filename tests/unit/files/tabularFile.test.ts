@@ -30,7 +30,7 @@ describe('decodeText()', () => {
 describe('readTable()', () => {
   it('reads comma- and semicolon-separated files alike', () => {
     for (const text of ['a,b\n1,2\n', 'a;b\n1;2\n'])
-      expect(readTable(text, columns)).toEqual({ rows: [{ line: 2, values: { a: '1', b: '2' } }], problems: [] });
+      expect(readTable(text, columns)).toEqual({ rows: [{ line: 2, values: { a: '1', b: '2' } }], problems: [], warnings: [] });
   });
 
   it('numbers rows by the line they start on, past blank lines and cells that span lines', () => {
@@ -40,12 +40,46 @@ describe('readTable()', () => {
 
   it.each([
     ['a missing column', 'a,c\n1,2\n', { line: 1, key: 'import.problem.missingColumns', params: { columns: 'b' } }],
-    ['an unknown column', 'a,b,d\n1,2,3\n', { line: 1, key: 'import.problem.unknownColumns' }],
     ['an unclosed quote', 'a,b\n1,2\n3,"4\n', { line: 3, key: 'import.problem.csvQuote' }],
     ['a row with too many cells', 'a,b\n1,2\n3,4,5\n', { line: 3, key: 'import.problem.csvColumns' }],
     ['an empty file', '', { line: 1, key: 'import.problem.empty' }],
   ])('reports %s', (_name, text, problem) => {
     expect(readTable(text, columns).problems).toEqual([expect.objectContaining(problem)]);
+  });
+
+  it('reads a column it does not use with a warning, and ignores it', () => {
+    expect(readTable('a,b,d\n1,2,3\n', columns)).toEqual({
+      rows: [{ line: 2, values: { a: '1', b: '2' } }],
+      problems: [],
+      warnings: [expect.objectContaining({ line: 1, key: 'import.warning.unknownColumns', params: expect.objectContaining({ columns: 'd' }) })],
+    });
+  });
+
+  it.each([
+    ['the template’s name', 'birthDate'],
+    ['case and spaces', 'Birth Date'],
+    ['a Norwegian header', 'Fødselsdato'],
+    ['punctuation', 'fødsels-dato:'],
+  ])('matches a header by %s', (_name, header) => {
+    const { rows, problems } = readTable(`${header};x\n2014-05-06;1\n`, {
+      required: ['birthDate'],
+      known: ['birthDate', 'x'],
+      aliases: { birthDate: ['fødselsdato'] },
+    });
+    expect(problems).toEqual([]);
+    expect(rows[0]!.values.birthDate).toBe('2014-05-06');
+  });
+
+  it('reads a workbook sheet’s rows with their row numbers, skipping empty rows', () => {
+    const { rows } = readTable(
+      [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['', ''] },
+        { line: 3, cells: ['1', '2'] },
+      ],
+      columns,
+    );
+    expect(rows).toEqual([{ line: 3, values: { a: '1', b: '2' } }]);
   });
 
   it('tells a file by its header', () => {

@@ -135,7 +135,7 @@ describe('readCases()', () => {
     ['an unknown coordinator', { coordinatorAadObjectId: 'nobody' }, 'import.problem.unknownPerson', { value: 'nobody' }],
     ['a unit nobody works in', { coordinatorUnit: 'Hjemmetjenste' }, 'import.problem.unknownUnit', { value: 'Hjemmetjenste' }],
     ['a started plan without written consent', { consentForm: 'muntlig' }, 'import.problem.startedWithoutConsent', undefined],
-    ['an unknown status', { status: 'pågår' }, 'import.problem.invalidValue', { column: 'status' }],
+    ['an unknown status', { status: 'på vent' }, 'import.problem.invalidValue', { column: 'status' }],
     ['an unknown age group', { ageGroup: 'eldre' }, 'import.problem.invalidValue', { column: 'ageGroup' }],
     ['an unknown consent giver', { consentGivenBy: 'nabo' }, 'import.problem.invalidValue', { column: 'consentGivenBy' }],
     ['a started plan without its start date', { ipStartedAt: '' }, 'import.problem.requiredForStatus', { column: 'ipStartedAt' }],
