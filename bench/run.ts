@@ -15,6 +15,7 @@ import { benchDirectory } from './directory.js';
 import { benchOverview } from './overview.js';
 import { benchReminders } from './reminders.js';
 import { benchTasks } from './tasks.js';
+import { benchOutbox } from './outbox.js';
 import { benchImport } from './import.js';
 import { benchWave } from './wave.js';
 import { createRequire } from 'node:module';
@@ -269,6 +270,7 @@ const turnCosmos = await benchTurnCosmos(turn.turn.rps);
 const overview = await benchOverview(quick);
 const reminders = await benchReminders(quick);
 const tasks = await benchTasks(quick);
+const outbox = await benchOutbox();
 const results = {
   generatedAt: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
@@ -279,6 +281,7 @@ const results = {
   directory,
   reminders,
   tasks,
+  outbox,
   overview,
   import: importFigures,
   startup,
@@ -315,6 +318,11 @@ const rows: [string, string, string][] = [
     `reminders (${results.reminders.openCases.toLocaleString('en')} open cases)`,
     `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,
     `full scan of every case ${results.reminders.baselineFullScanMs} ms, heap +${results.reminders.baselineFullScanHeapMb} MB`,
+  ],
+  [
+    `outbox drain (${results.outbox.waiting.toLocaleString('en')} due behind ${results.outbox.backedOff} backed off)`,
+    `one sweep delivers ${results.outbox.delivered} (${results.outbox.sweepMs} ms at an instant sender), ${results.outbox.leftDue} left due; drain ≤ ${results.outbox.drainSeconds} s (lease + 30/s + one sweep)`,
+    `first 100 pending per sweep: ${results.outbox.baselineDelivered} delivered after ${results.outbox.baselineSweeps} sweeps${results.outbox.baselineDrainSeconds ? ` (${results.outbox.baselineDrainSeconds} s)` : ' (not drained)'}`,
   ],
   [
     `«mine oppgaver» and task reminders (${results.tasks.tasks.toLocaleString('en')} open tasks)`,

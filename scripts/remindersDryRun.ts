@@ -25,11 +25,28 @@ try {
     console.log(
       `\n${t('cli.dryRun.heading', { municipality: report.municipality, at: osloDateTime(at), when: t(report.workingTime ? 'cli.dryRun.workingTime' : 'cli.dryRun.outsideWorkingTime') })}`,
     );
+    // The case outboxes: notices waiting (due now or backed off) and how long the oldest due one has waited.
+    const backlog = await bot.cases.noticeBacklog(report.municipality);
+    console.log(
+      `  ${t('cli.dryRun.notices', {
+        waiting: backlog.waiting,
+        due: backlog.due,
+        oldest: backlog.oldestDueAt
+          ? t('cli.dryRun.oldestDue', { minutes: Math.max(0, Math.round((Date.now() - Date.parse(backlog.oldestDueAt)) / 60_000)) })
+          : '',
+      })}`,
+    );
     if (report.due === 0) {
       console.log(`  ${t('cli.dryRun.none')}`);
       continue;
     }
-    console.log(`  ${t('cli.dryRun.due', { due: report.due, recipients: report.plan.length })}`);
+    const recipients = report.plan.length;
+    console.log(
+      `  ${t('cli.dryRun.due', {
+        due: t(report.due === 1 ? 'cli.dryRun.reminderOne' : 'cli.dryRun.reminderOther', { count: report.due }),
+        recipients: t(recipients === 1 ? 'cli.dryRun.recipientOne' : 'cli.dryRun.recipientOther', { count: recipients }),
+      })}`,
+    );
     for (const { userId, keys } of report.plan) {
       const name = (await bot.references.find(report.municipality, userId))?.user?.name ?? userId;
       console.log(`  • ${name} (${userId})`);

@@ -248,6 +248,15 @@ export interface Case {
   /** Notifications not yet delivered (see `PendingNotice`); `noticesPending` says whether there are any, for the query that finds them. */
   outbox?: PendingNotice[];
   noticesPending?: boolean;
+  /** When the earliest notice in the outbox may next be tried (its lease or backoff, else when it was written): the sweep reads the due ones first, oldest first. */
+  noticesDueAt?: string;
+}
+
+/** The outbox's bookkeeping for a case: whether notices wait, and when the earliest of them is due. */
+export function outboxFields(outbox: readonly PendingNotice[]): Pick<Case, 'outbox' | 'noticesPending' | 'noticesDueAt'> {
+  if (outbox.length === 0) return { outbox: [], noticesPending: false, noticesDueAt: undefined };
+  const dueAt = outbox.map((notice) => notice.notBefore ?? notice.at).reduce((earliest, at) => (at < earliest ? at : earliest));
+  return { outbox: [...outbox], noticesPending: true, noticesDueAt: dueAt };
 }
 
 /**

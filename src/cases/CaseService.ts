@@ -5,7 +5,7 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../er
 import type { MessageKey } from '../i18n/messages.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import type { Actor } from '../roles/Actor.js';
-import { anonymised, type Case, type CaseBrief, type CaseState, type CommandType, type PendingNotice } from './Case.js';
+import { anonymised, outboxFields, type Case, type CaseBrief, type CaseState, type CommandType, type PendingNotice } from './Case.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { parseReportInput } from './reportInput.js';
 import { osloDate, osloParts } from '../time/oslo.js';
@@ -36,8 +36,7 @@ function withNotices(c: Case, events: readonly CaseEvent[], at: string): Case {
     event.type === 'notify' ? [{ id: `${c.history.length}-${index}`, kind: event.kind, to: event.to, at, attempts: 0 }] : [],
   );
   if (notices.length === 0) return c;
-  const outbox = [...(c.outbox ?? []), ...notices];
-  return { ...c, outbox, noticesPending: true };
+  return { ...c, ...outboxFields([...(c.outbox ?? []), ...notices]) };
 }
 
 export type CaseList = 'reported' | 'coordinating' | 'mine' | 'leading' | 'all';
@@ -203,10 +202,35 @@ export class CaseService {
     }
   }
 
-  /** The cases with notices waiting (for the deliverer's sweep). */
-  async withPendingNotices(municipality: MunicipalityId, limit = 100): Promise<string[]> {
-    const docs = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'noticesPending', op: '=', value: true }], limit });
-    return docs.map((doc) => doc.id);
+  /**
+   * The cases with a notice due now, the longest-waiting first (the indexed `noticesDueAt`): notices
+   * leased by another deliverer or backed off after failed sends are not due, so they never take the
+   * place of one that is.
+   */
+  async withDueNotices(municipality: MunicipalityId, limit = 100): Promise<string[]> {
+    const docs = await this.deps.store.list<Case>('cases', municipality, {
+      where: [{ field: 'noticesDueAt', op: '<=', value: this.now().toISOString() }],
+      orderBy: { field: 'noticesDueAt', direction: 'asc' },
+      limit,
+    });
+    if (docs.length >= limit) return docs.map((doc) => doc.id);
+    // Cases written before outboxes kept their due time: read the old way, until their next claim sets it.
+    const legacy = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'noticesPending', op: '=', value: true }], limit: 100 });
+    const older = legacy.filter((doc) => doc.data.noticesDueAt === undefined).slice(0, limit - docs.length);
+    return [...docs, ...older].map((doc) => doc.id);
+  }
+
+  /** How many cases have notices waiting, due now or later, and when the oldest due one was due (what municipal IT sees of a backlog). */
+  async noticeBacklog(municipality: MunicipalityId): Promise<{ waiting: number; due: number; oldestDueAt?: string }> {
+    const [waiting, due] = await Promise.all([
+      this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'noticesPending', op: '=', value: true }] }),
+      this.withDueNotices(municipality, 1),
+    ]);
+    const notices = waiting.reduce((sum, doc) => sum + (doc.data.outbox?.length ?? 0), 0);
+    const now = this.now().toISOString();
+    const dueCount = waiting.reduce((sum, doc) => sum + (doc.data.outbox ?? []).filter((n) => (n.notBefore ?? n.at) <= now).length, 0);
+    const oldest = due[0] ? waiting.find((doc) => doc.id === due[0])?.data.noticesDueAt : undefined;
+    return { waiting: notices, due: dueCount, ...(oldest ? { oldestDueAt: oldest } : {}) };
   }
 
   /**
@@ -222,7 +246,7 @@ export class CaseService {
       claimed = due;
       if (!current || due.length === 0) return undefined;
       const until = new Date(now.getTime() + leaseMs).toISOString();
-      return { ...current, outbox: current.outbox!.map((notice) => (due.includes(notice) ? { ...notice, notBefore: until } : notice)) };
+      return { ...current, ...outboxFields(current.outbox!.map((notice) => (due.includes(notice) ? { ...notice, notBefore: until } : notice))) };
     });
     return doc && claimed.length > 0 ? { case: doc.data, notices: claimed } : undefined;
   }
@@ -238,7 +262,7 @@ export class CaseService {
         if (result.outcome !== 'retry') return [];
         return [{ ...notice, attempts: notice.attempts + 1, remaining: result.remaining, notBefore: result.notBefore }];
       });
-      return { ...current, outbox, noticesPending: outbox.length > 0 };
+      return { ...current, ...outboxFields(outbox) };
     });
   }
 

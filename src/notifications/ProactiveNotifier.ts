@@ -7,6 +7,11 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Roles } from '../roles/Roles.js';
 import type { ProactiveSender } from './ProactiveSender.js';
 
+/** Cases read per query in a sweep. */
+const SWEEP_BATCH = 100;
+/** A due notice older than this is a backlog worth a line in the log. */
+const BACKLOG_WARN_MS = 5 * 60_000;
+
 export interface NotifierDeps {
   sender: ProactiveSender;
   roles: Roles;
@@ -19,6 +24,8 @@ export interface NotifierDeps {
   /** Tries before a notice is given up (and logged); the pause doubles from `firstRetryMs`. */
   maxAttempts?: number;
   firstRetryMs?: number;
+  /** How long one sweep may go on delivering (the next sweep continues). */
+  sweepMs?: number;
   now?: () => Date;
 }
 
@@ -32,8 +39,10 @@ export class ProactiveNotifier {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly firstRetryMs: number;
+  private readonly sweepMs: number;
 
   constructor(private readonly deps: NotifierDeps) {
+    this.sweepMs = deps.sweepMs ?? 60_000;
     this.leaseMs = deps.leaseMs ?? 120_000;
     this.maxAttempts = deps.maxAttempts ?? 8;
     this.firstRetryMs = deps.firstRetryMs ?? 60_000;
@@ -53,13 +62,43 @@ export class ProactiveNotifier {
     return results.filter((result) => result.outcome === 'delivered').length;
   }
 
-  /** Every outbox with something due, in every municipality; returns how many notices went out. */
-  async sweep(): Promise<number> {
+  /**
+   * Every notice due now, in every municipality, the longest-waiting first, batch after batch until
+   * nothing more is due or this sweep's time is spent (the tenant's send budget paces the sends).
+   * What a deliverer holds or has backed off is not due and takes no place. Returns how many went out.
+   */
+  async sweep(options: { maxMs?: number } = {}): Promise<number> {
+    const stopAt = Date.now() + (options.maxMs ?? this.sweepMs);
     let delivered = 0;
     for (const municipality of await this.deps.municipalities()) {
-      for (const caseId of await this.deps.cases.withPendingNotices(municipality)) delivered += await this.deliver(municipality, caseId);
+      await this.reportBacklog(municipality);
+      for (;;) {
+        const due = await this.deps.cases.withDueNotices(municipality, SWEEP_BATCH);
+        let progressed = false;
+        for (const caseId of due) {
+          const sent = await this.deliver(municipality, caseId);
+          delivered += sent;
+          progressed ||= sent > 0;
+          if (Date.now() > stopAt) return delivered;
+        }
+        // A batch of cases whose claims all went to another instance (or that failed again) makes no progress: the next sweep goes on.
+        if (due.length < SWEEP_BATCH || !progressed) break;
+      }
     }
     return delivered;
+  }
+
+  /** Says once per sweep, in the log, when the oldest due notice of a municipality has waited more than five minutes. */
+  private async reportBacklog(municipality: MunicipalityId): Promise<void> {
+    const [oldest] = await this.deps.cases.withDueNotices(municipality, 1);
+    if (!oldest) return;
+    const backlog = await this.deps.cases.noticeBacklog(municipality);
+    const waitedMs = backlog.oldestDueAt ? this.now().getTime() - Date.parse(backlog.oldestDueAt) : 0;
+    if (waitedMs > BACKLOG_WARN_MS)
+      this.deps.logger.warn(
+        { municipality, due: backlog.due, waiting: backlog.waiting, oldestDueSeconds: Math.round(waitedMs / 1000) },
+        'notices are waiting in outboxes',
+      );
   }
 
   /** One notice to everyone it is for (or those a former try did not reach); one unreachable person does not hold back the others. */

@@ -32,16 +32,14 @@ export function describeImport(
   // Warnings stop nothing; they say where the import interpreted the file, apart from the problems, with their count.
   const warningCount = report.warnings.length;
   if (warningCount) summary.push(t(warningCount === 1 ? 'import.report.warningOne' : 'import.report.warningOther', { count: warningCount }));
-  const warnings = report.warnings
-    .slice(0, limit)
-    .map((warning) =>
-      t('import.where.line', {
-        file: t(`import.file.${warning.file}`),
-        fileName: warning.fileName,
-        line: warning.line,
-        problem: t(warning.key, warning.params),
-      }),
-    );
+  const warnings = report.warnings.slice(0, limit).map((warning) =>
+    t('import.where.line', {
+      file: t(`import.file.${warning.file}`),
+      fileName: warning.fileName,
+      line: warning.line,
+      problem: t(warning.key, warning.params),
+    }),
+  );
   if (warningCount > limit) warnings.push(t('import.report.moreProblems', { count: warningCount - limit }));
   const cases = (report.cases?.references ?? []).map((line) =>
     t(line.isNew ? 'import.report.caseLine' : 'import.report.caseLineExisting', { externalId: line.externalId, reference: line.reference || '–' }),

@@ -45,6 +45,7 @@ export const containers = {
       'report.resident.birthDate',
       'closure.at',
       'noticesPending',
+      'noticesDueAt',
     ],
     // A leader's list: the cases of one unit, newest activity first.
     compositeIndexes: [

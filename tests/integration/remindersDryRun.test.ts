@@ -29,7 +29,9 @@ describe('npm run reminders:dry-run', () => {
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     });
     expect(stdout).toContain('rana – ');
-    expect(stdout).toContain('1 påminnelser forfaller, til 1 mottakere');
+    expect(stdout).toContain('1 påminnelse forfaller, til 1 mottaker:');
+    // The case outboxes: KE's notice of the report was never sent (the bot stopped first).
+    expect(stdout).toMatch(/Varsler i sakenes utboks: \d+ venter, \d+ kan sendes nå\./);
     expect(stdout).toContain('• Kari KE (ke-1)');
     expect(stdout).toContain(`keWaiting        ${reported.reference}`);
 
