@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { CASE_COLUMNS } from '../src/onboarding/casesFile.js';
 import { PEOPLE_COLUMNS } from '../src/onboarding/peopleFile.js';
 
@@ -42,7 +44,8 @@ export function casesFile(count: number, people: number): string {
       ageGroup: child ? 'barn' : 'voksen',
       need: 'Behov for koordinerte tjenester.',
       services: `${SERVICES[i % 4]};${SERVICES[(i + 1) % 4]}`,
-      consentGivenBy: 'innbygger',
+      // A child under 16 does not consent alone (pbrl § 4-3): the parents do.
+      consentGivenBy: child ? 'foreldre' : 'innbygger',
       consentForm: 'skriftlig',
       consentDate: reportedAt,
       status,
@@ -107,6 +110,19 @@ export async function benchImport(target: ImportBenchTarget, sizes: { cases: num
   const run = await measure('scripts/import.ts', ['--municipality', 'benchvik', ...files], env);
   if (!run.stdout.includes(`SAK-${sizes.cases - 1} → BENCHVIK-`)) throw new Error(`import did not report every case: ${run.stdout.slice(-300)}`);
   const rerun = await measure('scripts/import.ts', ['--municipality', 'benchvik', ...files], env);
+  // The same cases as an Excel workbook (as a KE keeps them), into a municipality of their own.
+  let xlsx: { ms: number; peakRssMb: number } | undefined;
+  if (target.name === 'sqlite') {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Saker');
+    for (const row of parse(casesFile(sizes.cases, sizes.people)) as string[][]) sheet.addRow(row);
+    await workbook.xlsx.writeFile(join(dir, 'saker.xlsx'));
+    await measure('scripts/municipality.ts', ['add', '--id', 'benchviky', '--name', 'Benchvik Excel', '--tenant', 'bench-tenant-x'], env);
+    const filesX = ['--directory', 'templates/directory.csv', '--people', join(dir, 'people.csv'), '--cases', join(dir, 'saker.xlsx')];
+    const runX = await measure('scripts/import.ts', ['--municipality', 'benchviky', ...filesX], env);
+    if (!runX.stdout.includes(`SAK-${sizes.cases - 1} → BENCHVIKY-`)) throw new Error(`xlsx import did not report every case: ${runX.stdout.slice(-300)}`);
+    xlsx = { ms: runX.ms, peakRssMb: runX.peakRssMb };
+  }
   const oneByOne = await measure('bench/oneByOne.ts', [String(sizes.oneByOne)], {
     ...env,
     COSMOS_DATABASE: `${env.COSMOS_DATABASE}x`,
@@ -120,6 +136,7 @@ export async function benchImport(target: ImportBenchTarget, sizes: { cases: num
     ms: run.ms,
     peakRssMb: run.peakRssMb,
     rerunMs: rerun.ms,
+    ...(xlsx ? { xlsxMs: xlsx.ms, xlsxPeakRssMb: xlsx.peakRssMb } : {}),
     baselineCases: sizes.oneByOne,
     baselineMs: oneByOne.ms,
     baselinePerCaseMs: perCaseMs,

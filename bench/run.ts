@@ -338,7 +338,11 @@ const rows: [string, string, string][] = [
     const figures = results.import[kind];
     return [
       `import (${kind}, ${figures.cases.toLocaleString('en')} cases, ${figures.people.toLocaleString('en')} people)`,
-      `${(figures.ms / 1000).toFixed(1)} s, peak RSS ${figures.peakRssMb} MB; re-run (nothing to change) ${(figures.rerunMs / 1000).toFixed(1)} s`,
+      `${(figures.ms / 1000).toFixed(1)} s, peak RSS ${figures.peakRssMb} MB; re-run (nothing to change) ${(figures.rerunMs / 1000).toFixed(1)} s${
+        'xlsxMs' in figures && figures.xlsxMs !== undefined
+          ? `; the cases from Excel ${(figures.xlsxMs / 1000).toFixed(1)} s, peak RSS ${figures.xlsxPeakRssMb} MB`
+          : ''
+      }`,
       `one by one through the case service: ${figures.baselinePerCaseMs} ms/case (${figures.baselineCases.toLocaleString('en')} measured, ${(figures.baselineProjectedMs / 1000).toFixed(1)} s for ${figures.cases.toLocaleString('en')}), peak RSS ${figures.baselinePeakRssMb} MB`,
     ];
   }),

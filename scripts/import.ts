@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--dry-run] [--allow-retire]`:
+ * `npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--unit "Department=Unit" …] [--dry-run] [--allow-retire]`:
  * brings a KE's existing work into the store the bot uses. Every file is checked before anything
  * is written; then everything is written, or nothing. Prints one line per case (externalId → reference).
  * Exit codes: 0 done (or a clean dry run), 1 problems in the files (nothing written), 2 wrong usage.
@@ -23,8 +23,19 @@ const { values } = parseArgs({
     cases: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     'allow-retire': { type: 'boolean', default: false },
+    /** A department in the people file (the Entra list's «Department») named as the municipality's unit: «Hjemmesykepleien=Hjemmetjenesten». */
+    unit: { type: 'string', multiple: true, default: [] },
   },
 });
+const units: Record<string, string> = {};
+for (const rename of values.unit ?? []) {
+  const [from, to] = rename.split('=').map((part) => part.trim());
+  if (!from || !to) {
+    console.error(t('cli.usage.import'));
+    process.exit(2);
+  }
+  units[from] = to;
+}
 const kinds: ImportFileKind[] = ['directory', 'people', 'cases'];
 if (!values.municipality || !kinds.some((kind) => values[kind])) {
   console.error(t('cli.usage.import'));
@@ -47,6 +58,7 @@ await withServices(async ({ imports, municipalities }) => {
     importedBy: `operator:${userInfo().username}`,
     dryRun: values['dry-run'],
     allowLargeRetire: values['allow-retire'],
+    units,
   });
   const words = describeImport(t, report, municipality.name);
   console.log(words.title);

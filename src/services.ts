@@ -78,7 +78,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     onNotices: options.onNotices,
     now,
   });
-  const imports = new ImportService({ store, municipalities, directory, roles, cases, schedule, audit, now });
+  const imports = new ImportService({ store, references, municipalities, directory, roles, cases, schedule, audit, now });
   const overview = new OverviewService({ cases, roles, schedule, overdueTasks: (m) => coordination.overdueByCase(m), now });
   const training = new TrainingService({ store, roles, schedule, audit, overview, now });
   return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination };

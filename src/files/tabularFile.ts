@@ -109,7 +109,11 @@ export function readTable(input: TableInput, columns: TableColumns): { rows: Tab
   const warnings: Problem[] = [];
   const unknown = names.filter((name, index) => name && !target[index]);
   if (unknown.length)
-    warnings.push({ line: header.line, key: 'import.warning.unknownColumns', params: { columns: unknown.join(', '), known: columns.known.join(', ') } });
+    warnings.push({
+      line: header.line,
+      key: unknown.length === 1 ? 'import.warning.unknownColumn' : 'import.warning.unknownColumns',
+      params: { columns: unknown.join(', '), known: columns.known.join(', ') },
+    });
   const missing = columns.required.filter((column) => !taken.has(column));
   if (missing.length)
     return { rows: [], problems: [{ line: header.line, key: 'import.problem.missingColumns', params: { columns: missing.join(', ') } }], warnings };

@@ -77,6 +77,7 @@ export const en: Catalogue = {
   'import.problem.childCoordinatorAdult': 'a child coordinator is only for children (Patient and User Rights Act § 2-5 c).',
   'import.problem.parentsForAdult': 'parents consent for a child, not for an adult.',
   'import.problem.consentUnder16': 'a child under 16 cannot have consented alone (Patient and User Rights Act § 4-3).',
+  'import.warning.unknownColumn': 'the column {columns} is not used and is skipped. The columns read are: {known}.',
   'import.warning.unknownColumns': 'the columns {columns} are not used and are skipped. The columns read are: {known}.',
   'import.warning.keptAsOther': '«{column}» «{value}» is none of the values the bot knows, so it is stored as «other» with the text kept.',
   'import.report.warningOne': '1 warning: the import interpreted something (see below).',
@@ -113,6 +114,24 @@ export const en: Catalogue = {
   'import.howTo.body':
     'Attach one or more CSV files here in the chat: the service directory, people (units, leaders, KE) and cases (existing coordinators and plans). I recognise the files by their headers, check every row and show what will happen before anything is saved. Excel files saved as CSV are fine, with commas or semicolons.',
   'import.howTo.templates': 'Download a template',
+  'template.helpSheet': 'Help',
+  'template.intro.cases':
+    "Fill in one row per case on the sheet «Saker». Columns may also be named as under «Other names», and values written as in Koordinatorhjelpen's form. Dates as 2026-11-24 or 24.11.2026. Import with «importer» in chat or npm run import.",
+  'template.intro.people':
+    "Fill in one row per person on the sheet «Personer», or use the Entra admin centre's user list (Users → Download users) as it is. Roles can also be set in chat with «roller».",
+  'template.column': 'Column',
+  'template.required': 'Required',
+  'template.values': 'Values',
+  'template.aliases': 'Other names for the column',
+  'template.yes': 'yes',
+  'template.no': 'no',
+  'template.date': 'date (2026-11-24 or 24.11.2026)',
+  'template.invalidTitle': 'Unknown value',
+  'template.invalid': 'Choose one of: {values}.',
+  'import.template.casesXlsx': 'Cases (Excel)',
+  'import.template.peopleXlsx': 'People (Excel)',
+  'import.report.neverUsedOne': '1 person in the file has never used Koordinatorhjelpen: ask IT to pre-install the app so notices reach them.',
+  'import.report.neverUsedOther': '{count} people in the file have never used Koordinatorhjelpen: ask IT to pre-install the app so notices reach them.',
   'import.template.directory': 'Service directory',
   'import.template.people': 'People',
   'import.template.cases': 'Cases',
@@ -135,7 +154,8 @@ export const en: Catalogue = {
   'cli.seed.entries': '{entries} directory entries loaded',
   'cli.seed.untouched': 'directory untouched',
   'cli.dev.running': 'Koordinatorhjelpen is running. Open {url} and type «hjelp».',
-  'cli.usage.import': 'Usage: npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--dry-run] [--allow-retire]',
+  'cli.usage.import':
+    'Usage: npm run import -- --municipality <id> [--directory FILE] [--people FILE] [--cases FILE] [--unit "Department=Unit" …] [--dry-run] [--allow-retire]',
   'cli.usage.municipality':
     'Usage: npm run municipality -- add --id <id> --name "<name>" --tenant <tenantId> [--tenant …] [--ke-admin <aadObjectId>] [--language nb|nn] [--servicetorget <phone>] [--ke-phone <phone>]\n       npm run municipality -- list | update --id <id> [same options] | remove --id <id>',
   'cli.fileMissing': 'Cannot find the file {file}.',

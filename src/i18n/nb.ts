@@ -75,6 +75,7 @@ export const nb = {
   'import.problem.childCoordinatorAdult': 'barnekoordinator gjelder bare barn (pasient- og brukerrettighetsloven § 2-5 c).',
   'import.problem.parentsForAdult': 'foreldre samtykker for barn, ikke for en voksen.',
   'import.problem.consentUnder16': 'et barn under 16 år kan ikke ha samtykket alene (pasient- og brukerrettighetsloven § 4-3).',
+  'import.warning.unknownColumn': 'kolonnen {columns} brukes ikke og hoppes over. Kolonnene som leses: {known}.',
   'import.warning.unknownColumns': 'kolonnene {columns} brukes ikke og hoppes over. Kolonnene som leses: {known}.',
   'import.warning.keptAsOther': '«{column}» «{value}» er ingen av verdiene boten kjenner, så den lagres som «annet» med teksten bevart.',
   'import.report.warningOne': '1 advarsel: importen har tolket noe selv (se under).',
@@ -110,6 +111,24 @@ export const nb = {
   'import.howTo.body':
     'Legg ved én eller flere CSV-filer her i chatten: tjenesteoversikt, personer (enheter, ledere, KE) og saker (eksisterende koordinatorer og planer). Jeg kjenner igjen filene på overskriftene, sjekker hver rad og viser hva som vil skje før noe lagres. Excel-filer lagret som CSV går fint, med komma eller semikolon.',
   'import.howTo.templates': 'Last ned en mal',
+  'template.helpSheet': 'Forklaring',
+  'template.intro.cases':
+    'Fyll ut én rad per sak på arket «Saker». Kolonnene kan også hete som i «Andre navn», og verdiene kan skrives som i skjemaet i Koordinatorhjelpen. Datoer som 2026-11-24 eller 24.11.2026. Importer med «importer» i chatten eller npm run import.',
+  'template.intro.people':
+    'Fyll ut én rad per person på arket «Personer», eller bruk brukerlisten fra Entra administrasjonssenter (Brukere → Last ned brukere) slik den er. Roller kan også settes i chatten med «roller».',
+  'template.column': 'Kolonne',
+  'template.required': 'Påkrevd',
+  'template.values': 'Verdier',
+  'template.aliases': 'Andre navn på kolonnen',
+  'template.yes': 'ja',
+  'template.no': 'nei',
+  'template.date': 'dato (2026-11-24 eller 24.11.2026)',
+  'template.invalidTitle': 'Ukjent verdi',
+  'template.invalid': 'Velg en av: {values}.',
+  'import.template.casesXlsx': 'Saker (Excel)',
+  'import.template.peopleXlsx': 'Personer (Excel)',
+  'import.report.neverUsedOne': '1 person i filen har aldri brukt Koordinatorhjelpen: be IT forhåndsinstallere appen, så når varslene fram.',
+  'import.report.neverUsedOther': '{count} personer i filen har aldri brukt Koordinatorhjelpen: be IT forhåndsinstallere appen, så når varslene fram.',
   'import.template.directory': 'Tjenesteoversikt',
   'import.template.people': 'Personer',
   'import.template.cases': 'Saker',
@@ -132,7 +151,8 @@ export const nb = {
   'cli.seed.entries': '{entries} oppføringer i tjenesteoversikten lastet inn',
   'cli.seed.untouched': 'tjenesteoversikten er urørt',
   'cli.dev.running': 'Koordinatorhjelpen kjører. Åpne {url} og skriv «hjelp».',
-  'cli.usage.import': 'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--dry-run] [--allow-retire]',
+  'cli.usage.import':
+    'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--unit "Avdeling=Enhet" …] [--dry-run] [--allow-retire]',
   'cli.usage.municipality':
     'Bruk: npm run municipality -- add --id <id> --name "<navn>" --tenant <tenantId> [--tenant …] [--ke-admin <aadObjectId>] [--language nb|nn] [--servicetorget <tlf>] [--ke-phone <tlf>]\n      npm run municipality -- list | update --id <id> [samme valg] | remove --id <id>',
   'cli.fileMissing': 'Finner ikke filen {file}.',

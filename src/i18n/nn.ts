@@ -77,6 +77,7 @@ export const nn: Catalogue = {
   'import.problem.childCoordinatorAdult': 'barnekoordinator gjeld berre barn (pasient- og brukarrettslova § 2-5 c).',
   'import.problem.parentsForAdult': 'foreldre samtykkjer for barn, ikkje for ein vaksen.',
   'import.problem.consentUnder16': 'eit barn under 16 år kan ikkje ha samtykt åleine (pasient- og brukarrettslova § 4-3).',
+  'import.warning.unknownColumn': 'kolonnen {columns} blir ikkje brukt og blir hoppa over. Kolonnane som blir lesne: {known}.',
   'import.warning.unknownColumns': 'kolonnane {columns} blir ikkje brukte og blir hoppa over. Kolonnane som blir lesne: {known}.',
   'import.warning.keptAsOther': '«{column}» «{value}» er ingen av verdiane boten kjenner, så han blir lagra som «anna» med teksten teken vare på.',
   'import.report.warningOne': '1 åtvaring: importen har tolka noko sjølv (sjå under).',
@@ -112,6 +113,24 @@ export const nn: Catalogue = {
   'import.howTo.body':
     'Legg ved éi eller fleire CSV-filer her i chatten: tenesteoversikt, personar (einingar, leiarar, KE) og saker (eksisterande koordinatorar og planar). Eg kjenner att filene på overskriftene, sjekkar kvar rad og viser kva som vil skje før noko vert lagra. Excel-filer lagra som CSV går fint, med komma eller semikolon.',
   'import.howTo.templates': 'Last ned ein mal',
+  'template.helpSheet': 'Forklaring',
+  'template.intro.cases':
+    'Fyll ut éi rad per sak på arket «Saker». Kolonnane kan òg heite som i «Andre namn», og verdiane kan skrivast som i skjemaet i Koordinatorhjelpen. Datoar som 2026-11-24 eller 24.11.2026. Importer med «importer» i chatten eller npm run import.',
+  'template.intro.people':
+    'Fyll ut éi rad per person på arket «Personer», eller bruk brukarlista frå Entra administrasjonssenter (Brukarar → Last ned brukarar) slik ho er. Roller kan òg setjast i chatten med «roller».',
+  'template.column': 'Kolonne',
+  'template.required': 'Påkravd',
+  'template.values': 'Verdiar',
+  'template.aliases': 'Andre namn på kolonnen',
+  'template.yes': 'ja',
+  'template.no': 'nei',
+  'template.date': 'dato (2026-11-24 eller 24.11.2026)',
+  'template.invalidTitle': 'Ukjend verdi',
+  'template.invalid': 'Vel ein av: {values}.',
+  'import.template.casesXlsx': 'Saker (Excel)',
+  'import.template.peopleXlsx': 'Personar (Excel)',
+  'import.report.neverUsedOne': '1 person i fila har aldri brukt Koordinatorhjelpen: be IT førehandsinstallere appen, så kjem varsla fram.',
+  'import.report.neverUsedOther': '{count} personar i fila har aldri brukt Koordinatorhjelpen: be IT førehandsinstallere appen, så kjem varsla fram.',
   'import.template.directory': 'Tenesteoversikt',
   'import.template.people': 'Personar',
   'import.template.cases': 'Saker',
@@ -134,7 +153,8 @@ export const nn: Catalogue = {
   'cli.seed.entries': '{entries} oppføringar i tenesteoversikta lasta inn',
   'cli.seed.untouched': 'tenesteoversikta er urørd',
   'cli.dev.running': 'Koordinatorhjelpen køyrer. Opne {url} og skriv «hjelp».',
-  'cli.usage.import': 'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--dry-run] [--allow-retire]',
+  'cli.usage.import':
+    'Bruk: npm run import -- --municipality <id> [--directory FIL] [--people FIL] [--cases FIL] [--unit "Avdeling=Eining" …] [--dry-run] [--allow-retire]',
   'cli.usage.municipality':
     'Bruk: npm run municipality -- add --id <id> --name "<namn>" --tenant <tenantId> [--tenant …] [--ke-admin <aadObjectId>] [--language nb|nn] [--servicetorget <tlf>] [--ke-phone <tlf>]\n      npm run municipality -- list | update --id <id> [same val] | remove --id <id>',
   'cli.fileMissing': 'Finn ikkje fila {file}.',

@@ -10,6 +10,7 @@ import type { ImportFileKind, Problem } from '../files/Problem.js';
 import { decodeText } from '../files/tabularFile.js';
 import { tableInput } from '../files/workbook.js';
 import type { Municipalities } from '../municipalities/Municipalities.js';
+import type { ConversationReferences } from '../conversation/ConversationReferences.js';
 import type { Municipality } from '../municipalities/Municipality.js';
 import type { ReminderSchedule } from '../reminders/ReminderSchedule.js';
 import type { ImportedTraining, Roles } from '../roles/Roles.js';
@@ -34,14 +35,30 @@ export interface ImportReport {
   /** Where the import interpreted something (a column it skipped, a value kept as «annet»); they stop nothing. */
   warnings: (Problem & { file: ImportFileKind; fileName: string })[];
   directory?: { saved: number; retired: number; unchanged: number };
-  people?: { added: number; changed: number; unchanged: number };
+  people?: {
+    added: number;
+    changed: number;
+    unchanged: number;
+    /** People in the file who have never written to the bot (pre-install the app for them). */ neverUsed: number;
+  };
   cases?: { added: number; unchanged: number; references: { line: number; externalId: string; reference: string; isNew: boolean }[] };
   /** Reminders scheduled for the new cases and training deadlines. */
   reminders: number;
 }
 
+export interface ImportOptions {
+  importedBy: string;
+  importedByName?: string;
+  dryRun: boolean;
+  allowLargeRetire?: boolean;
+  /** Departments as the people file names them → the municipality's units (the Entra list's «Department»). */
+  units?: Record<string, string>;
+}
+
 export interface ImportServiceDeps {
   store: Store;
+  /** Who has a chat with the bot: the report tells how many imported people never wrote to it. */
+  references: Pick<ConversationReferences, 'people'>;
   municipalities: Municipalities;
   directory: DirectoryService;
   roles: Roles;
@@ -79,11 +96,7 @@ export class ImportService {
    * directory file that would retire more than half of the directory is a problem unless
    * `allowLargeRetire` says someone saw that and confirmed it (the chat's «Importer», the CLI's `--allow-retire`).
    */
-  async run(
-    municipalityId: string,
-    files: ImportFiles,
-    options: { importedBy: string; importedByName?: string; dryRun: boolean; allowLargeRetire?: boolean },
-  ): Promise<ImportReport> {
+  async run(municipalityId: string, files: ImportFiles, options: ImportOptions): Promise<ImportReport> {
     for (let attempt = 1; ; attempt++) {
       const { report, ops } = await this.plan(await this.deps.municipalities.require(municipalityId), files, options);
       if (report.problems.length > 0 || options.dryRun) return report;
@@ -98,11 +111,7 @@ export class ImportService {
     }
   }
 
-  private async plan(
-    municipality: Municipality,
-    files: ImportFiles,
-    options: { importedBy: string; importedByName?: string; dryRun: boolean; allowLargeRetire?: boolean },
-  ): Promise<{ report: ImportReport; ops: WriteOp[] }> {
+  private async plan(municipality: Municipality, files: ImportFiles, options: ImportOptions): Promise<{ report: ImportReport; ops: WriteOp[] }> {
     const today = osloParts(this.now()).date;
     const m = municipality.id;
     const report: ImportReport = { municipality: m, dryRun: options.dryRun, problems: [], warnings: [], reminders: 0 };
@@ -127,7 +136,11 @@ export class ImportService {
     }
     let people: PersonRow[] = [];
     if (files.people) {
-      const read = readPeople(await tableOf('people'), today);
+      const read = readPeople(
+        await tableOf('people'),
+        today,
+        new Map(Object.entries(options.units ?? {}).map(([from, to]) => [from.toLocaleLowerCase('nb'), to])),
+      );
       problemsOf('people', read.problems);
       warningsOf('people', read.warnings);
       people = read.people;
@@ -178,7 +191,11 @@ export class ImportService {
         people.map((person) => person.userId),
       )),
     );
-    if (files.people) report.people = { added: rolesChange.added, changed: rolesChange.changed, unchanged: rolesChange.unchanged };
+    if (files.people) {
+      const reachable = new Set((await this.deps.references.people(m)).map((person) => person.userId));
+      const neverUsed = people.filter((person) => !reachable.has(person.userId)).length;
+      report.people = { added: rolesChange.added, changed: rolesChange.changed, unchanged: rolesChange.unchanged, neverUsed };
+    }
 
     if (counter) ops.push(counter);
     ops.push(...this.deps.cases.importOps(m, created, options.importedBy));

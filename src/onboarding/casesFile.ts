@@ -31,7 +31,7 @@ export const CASE_COLUMNS = [
   'coordinatorKind',
   'dueDate',
 ] as const;
-const REQUIRED = [
+export const CASE_REQUIRED = [
   'externalId',
   'residentName',
   'birthDate',
@@ -68,7 +68,7 @@ export interface CaseRow {
  * do not exist or lie in the future, steps out of order, a started plan without written consent.
  */
 export function readCases(input: TableInput, today: string, known: CaseReferences): { cases: CaseRow[]; problems: Problem[]; warnings: Problem[] } {
-  const table = readTable(input, { required: REQUIRED, known: CASE_COLUMNS, aliases: caseColumnAliases });
+  const table = readTable(input, { required: CASE_REQUIRED, known: CASE_COLUMNS, aliases: caseColumnAliases });
   const cases: CaseRow[] = [];
   const problems: Problem[] = [...table.problems];
   const warnings: Problem[] = [...table.warnings];

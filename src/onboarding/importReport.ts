@@ -17,6 +17,9 @@ export function describeImport(
     if (report.people) summary.push(t('import.report.people', report.people));
     if (report.cases) summary.push(t('import.report.cases', { added: report.cases.added, unchanged: report.cases.unchanged }));
     if (report.reminders) summary.push(t('import.report.reminders', { count: report.reminders }));
+    // What to do next: people who never wrote to the bot get notices only once the app is installed for them.
+    const neverUsed = report.people?.neverUsed ?? 0;
+    if (neverUsed) summary.push(t(neverUsed === 1 ? 'import.report.neverUsedOne' : 'import.report.neverUsedOther', { count: neverUsed }));
     if (report.dryRun) summary.push(t('import.report.dryRun'));
   }
   const limit = options.maxProblems ?? report.problems.length;
@@ -32,7 +35,8 @@ export function describeImport(
   // Warnings stop nothing; they say where the import interpreted the file, apart from the problems, with their count.
   const warningCount = report.warnings.length;
   if (warningCount) summary.push(t(warningCount === 1 ? 'import.report.warningOne' : 'import.report.warningOther', { count: warningCount }));
-  const warnings = report.warnings.slice(0, limit).map((warning) =>
+  const warningLimit = options.maxProblems ?? warningCount;
+  const warnings = report.warnings.slice(0, warningLimit).map((warning) =>
     t('import.where.line', {
       file: t(`import.file.${warning.file}`),
       fileName: warning.fileName,
@@ -40,7 +44,7 @@ export function describeImport(
       problem: t(warning.key, warning.params),
     }),
   );
-  if (warningCount > limit) warnings.push(t('import.report.moreProblems', { count: warningCount - limit }));
+  if (warningCount > warningLimit) warnings.push(t('import.report.moreProblems', { count: warningCount - warningLimit }));
   const cases = (report.cases?.references ?? []).map((line) =>
     t(line.isNew ? 'import.report.caseLine' : 'import.report.caseLineExisting', { externalId: line.externalId, reference: line.reference || '–' }),
   );

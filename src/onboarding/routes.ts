@@ -189,10 +189,14 @@ export function importRoutes(
           title: t('import.howTo.title'),
           body: t('import.howTo.body'),
           templatesLabel: t('import.howTo.templates'),
-          templates: (Object.keys(TEMPLATE_FILES) as ImportFileKind[]).map((kind) => ({
-            title: t(`import.template.${kind}`),
-            url: `${templatesUrl}/${TEMPLATE_FILES[kind]}`,
-          })),
+          templates: [
+            ...(Object.keys(TEMPLATE_FILES) as ImportFileKind[]).map((kind) => ({
+              title: t(`import.template.${kind}`),
+              url: `${templatesUrl}/${TEMPLATE_FILES[kind]}`,
+            })),
+            { title: t('import.template.casesXlsx'), url: `${templatesUrl}/cases.xlsx` },
+            { title: t('import.template.peopleXlsx'), url: `${templatesUrl}/people.xlsx` },
+          ],
         }),
       ],
     });

@@ -10,9 +10,10 @@ export interface ImportedPerson {
   name: string;
   email?: string;
   unit?: string;
-  leads: readonly string[];
-  ke: boolean;
-  keAdmin: boolean;
+  /** Undefined when the file says nothing of them (the Entra user list): what the person has stays. */
+  leads?: readonly string[];
+  ke?: boolean;
+  keAdmin?: boolean;
 }
 
 /** What an import changes about one person's training: completed on a date, or a deadline that starts. */
@@ -223,8 +224,11 @@ export class Roles {
           name: person.name,
           ...(person.email ? { email: person.email } : {}),
           ...(person.unit ? { unit: person.unit } : {}),
-          leads: [...person.leads],
-          roles: [...(person.ke ? (['keMember'] as const) : []), ...(person.keAdmin ? (['keAdmin'] as const) : [])],
+          leads: person.leads ? [...person.leads] : (next.leads ?? []),
+          roles:
+            person.ke === undefined && person.keAdmin === undefined
+              ? next.roles
+              : [...(person.ke ? (['keMember'] as const) : []), ...(person.keAdmin ? (['keAdmin'] as const) : [])],
         };
         if (!person.email) delete next.email;
         if (!person.unit) delete next.unit;

@@ -101,3 +101,49 @@ describe('onboarding from the command line: npm run municipality and npm run imp
     expect(await run('municipality', ['remove', '--id', 'nordvik'], dataDir)).toMatchObject({ code: 0, stdout: 'Fjernet nordvik.\n' });
   }, 120_000);
 });
+
+describe('onboarding from the files a municipality already has: a KE’s Excel list and IT’s Entra ID user list', () => {
+  it('imports both without hand-editing, with the interpretations as warnings, and the KE’s cases open in chat', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kh-onboard-files-'));
+    expect((await run('municipality', ['add', '--id', 'testvik', '--name', 'Testvik kommune', '--tenant', 'tenant-t', '--ke-admin', KARI], dataDir)).code).toBe(
+      0,
+    );
+    const files = [
+      '--directory',
+      'templates/directory.csv',
+      '--people',
+      'templates/examples/entra-users.csv',
+      '--unit',
+      'Hjemmesykepleien=Hjemmetjenesten',
+      '--cases',
+      'templates/examples/saker.xlsx',
+    ];
+    const dry = await run('import', ['--municipality', 'testvik', ...files, '--dry-run'], dataDir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Saker: 4 nye, 0 fantes fra før.');
+    expect(dry.stdout).toContain('3 advarsler: importen har tolket noe selv (se under).');
+    expect(dry.stdout).toContain('! saker (saker.xlsx), linje 5: «closingReason» «Flyttet fra kommunen» er ingen av verdiene boten kjenner');
+    expect(dry.stdout).toContain('! personer (entra-users.csv), linje 1: kolonnene Surname, Given name, User type, Job title, Account enabled brukes ikke');
+    const real = await run('import', ['--municipality', 'testvik', ...files], dataDir);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain('6 personer i filen har aldri brukt Koordinatorhjelpen: be IT forhåndsinstallere appen');
+    expect((await run('import', ['--municipality', 'testvik', ...files], dataDir)).stdout).toContain('Saker: 0 nye, 4 fantes fra før.');
+
+    const connector = await startFakeConnector();
+    const bot = await startBot({ DATA_DIR: dataDir, DEFAULT_MUNICIPALITY: 'testvik' });
+    try {
+      const post = async (userId: string, text: string) => {
+        const before = connector.sent.length;
+        await bot.post(messageActivity({ serviceUrl: connector.serviceUrl, userId, text, tenantId: 'tenant-t' }));
+        return JSON.stringify((await connector.waitFor(before + 1)).slice(before));
+      };
+      // Per Hansen's department «Hjemmesykepleien» became the unit «Hjemmetjenesten»; he was named by e-mail as coordinator.
+      expect(await post(PER, 'mine saker')).toContain('TESTVIK-');
+      const closed = await post(KARI, 'TESTVIK-2026-0004');
+      expect(closed).toContain('Annet (Flyttet fra kommunen)');
+    } finally {
+      await bot.close();
+      await connector.close();
+    }
+  }, 120_000);
+});

@@ -51,7 +51,7 @@ describe('readTable()', () => {
     expect(readTable('a,b,d\n1,2,3\n', columns)).toEqual({
       rows: [{ line: 2, values: { a: '1', b: '2' } }],
       problems: [],
-      warnings: [expect.objectContaining({ line: 1, key: 'import.warning.unknownColumns', params: expect.objectContaining({ columns: 'd' }) })],
+      warnings: [expect.objectContaining({ line: 1, key: 'import.warning.unknownColumn', params: expect.objectContaining({ columns: 'd' }) })],
     });
   });
 

@@ -177,7 +177,7 @@ describe('a KE’s own cases list', () => {
     expect(cases[1]!.existing).toMatchObject({ consent: { givenBy: 'parents' }, closeReason: 'needEnded' });
     expect(cases[2]!.existing).toMatchObject({ closeReason: 'other', closeReasonText: 'Flyttet fra kommunen' });
     expect(warnings.map((w) => [w.line, w.key])).toEqual([
-      [1, 'import.warning.unknownColumns'],
+      [1, 'import.warning.unknownColumn'],
       [4, 'import.warning.keptAsOther'],
     ]);
   });
