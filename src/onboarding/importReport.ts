@@ -22,29 +22,21 @@ export function describeImport(
     if (neverUsed) summary.push(t(neverUsed === 1 ? 'import.report.neverUsedOne' : 'import.report.neverUsedOther', { count: neverUsed }));
     if (report.dryRun) summary.push(t('import.report.dryRun'));
   }
-  const limit = options.maxProblems ?? report.problems.length;
-  const problems = report.problems.slice(0, limit).map((problem) =>
-    t('import.where.line', {
-      file: t(`import.file.${problem.file}`),
-      fileName: problem.fileName,
-      line: problem.line,
-      problem: t(problem.key, problem.params),
-    }),
-  );
-  if (report.problems.length > limit) problems.push(t('import.report.moreProblems', { count: report.problems.length - limit }));
+  /** Each item by file and line, at most `maxProblems` of them and how many more. */
+  const where = (items: ImportReport['problems']) => {
+    const limit = options.maxProblems ?? items.length;
+    const lines = items
+      .slice(0, limit)
+      .map((item) =>
+        t('import.where.line', { file: t(`import.file.${item.file}`), fileName: item.fileName, line: item.line, problem: t(item.key, item.params) }),
+      );
+    return items.length > limit ? [...lines, t('import.report.moreProblems', { count: items.length - limit })] : lines;
+  };
+  const problems = where(report.problems);
   // Warnings stop nothing; they say where the import interpreted the file, apart from the problems, with their count.
   const warningCount = report.warnings.length;
   if (warningCount) summary.push(t(warningCount === 1 ? 'import.report.warningOne' : 'import.report.warningOther', { count: warningCount }));
-  const warningLimit = options.maxProblems ?? warningCount;
-  const warnings = report.warnings.slice(0, warningLimit).map((warning) =>
-    t('import.where.line', {
-      file: t(`import.file.${warning.file}`),
-      fileName: warning.fileName,
-      line: warning.line,
-      problem: t(warning.key, warning.params),
-    }),
-  );
-  if (warningCount > warningLimit) warnings.push(t('import.report.moreProblems', { count: warningCount - warningLimit }));
+  const warnings = where(report.warnings);
   const cases = (report.cases?.references ?? []).map((line) =>
     t(line.isNew ? 'import.report.caseLine' : 'import.report.caseLineExisting', { externalId: line.externalId, reference: line.reference || '–' }),
   );

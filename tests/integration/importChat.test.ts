@@ -20,7 +20,7 @@ describe('importing existing work in chat (KE admin)', () => {
   let chat: Chat;
   let files: Server;
   let base: string;
-  const served: Record<string, string> = {};
+  const served: Record<string, string | Buffer> = {};
 
   beforeAll(async () => {
     chat = await startChat({ DEFAULT_MUNICIPALITY: '' });
@@ -50,10 +50,17 @@ describe('importing existing work in chat (KE admin)', () => {
   const cardOf = (reply: { attachments?: { content: unknown }[] }) => reply.attachments?.[0]?.content as Card;
   const texts = (card: Card) => JSON.stringify(card.body);
 
-  it('explains «importer» and offers the three templates, which download', async () => {
+  it('explains «importer» and offers the templates, as CSV and as Excel, which download', async () => {
     const card = cardOf(await send(KARI, { text: 'importer' }));
     expect(texts(card)).toContain('Importer eksisterende arbeid');
-    expect(card.actions!.map((a) => a.title)).toEqual(['Tjenesteoversikt', 'Personer', 'Saker']);
+    expect(card.actions!.map((a) => a.title)).toEqual(['Tjenesteoversikt', 'Personer', 'Saker', 'Saker (Excel)', 'Personer (Excel)']);
+    const workbook = await fetch(card.actions![3]!.url!.replace(/^https?:\/\/[^/]+/, chat.running.url));
+    expect(workbook.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(
+      Buffer.from(await workbook.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const url = card.actions![1]!.url!.replace(/^https?:\/\/[^/]+/, chat.running.url);
     const template = await fetch(url);
     expect(template.headers.get('content-type')).toContain('text/csv');
@@ -67,7 +74,7 @@ describe('importing existing work in chat (KE admin)', () => {
   });
 
   it('shows each bad row by file and line, offers no «Importer», and writes nothing', async () => {
-    served['/bad-cases.csv'] = served['/cases.csv']!.replace('2009-01-15', '2031-01-15');
+    served['/bad-cases.csv'] = (served['/cases.csv'] as string).replace('2009-01-15', '2031-01-15');
     const card = cardOf(await send(KARI, { attachments: [attach('directory.csv'), attach('people.csv'), attach('bad-cases.csv')] }));
     expect(texts(card)).toContain('Importen til Testvik kommune er stoppet – ingenting er lagret');
     expect(texts(card)).toContain('saker (bad-cases.csv), linje 4: «birthDate» er fram i tid (2031-01-15).');
@@ -93,7 +100,7 @@ describe('importing existing work in chat (KE admin)', () => {
   });
 
   it('refuses to confirm files that changed since they were checked', async () => {
-    served['/people2.csv'] = served['/people.csv']!;
+    served['/people2.csv'] = served['/people.csv'] as string;
     const card = cardOf(await send(KARI, { attachments: [attach('people2.csv')] }));
     expect(texts(card)).toContain('Alt i filene finnes fra før');
     served['/people2.csv'] = `${served['/people.csv']}8b000000-0000-0000-0000-000000000009,Ny Person,,Hjemmetjenesten,,,\n`;
@@ -103,6 +110,16 @@ describe('importing existing work in chat (KE admin)', () => {
     const reply = await send(KARI, { value: confirm.data });
     expect(reply.text).toContain('Filene er endret siden kontrollen');
     expect((await chat.running.bot.roles.people('testvik')).map((p) => p.name)).not.toContain('Ny Person');
+  });
+
+  it('reads a KE’s own Excel list as it is, and says apart what it interpreted', async () => {
+    served['/saker.xlsx'] = readFileSync('templates/examples/saker.xlsx');
+    const card = cardOf(await send(KARI, { attachments: [attach('saker.xlsx')] }));
+    expect(texts(card)).toContain('Saker: 1 nye, 3 fantes fra før.');
+    expect(texts(card)).toContain('2 advarsler: importen har tolket noe selv (se under).');
+    expect(texts(card)).toContain('saker (saker.xlsx), linje 5: «closingReason» «Flyttet fra kommunen» er ingen av verdiene boten kjenner');
+    const done = cardOf(await send(KARI, { value: card.actions!.find((a) => a.title === 'Importer')!.data }));
+    expect(texts(done)).toContain('Importert til Testvik kommune');
   });
 
   it('downloads only from Teams, SharePoint or the channel’s own service', async () => {
