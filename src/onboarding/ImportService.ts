@@ -17,7 +17,7 @@ import type { ImportedTraining, Roles } from '../roles/Roles.js';
 import type { Store, WriteOp } from '../store/Store.js';
 import { osloParts } from '../time/oslo.js';
 import { readCases, type CaseRow } from './casesFile.js';
-import { readPeople, type PersonRow } from './peopleFile.js';
+import { peopleByEmail, readPeople, type PersonRow } from './peopleFile.js';
 
 /** One file of an import: its name (for the report and the format) and its bytes, in any encoding Excel writes. */
 export interface ImportFile {
@@ -136,11 +136,10 @@ export class ImportService {
     }
     let people: PersonRow[] = [];
     if (files.people) {
-      const read = readPeople(
-        await tableOf('people'),
-        today,
-        new Map(Object.entries(options.units ?? {}).map(([from, to]) => [from.toLocaleLowerCase('nb'), to])),
-      );
+      const read = readPeople(await tableOf('people'), today, {
+        units: new Map(Object.entries(options.units ?? {}).map(([from, to]) => [from.toLocaleLowerCase('nb'), to])),
+        known: peopleByEmail(await this.deps.roles.people(m)),
+      });
       problemsOf('people', read.problems);
       warningsOf('people', read.warnings);
       people = read.people;

@@ -20,27 +20,42 @@ export interface PersonRow {
   keAdmin?: boolean;
 }
 
-/** Every valid person, and a problem per bad row (duplicates name the line they repeat). */
+/** What the people file may refer to: departments renamed to units, and the people the bot knows, by e-mail (lower case) → object id and name. */
+export interface PeopleReferences {
+  units?: ReadonlyMap<string, string>;
+  known?: ReadonlyMap<string, { userId: string; name: string }>;
+}
+
 /**
- * Every valid person, and a problem per bad row. `units` renames departments (the Entra list's
+ * Every valid person, and a problem per bad row (duplicates name the line they repeat). A row names
+ * its person by Entra object id, or — in a small roles file — by the e-mail of someone the bot knows
+ * already (then the name may be left out). `units` renames departments (the Entra list's
  * «Department») to the municipality's units, matched without regard to case.
  */
 export function readPeople(
   input: TableInput,
   today: string,
-  units: ReadonlyMap<string, string> = new Map(),
+  references: PeopleReferences = {},
 ): { people: PersonRow[]; problems: Problem[]; warnings: Problem[] } {
-  const table = readTable(input, { required: PEOPLE_REQUIRED, known: PEOPLE_COLUMNS, aliases: peopleColumnAliases });
+  const units = references.units ?? new Map<string, string>();
+  const table = readTable(input, { required: [], known: PEOPLE_COLUMNS, aliases: peopleColumnAliases });
+  const header = new Set(Object.keys(table.rows[0]?.values ?? {}));
+  // A people file names people by object id (our template, the Entra list) or by e-mail (a roles file).
+  if (!table.problems.length && table.rows.length && !header.has('aadObjectId') && !header.has('email'))
+    table.problems.push({ line: 1, key: 'import.problem.missingColumns', params: { columns: PEOPLE_REQUIRED.join(', ') } });
   const people: PersonRow[] = [];
   const problems: Problem[] = [...table.problems];
   const seen = new Map<string, number>();
   if (!table.problems.length && table.rows.length === 0) problems.push({ line: 1, key: 'import.problem.noRows' });
-  for (const row of table.rows) {
+  for (const row of table.problems.length ? [] : table.rows) {
     const cells = new Cells(row, today);
-    const userId = cells.id('aadObjectId', { required: true });
-    const name = cells.text('name', { max: 120, required: true });
     const email = cells.raw('email') || undefined;
     if (email && !EMAIL.test(email)) cells.problem('import.problem.invalidEmail', { value: email });
+    const byEmail = !header.has('aadObjectId') && email ? references.known?.get(email.toLowerCase()) : undefined;
+    if (!header.has('aadObjectId') && email && EMAIL.test(email) && !byEmail) cells.problem('import.problem.unknownPerson', { value: email });
+    const userId = header.has('aadObjectId') ? cells.id('aadObjectId', { required: true }) : byEmail?.userId;
+    // Named by e-mail, a known person keeps their name unless the file gives one.
+    const name = header.has('aadObjectId') || cells.raw('name') ? cells.text('name', { max: 120, required: true }) : byEmail?.name;
     const department = cells.text('unit', { max: 120 });
     const unit = department && (units.get(department.toLocaleLowerCase('nb')) ?? department);
     // A file without role columns (the Entra user list) says nothing about them: people keep what they have.
@@ -67,4 +82,9 @@ export function readPeople(
       });
   }
   return { people, problems, warnings: table.warnings };
+}
+
+/** The people a roles file may name by e-mail: those the bot knows, by e-mail (lower case). */
+export function peopleByEmail(people: readonly { userId: string; name: string; email?: string }[]): Map<string, { userId: string; name: string }> {
+  return new Map(people.flatMap((person) => (person.email ? [[person.email.toLowerCase(), { userId: person.userId, name: person.name }] as const] : [])));
 }

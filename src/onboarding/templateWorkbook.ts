@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { ImportFileKind } from '../files/Problem.js';
+import type { MessageKey } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
 import { CASE_COLUMNS, CASE_REQUIRED } from './casesFile.js';
 import { PEOPLE_COLUMNS, PEOPLE_REQUIRED } from './peopleFile.js';
@@ -69,18 +70,21 @@ export async function templateWorkbook(kind: 'cases' | 'people', csv: string, t:
   const help = workbook.addWorksheet(t('template.helpSheet'));
   help.addRow([t(`template.intro.${kind}`)]);
   help.addRow([]);
-  help.addRow([t('template.column'), t('template.required'), t('template.values'), t('template.aliases')]).font = { bold: true };
+  help.addRow([t('template.column'), t('template.about'), t('template.required'), t('template.values'), t('template.aliases')]).font = { bold: true };
   for (const column of spec.columns) {
     help.addRow([
       column,
+      t(`template.about.${column}` as MessageKey),
       t((spec.required as readonly string[]).includes(column) ? 'template.yes' : 'template.no'),
       CHOICES[column]?.join(', ') ?? (/At$|Date$|^birthDate$/.test(column) ? t('template.date') : ''),
       (spec.aliases[column] ?? []).join(', '),
     ]);
   }
   help.getColumn(1).width = 26;
-  help.getColumn(2).width = 10;
-  help.getColumn(3).width = 48;
-  help.getColumn(4).width = 60;
+  help.getColumn(2).width = 70;
+  help.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  help.getColumn(3).width = 10;
+  help.getColumn(4).width = 48;
+  help.getColumn(5).width = 60;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

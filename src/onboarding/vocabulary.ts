@@ -134,6 +134,8 @@ export function fileKindOf(header: readonly string[]): 'cases' | 'people' | 'dir
   const cases = columnsNamed(header, Object.keys(caseColumnAliases), caseColumnAliases);
   if (['externalId', 'residentName', 'status'].every((column) => cases.has(column))) return 'cases';
   const people = columnsNamed(header, Object.keys(peopleColumnAliases), peopleColumnAliases);
-  if (['aadObjectId', 'name'].every((column) => people.has(column))) return 'people';
+  // People by object id with a name (our template, the Entra list), or a roles file by e-mail.
+  const names = people.has('aadObjectId') || people.has('email');
+  if (names && ['name', 'unit', 'leads', 'ke', 'keAdmin'].some((column) => people.has(column))) return 'people';
   return 'directory';
 }

@@ -34,6 +34,22 @@ describe('templateWorkbook()', () => {
     const rows = help.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.map((row) => row[1])).toEqual(expect.arrayContaining([...CASE_COLUMNS]));
     const birth = rows.find((row) => row[1] === 'birthDate')!;
-    expect(birth).toEqual([undefined, 'birthDate', 'ja', 'dato (2026-11-24 eller 24.11.2026)', 'fødselsdato, fødd, født, birth date']);
+    expect(birth).toEqual([
+      undefined,
+      'birthDate',
+      'Fødselsdato. Kan stå tom for et ventet barn når termin er fylt ut.',
+      'ja',
+      'dato (2026-11-24 eller 24.11.2026)',
+      'fødselsdato, fødd, født, birth date',
+    ]);
+  });
+
+  it.each(['nb', 'nn', 'en'] as const)('explains every column in %s', async (locale) => {
+    for (const kind of ['cases', 'people'] as const) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await templateWorkbook(kind, readFileSync(`templates/${kind}.csv`, 'utf8'), translator(locale))) as unknown as ExcelJS.Buffer);
+      const rows = (workbook.worksheets[1]!.getSheetValues().filter(Boolean) as unknown[][]).slice(2);
+      expect(rows.every((row) => typeof row[2] === 'string' && (row[2] as string).length > 5 && !(row[2] as string).startsWith('template.'))).toBe(true);
+    }
   });
 });

@@ -231,3 +231,23 @@ describe('the Entra ID user list', () => {
     expect(fileKindOf(['id', 'category', 'unit', 'name', 'offers'])).toBe('directory');
   });
 });
+
+describe('a small roles file keyed by e-mail', () => {
+  const knownPeople = new Map([['per.hansen@testvik.kommune.no', { userId: 'coord-1', name: 'Per Hansen' }]]);
+
+  it('sets KE and the units led for people the bot knows, named by e-mail', () => {
+    const { people, problems } = readPeople('E-post;KE;Leder for\nPer.Hansen@testvik.kommune.no;ja;Hjemmetjenesten\n', TODAY, { known: knownPeople });
+    expect(problems).toEqual([]);
+    expect(people).toEqual([expect.objectContaining({ userId: 'coord-1', name: 'Per Hansen', ke: true, keAdmin: false, leads: ['Hjemmetjenesten'] })]);
+    expect(fileKindOf(['E-post', 'KE', 'Leder for'])).toBe('people');
+  });
+
+  it('refuses an e-mail nobody has, and a file that names nobody', () => {
+    expect(readPeople('E-post;KE\nukjent@testvik.kommune.no;ja\n', TODAY, { known: knownPeople }).problems).toEqual([
+      expect.objectContaining({ line: 2, key: 'import.problem.unknownPerson' }),
+    ]);
+    expect(readPeople('Navn;KE\nPer;ja\n', TODAY, { known: knownPeople }).problems).toEqual([
+      expect.objectContaining({ line: 1, key: 'import.problem.missingColumns' }),
+    ]);
+  });
+});
