@@ -35,6 +35,7 @@ import type { ConversationReferences } from './conversation/ConversationReferenc
 import { TurnContext } from 'botbuilder';
 import type { CoordinationService } from './coordination/CoordinationService.js';
 import { coordinationRoutes } from './coordination/routes.js';
+import { caseWorkWords } from './coordination/cards.js';
 import { pickablePeople } from './roles/people.js';
 
 const LOCALE = Symbol('locale');
@@ -136,7 +137,7 @@ export function createApp({
   const directoryFeature = directoryRoutes(router, { directory, roles, exportLinks });
   registerRoleRoutes(router, { roles, references, audit, municipalities });
   importRoutes(router, { imports, roles, templatesUrl, attachmentHosts });
-  const caseFeature = caseRoutes(router, { cases, roles, directory, references, coordination });
+  const caseFeature = caseRoutes(router, { cases, roles, directory, references, work: caseWorkWords((m, caseId) => coordination.summary(m, caseId)) });
   coordinationRoutes(router, {
     coordination,
     roles,

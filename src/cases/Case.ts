@@ -41,6 +41,9 @@ export type ConsentGivenBy = (typeof consentGivers)[number];
 /** A coordinator (pbrl § 2-5 b), or a barnekoordinator for a family expecting or having a child with serious illness, injury or disability (§ 2-5 c). */
 export const coordinatorKinds = ['coordinator', 'childCoordinator'] as const;
 export type CoordinatorKind = (typeof coordinatorKinds)[number];
+/** The meetings of a case's work: with the resident or family, of the services, and the plan's evaluation. */
+export const meetingKinds = ['collaboration', 'coordination', 'evaluation'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
 /** The age of consent in health matters (pasient- og brukerrettighetsloven § 4-3). */
 export const AGE_OF_CONSENT = 16;
 export type ConsentForm = 'oral' | 'written';

@@ -43,8 +43,6 @@ import {
 } from './cards.js';
 import { CASE_ID, caseStates, changeReasons, closeReasons, closingChecklistItems, leaveKinds, type Case, type CaseState, type HistoryEntry } from './Case.js';
 import type { CaseService } from './CaseService.js';
-import type { CoordinationService } from '../coordination/CoordinationService.js';
-import { partnerLine, workSummaryFacts } from '../coordination/cards.js';
 import { availableCommands, type Command, type NotificationKind } from './transitions.js';
 
 const caseRef = z.object({ caseId: z.string().regex(CASE_ID) });
@@ -100,14 +98,22 @@ const latestProposalId = (c: Case) => c.proposal?.id ?? c.coordinator?.proposalI
 
 export interface CaseRouteDeps {
   cases: CaseService;
-  /** The case's work (partners, meetings, tasks): the case card shows the next meeting and the tasks, and the close form the partners to call. */
-  coordination: CoordinationService;
+  /** The case's work (partners, meetings, tasks), in words: what the case card shows of it, and whom the close form says to call. */
+  work: CaseWorkWords;
   roles: Roles;
   directory: DirectoryService;
   references: ConversationReferences;
 }
 
 type Scope = ActorScope;
+
+/** What the case card and the close form say of the case's work; the coordination feature gives it (the case feature does not import it). */
+export interface CaseWorkWords {
+  /** The case card's lines: the next meeting, open and overdue tasks. */
+  facts(t: Translate, municipality: string, caseId: string): Promise<{ title: string; value: string }[]>;
+  /** The close form's note: who the bot tells, and which outside partners to call. */
+  closeNote(t: Translate, municipality: string, caseId: string): Promise<string | undefined>;
+}
 
 /**
  * A command a case card gives (a Universal Action): the card data it reads, the command it makes,
@@ -123,7 +129,7 @@ interface CaseAction<F extends { caseId: string; step: number }> {
 const caseAction = <F extends { caseId: string; step: number }>(spec: CaseAction<F>) => spec as unknown as CaseAction<{ caseId: string; step: number }>;
 
 /** Reporting a need (meldeskjema), the case card and every command on it, and the leader's approval. */
-export function caseRoutes(router: Router, { cases, roles, directory, references, coordination }: CaseRouteDeps) {
+export function caseRoutes(router: Router, { cases, roles, directory, references, work: workWords }: CaseRouteDeps) {
   const scopeOf = (context: TurnContext, state: AppTurnState): Promise<Scope> => actorScope(context, state, roles);
 
   /**
@@ -270,16 +276,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
     caseChangeForm: (t, doc) => changeFormCard(t, doc.data),
     caseBirthForm: (t, doc) => birthFormCard(t, doc.data),
     caseEvaluationForm: (t, doc) => evaluationFormCard(t, doc.data, osloDate(cases.now())),
-    caseCloseForm: async (t, doc, { municipality }) => {
-      const { partners, externalPartners } = await coordination.summary(municipality, doc.data.id);
-      const note =
-        externalPartners.length > 0
-          ? [t('close.partnersNote'), ...externalPartners.map((p) => partnerLine(t, p))].join('\n')
-          : partners > 0
-            ? t('close.internalPartnersNote')
-            : undefined;
-      return closeFormCard(t, doc.data, note);
-    },
+    caseCloseForm: async (t, doc, { municipality }) => closeFormCard(t, doc.data, await workWords.closeNote(t, municipality, doc.data.id)),
     caseTransferForm: async (t, doc, { actor, municipality }) =>
       transferFormCard(
         t,
@@ -299,7 +296,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
       directory.list(municipality, { includeRetired: true }),
       proposing ? pickablePeople(roles, references, municipality) : [],
       proposing ? roles.units(municipality) : [],
-      manages ? coordination.summary(municipality, c.id) : undefined,
+      manages ? workWords.facts(t, municipality, c.id) : undefined,
     ]);
     const showPersonal = actor.isKe || c.coordinator?.userId === actor.userId || c.report.reporter.userId === actor.userId;
     return caseDetailsCard(t, {
@@ -311,7 +308,7 @@ export function caseRoutes(router: Router, { cases, roles, directory, references
       units,
       serviceNames: new Map(entries.map((entry) => [entry.id, entry.name])),
       contactPhone: home.phones.ke ?? home.phones.servicetorget,
-      ...(work ? { work: { facts: workSummaryFacts(t, work), link: { verb: 'workOpen', title: t('work.link') } } } : {}),
+      ...(work ? { work: { facts: work, link: { verb: 'workOpen', title: t('work.link') } } } : {}),
     });
   }
 

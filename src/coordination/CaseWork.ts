@@ -1,3 +1,4 @@
+import { meetingKinds, type MeetingKind } from '../cases/Case.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { addDays, addMonths, osloDate, osloInstant } from '../time/oslo.js';
 
@@ -37,8 +38,7 @@ export interface ExternalPartner extends PartnerBase {
   email?: string;
 }
 
-export const meetingKinds = ['collaboration', 'coordination', 'evaluation'] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
+export { meetingKinds, type MeetingKind };
 
 export interface Referat {
   /** Partner ids of those who came (among the invited). */

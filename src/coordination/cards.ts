@@ -5,7 +5,7 @@ import type { Translate } from '../i18n/translate.js';
 import { formatPhone } from '../directory/phone.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
 import { isOverdue, meetingKinds, type Meeting, type Partner, type Task, type TaskOwner } from './CaseWork.js';
-import type { CaseWorkView, MeetingView, TaskView, WorkNotice } from './CoordinationService.js';
+import type { CaseWorkView, MeetingView, TaskView, WorkNotice, WorkSummary } from './CoordinationService.js';
 import { partnerName } from './CoordinationService.js';
 import { teamsMeetingLink } from './meetingLink.js';
 
@@ -545,4 +545,16 @@ export function workSummaryFacts(
         ]
       : []),
   ];
+}
+
+/** The case's work in words for the case card and the close form (the case feature's `CaseWorkWords`). */
+export function caseWorkWords(summary: (municipality: string, caseId: string) => Promise<WorkSummary>) {
+  return {
+    facts: async (t: Translate, municipality: string, caseId: string) => workSummaryFacts(t, await summary(municipality, caseId)),
+    closeNote: async (t: Translate, municipality: string, caseId: string) => {
+      const { partners, externalPartners } = await summary(municipality, caseId);
+      if (externalPartners.length > 0) return [t('close.partnersNote'), ...externalPartners.map((p) => partnerLine(t, p))].join('\n');
+      return partners > 0 ? t('close.internalPartnersNote') : undefined;
+    },
+  };
 }

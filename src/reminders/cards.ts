@@ -5,7 +5,7 @@ import type { ReminderKind, ScheduledReminder } from './rules.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { meetingKinds, type MeetingKind } from '../coordination/CaseWork.js';
+import { meetingKinds, type MeetingKind } from '../cases/Case.js';
 
 const isMeetingKind = (kind: string): kind is MeetingKind => (meetingKinds as readonly string[]).includes(kind);
 
