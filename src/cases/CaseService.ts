@@ -222,15 +222,22 @@ export class CaseService {
 
   /** How many cases have notices waiting, due now or later, and when the oldest due one was due (what municipal IT sees of a backlog). */
   async noticeBacklog(municipality: MunicipalityId): Promise<{ waiting: number; due: number; oldestDueAt?: string }> {
-    const [waiting, due] = await Promise.all([
-      this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'noticesPending', op: '=', value: true }] }),
-      this.withDueNotices(municipality, 1),
-    ]);
-    const notices = waiting.reduce((sum, doc) => sum + (doc.data.outbox?.length ?? 0), 0);
+    const waiting = await this.deps.store.list<Case>('cases', municipality, { where: [{ field: 'noticesPending', op: '=', value: true }] });
     const now = this.now().toISOString();
-    const dueCount = waiting.reduce((sum, doc) => sum + (doc.data.outbox ?? []).filter((n) => (n.notBefore ?? n.at) <= now).length, 0);
-    const oldest = due[0] ? waiting.find((doc) => doc.id === due[0])?.data.noticesDueAt : undefined;
-    return { waiting: notices, due: dueCount, ...(oldest ? { oldestDueAt: oldest } : {}) };
+    const notices = waiting.flatMap((doc) => doc.data.outbox ?? []);
+    const due = notices.map((notice) => notice.notBefore ?? notice.at).filter((at) => at <= now);
+    const oldestDueAt = due.reduce<string | undefined>((oldest, at) => (oldest === undefined || at < oldest ? at : oldest), undefined);
+    return { waiting: notices.length, due: due.length, ...(oldestDueAt ? { oldestDueAt } : {}) };
+  }
+
+  /** When the longest-waiting due notice of a municipality became due (one indexed read); undefined when none is due. */
+  async oldestDueNotice(municipality: MunicipalityId): Promise<string | undefined> {
+    const [doc] = await this.deps.store.list<Case>('cases', municipality, {
+      where: [{ field: 'noticesDueAt', op: '<=', value: this.now().toISOString() }],
+      orderBy: { field: 'noticesDueAt', direction: 'asc' },
+      limit: 1,
+    });
+    return doc?.data.noticesDueAt;
   }
 
   /**

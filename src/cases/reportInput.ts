@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { calendarDate, earliestBirthDate } from '../files/cells.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { addMonths } from '../time/oslo.js';
+import { addMonths, ageOn } from '../time/oslo.js';
 import { AGE_OF_CONSENT, consentGivers } from './Case.js';
 
 /** Free text that ends up in cards: no markdown or HTML control characters, so it renders as typed. */
@@ -86,12 +86,6 @@ function dateProblem(form: ReportInput, today: string): MessageKey | undefined {
   if (!birth || birth > today || birth < earliestBirthDate(today)) return 'report.invalid.birthDate';
   if (!consent || consent > today || consent < birth) return 'report.invalid.consentDate';
   return undefined;
-}
-
-/** Whole years from a birth date to a date. */
-function ageOn(birthDate: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /**

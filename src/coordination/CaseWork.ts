@@ -1,6 +1,6 @@
 import { meetingKinds, type MeetingKind } from '../cases/Case.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
-import { addDays, addMonths, osloDate, osloInstant } from '../time/oslo.js';
+import { addDays, addMonths, osloClockInstant, osloDate } from '../time/oslo.js';
 
 /**
  * The coordinator's work between the start and the close of a plan (Rana: «Du leder møtene – men
@@ -158,19 +158,13 @@ export interface MeetingInput {
   referent?: string;
 }
 
-/** An Oslo wall-clock time on a date, as an instant. */
-export function osloAt(date: string, clock: string): string {
-  const [hour, minute] = clock.split(':').map(Number) as [number, number];
-  return osloInstant(date, hour, minute).toISOString();
-}
-
 /**
  * Checks a meeting's time and people: not in the past, ends after it starts, at most eight hours,
  * somewhere to meet (a place or Teams), and every participant still a partner of the case.
  */
 function checkMeeting(input: MeetingInput, partners: readonly Partner[], now: Date): Result<{ startsAt: string; endsAt: string }> {
-  const startsAt = osloAt(input.date, input.from);
-  const endsAt = osloAt(input.date, input.to);
+  const startsAt = osloClockInstant(input.date, input.from);
+  const endsAt = osloClockInstant(input.date, input.to);
   if (startsAt <= now.toISOString()) return refused('meetingInPast');
   if (endsAt <= startsAt) return refused('endBeforeStart');
   if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_MEETING_HOURS * 3_600_000) return refused('tooLong');

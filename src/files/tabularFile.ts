@@ -54,6 +54,16 @@ function delimiterOf(text: string): ',' | ';' {
   return count(';') > count(',') ? ';' : ',';
 }
 
+/** Each column by the `headerKey` of its own name and of each of its aliases. */
+export function columnsByHeader(columns: Pick<TableColumns, 'known' | 'aliases'>): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const column of columns.known) {
+    byKey.set(headerKey(column), column);
+    for (const alias of columns.aliases?.[column] ?? []) byKey.set(headerKey(alias), column);
+  }
+  return byKey;
+}
+
 /** The records of CSV text, each with the line it starts on; or the problem at the line where it breaks. */
 function csvRecords(text: string): { records: SheetRecords; problems: Problem[] } {
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -93,11 +103,7 @@ export function readTable(input: TableInput, columns: TableColumns): { rows: Tab
   if (read.problems.length) return { rows: [], problems: read.problems, warnings: [] };
   const [header, ...data] = read.records;
   if (!header) return { rows: [], problems: [{ line: 1, key: 'import.problem.empty' }], warnings: [] };
-  const byKey = new Map<string, string>();
-  for (const column of columns.known) {
-    byKey.set(headerKey(column), column);
-    for (const alias of columns.aliases?.[column] ?? []) byKey.set(headerKey(alias), column);
-  }
+  const byKey = columnsByHeader(columns);
   const names = header.cells.map((name) => name.trim());
   const mapped = names.map((name) => byKey.get(headerKey(name)));
   const taken = new Set<string>();

@@ -90,15 +90,15 @@ export class ProactiveNotifier {
 
   /** Says once per sweep, in the log, when the oldest due notice of a municipality has waited more than five minutes. */
   private async reportBacklog(municipality: MunicipalityId): Promise<void> {
-    const [oldest] = await this.deps.cases.withDueNotices(municipality, 1);
-    if (!oldest) return;
+    // One indexed read each sweep; the counts (a read of every waiting case) only when there is a backlog to report.
+    const oldest = await this.deps.cases.oldestDueNotice(municipality);
+    const waitedMs = oldest ? this.now().getTime() - Date.parse(oldest) : 0;
+    if (waitedMs <= BACKLOG_WARN_MS) return;
     const backlog = await this.deps.cases.noticeBacklog(municipality);
-    const waitedMs = backlog.oldestDueAt ? this.now().getTime() - Date.parse(backlog.oldestDueAt) : 0;
-    if (waitedMs > BACKLOG_WARN_MS)
-      this.deps.logger.warn(
-        { municipality, due: backlog.due, waiting: backlog.waiting, oldestDueSeconds: Math.round(waitedMs / 1000) },
-        'notices are waiting in outboxes',
-      );
+    this.deps.logger.warn(
+      { municipality, due: backlog.due, waiting: backlog.waiting, oldestDueSeconds: Math.round(waitedMs / 1000) },
+      'notices are waiting in outboxes',
+    );
   }
 
   /** One notice to everyone it is for (or those a former try did not reach); one unreachable person does not hold back the others. */

@@ -1,5 +1,5 @@
 import { AGE_OF_CONSENT, type CloseReason } from '../cases/Case.js';
-import { addMonths } from '../time/oslo.js';
+import { addMonths, ageOn } from '../time/oslo.js';
 import { statesWithCoordinator, type ExistingCase } from '../cases/importedCase.js';
 import { Cells, earliestBirthDate } from '../files/cells.js';
 import type { Problem } from '../files/Problem.js';
@@ -146,7 +146,7 @@ export function readCases(input: TableInput, today: string, known: CaseReference
     if (ageGroup === 'adult' && kind === 'childCoordinator') cells.problem('import.problem.childCoordinatorAdult');
     if (ageGroup === 'adult' && consentGivenBy === 'parents') cells.problem('import.problem.parentsForAdult');
     if (dueDate && ageGroup === 'adult') cells.problem('import.problem.dueDateAdult');
-    if (ageGroup === 'child' && consentGivenBy === 'resident' && birthDate && consentDate && (dueDate || yearsBetween(birthDate, consentDate) < AGE_OF_CONSENT))
+    if (ageGroup === 'child' && consentGivenBy === 'resident' && birthDate && consentDate && (dueDate || ageOn(birthDate, consentDate) < AGE_OF_CONSENT))
       cells.problem('import.problem.consentUnder16');
     if (!dueDate && birthDate && reportedOn && reportedOn < birthDate) cells.problem('import.problem.dateOrder', { column: 'reportedAt', before: 'birthDate' });
     if (!dueDate && birthDate && consentDate && consentDate < birthDate)
@@ -207,10 +207,4 @@ function personId(cells: Cells, column: string, known: CaseReferences): string |
     return userId;
   }
   return cells.id(column)?.toLowerCase();
-}
-
-/** Whole years from a birth date to a date. */
-function yearsBetween(birthDate: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

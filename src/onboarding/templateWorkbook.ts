@@ -22,6 +22,9 @@ const CHOICES: Record<string, readonly string[]> = {
   keAdmin: ['ja', 'nei'],
 };
 
+/** The template's date columns: written as date cells, and explained as dates. */
+const isDateColumn = (column: string) => /At$|Date$|^birthDate$/.test(column);
+
 /** Rows a KE can fill in with the drop-downs in place. */
 const ROWS = 1000;
 
@@ -44,17 +47,12 @@ export async function templateWorkbook(kind: 'cases' | 'people', csv: string, t:
   sheet.addRow(header);
   sheet.getRow(1).font = { bold: true };
   for (const example of examples ?? [])
-    sheet.addRow(
-      example.map((cell, index) =>
-        /At$|Date$|^birthDate$/.test(header![index] ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? new Date(`${cell}T00:00:00Z`) : cell,
-      ),
-    );
+    sheet.addRow(example.map((cell, index) => (isDateColumn(header![index] ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? new Date(`${cell}T00:00:00Z`) : cell)));
   header!.forEach((column, index) => {
     const width = Math.min(40, Math.max(12, column.length + 2));
     sheet.getColumn(index + 1).width = width;
     const choices = CHOICES[column];
-    const isDate = /At$|Date$|^birthDate$/.test(column);
-    if (isDate) sheet.getColumn(index + 1).numFmt = 'yyyy-mm-dd';
+    if (isDateColumn(column)) sheet.getColumn(index + 1).numFmt = 'yyyy-mm-dd';
     if (!choices) return;
     for (let row = 2; row <= ROWS; row++)
       sheet.getCell(row, index + 1).dataValidation = {
@@ -76,7 +74,7 @@ export async function templateWorkbook(kind: 'cases' | 'people', csv: string, t:
       column,
       t(`template.about.${column}` as MessageKey),
       t((spec.required as readonly string[]).includes(column) ? 'template.yes' : 'template.no'),
-      CHOICES[column]?.join(', ') ?? (/At$|Date$|^birthDate$/.test(column) ? t('template.date') : ''),
+      CHOICES[column]?.join(', ') ?? (isDateColumn(column) ? t('template.date') : ''),
       (spec.aliases[column] ?? []).join(', '),
     ]);
   }

@@ -10,7 +10,7 @@ import {
 } from '../cases/Case.js';
 import { importableStates, type ImportableState } from '../cases/importedCase.js';
 import type { Vocabulary } from '../files/cells.js';
-import { headerKey } from '../files/tabularFile.js';
+import { columnsByHeader, headerKey } from '../files/tabularFile.js';
 import { catalogues, locales, type MessageKey } from '../i18n/messages.js';
 
 /**
@@ -114,11 +114,7 @@ export const peopleColumnAliases: Readonly<Record<string, readonly string[]>> = 
 
 /** Which columns a header names, for one kind of file. */
 function columnsNamed(header: readonly string[], known: readonly string[], aliases: Readonly<Record<string, readonly string[]>>): Set<string> {
-  const byKey = new Map<string, string>();
-  for (const column of known) {
-    byKey.set(headerKey(column), column);
-    for (const alias of aliases[column] ?? []) byKey.set(headerKey(alias), column);
-  }
+  const byKey = columnsByHeader({ known, aliases });
   return new Set(header.flatMap((name) => byKey.get(headerKey(name)) ?? []));
 }
 

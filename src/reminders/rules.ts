@@ -198,9 +198,7 @@ export function courseReminders(course: CourseSessions, settings: ReminderSettin
   for (const session of course.sessions) {
     if (session.startsAt <= now.toISOString()) continue;
     const on = osloDate(new Date(session.startsAt));
-    let day = addDays(on, -1);
-    for (let i = 0; i < 10 && !isWorkday(day); i++) day = addDays(day, -1);
-    const dueAt = osloInstant(day, settings.workdayStartHour).toISOString();
+    const dueAt = workdayBefore(on, settings);
     for (const participant of course.participants) {
       reminders.push({
         key: `session:${course.id}:${session.id}:${participant.userId}`,

@@ -46,6 +46,18 @@ export function osloInstant(date: string, hour = 0, minute = 0): Date {
   return new Date(asUtc - osloOffsetMinutes(new Date(first)) * 60_000);
 }
 
+/** An Oslo wall-clock time («09:30») on a date, as an ISO instant. */
+export function osloClockInstant(date: string, clock: string): string {
+  const [hour, minute] = clock.split(':').map(Number) as [number, number];
+  return osloInstant(date, hour, minute).toISOString();
+}
+
+/** Whole years from a birth date to a date (both yyyy-mm-dd). */
+export function ageOn(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
 /** Calendar arithmetic on ISO dates. Months clamp to the month's last day (31 Aug + 6 months = 28/29 Feb). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

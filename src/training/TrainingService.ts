@@ -10,7 +10,7 @@ import type { OverviewService } from '../overview/OverviewService.js';
 import type { Roles } from '../roles/Roles.js';
 import type { Store } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
-import { osloDate, osloInstant } from '../time/oslo.js';
+import { osloClockInstant, osloDate } from '../time/oslo.js';
 import { cancel, completedBy, courseKinds, endsAt, recordAttendance, seatsLeft, signOff, signUp, startsAt, type Course, type CourseResult } from './Course.js';
 import { trainingStatus, type TrainingStatus } from '../roles/trainingStatus.js';
 import { mayEdit, mayView, type CompetenceMapping, type Coordinator } from './competence.js';
@@ -59,7 +59,7 @@ export class TrainingService {
 
   async create(actor: Actor, input: CourseInput): Promise<Course> {
     const sessions = input.sessions
-      .map((s) => ({ id: randomUUID().slice(0, 8), startsAt: at(s.date, s.from), endsAt: at(s.date, s.to) }))
+      .map((s) => ({ id: randomUUID().slice(0, 8), startsAt: osloClockInstant(s.date, s.from), endsAt: osloClockInstant(s.date, s.to) }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     if (sessions[0]!.startsAt <= this.now().toISOString()) throw new InputError('course in the past', { key: 'course.invalid' });
     const now = this.now().toISOString();
@@ -245,10 +245,4 @@ export class TrainingService {
     });
     return doc!.data;
   }
-}
-
-/** An Oslo wall-clock time on a date, as an instant. */
-function at(date: string, clock: string): string {
-  const [hour, minute] = clock.split(':').map(Number) as [number, number];
-  return osloInstant(date, hour, minute).toISOString();
 }
