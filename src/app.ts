@@ -37,6 +37,9 @@ import type { CoordinationService } from './coordination/CoordinationService.js'
 import { coordinationRoutes } from './coordination/routes.js';
 import { caseWorkWords } from './coordination/cards.js';
 import { pickablePeople } from './roles/people.js';
+import type { UnansweredQuestions } from './unanswered/UnansweredQuestions.js';
+import type { AnswerLog } from './directory/answerLog.js';
+import { unansweredRoutes } from './unanswered/routes.js';
 
 const LOCALE = Symbol('locale');
 /** Activities that tell where a person can be reached: install, conversation update, every message. */
@@ -65,6 +68,8 @@ export interface AppDeps {
   overview: OverviewService;
   training: TrainingService;
   coordination: CoordinationService;
+  unanswered: UnansweredQuestions;
+  answers: AnswerLog;
   /** Sends a person a card proactively. */
   tell: TrainingRouteDeps['tell'];
   /** Teams' deep link to the «Oversikt» tab, when known. */
@@ -96,6 +101,8 @@ export function createApp({
   overview,
   training,
   coordination,
+  unanswered,
+  answers,
   tell,
   tabUrl,
   residentLinksBound,
@@ -134,7 +141,15 @@ export function createApp({
 
   // Features register their routes through the router, the one module that knows teams-ai's route API.
   const router = teamsAiRouter(app);
-  const directoryFeature = directoryRoutes(router, { directory, roles, exportLinks });
+  const directoryFeature = directoryRoutes(router, {
+    directory,
+    roles,
+    exportLinks,
+    answers,
+    solved: async (scope, group) => void (await unanswered.close(scope.municipality, scope.userId, group, 'solved')),
+    logger,
+  });
+  unansweredRoutes(router, { questions: unanswered, directory });
   registerRoleRoutes(router, { roles, references, audit, municipalities });
   importRoutes(router, { imports, roles, templatesUrl, attachmentHosts });
   const caseFeature = caseRoutes(router, { cases, roles, directory, references, work: caseWorkWords((m, caseId) => coordination.summary(m, caseId)) });

@@ -39,6 +39,8 @@ import { workNoticeFor } from './coordination/cards.js';
 import { referatRoute } from './coordination/referatRoute.js';
 import type { Translate } from './i18n/translate.js';
 import type { CardAttachment } from './cards/expandCard.js';
+import { UnansweredDigest } from './unanswered/UnansweredDigest.js';
+import { unansweredData } from './unanswered/routes.js';
 import { ProactiveNotifier } from './notifications/ProactiveNotifier.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';
@@ -101,7 +103,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
   // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
   const delivering = new Set<Promise<unknown>>();
-  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination } = createServices(store, {
+  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination, unanswered, answers } = createServices(store, {
     defaultMunicipality: config.defaultMunicipality,
     directoryRefreshMs: config.directoryRefreshMs,
     onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
@@ -152,6 +154,15 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
 
   const sweep = new ReminderSweep({ schedule, roles, sender, references, municipalities: () => municipalities.ids(), logger });
   const responses = new ReminderResponses({ schedule, cases, roles });
+  const digest = new UnansweredDigest({
+    questions: unanswered,
+    roles,
+    view: (municipality, userId) => unansweredData({ questions: unanswered, directory }, municipality, userId),
+    hours: (municipality) => schedule.settings(municipality),
+    municipalities: () => municipalities.ids(),
+    tell,
+    logger,
+  });
   const dataCare = new DataCare({ cases, work: coordination, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
   // With Teams SSO and the tab's deep link, a resident's data is fetched in the tab with the requester's own token.
   const residentLinksBound = config.tabAuth.kind === 'sso' && config.tabUrl !== undefined;
@@ -176,6 +187,8 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
     overview,
     training,
     coordination,
+    unanswered,
+    answers,
     tell,
     ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
     residentLinksBound,
@@ -185,6 +198,7 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const sweeper = config.reminderSweep
     ? new Cron(config.reminderSweep, { timezone: OSLO, protect: true, catch: (error) => logger.error({ err: error }, 'reminder sweep failed') }, async () => {
         await sweep.run();
+        await digest.run();
       })
     : undefined;
   // Whatever a crash or a failed send left in an outbox goes out from here; a claim makes one instance send each notice.
@@ -203,9 +217,15 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
         for (const municipality of await municipalities.ids()) {
           const anonymised = await dataCare.anonymiseExpired(municipality);
           if (anonymised) logger.info({ municipality, anonymised }, 'closed cases anonymised after the retention period');
+          const purged = await unanswered.purgeExpired(municipality);
+          if (purged) logger.info({ municipality, purged }, 'unanswered questions deleted after 30 days');
         }
       })
     : undefined;
+  // Answers are counted in memory and written once a minute, so a question writes nothing.
+  const askedFlush = new Cron('* * * * *', { protect: true, catch: (error) => logger.warn({ err: error }, 'directory answer counts not written; the next minute tries again') }, async () => {
+    await directory.flushAsked();
+  });
   // Who calls the tab's API and the resident-data download: the Teams SSO token's user, in their municipality.
   const caller = tabCaller(tabIdentifier(config.tabAuth, logger), municipalities);
   const server = createServer({
@@ -254,6 +274,8 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
       sweeper?.stop();
       noticeSweeper?.stop();
       retention?.stop();
+      askedFlush.stop();
+      await directory.flushAsked().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...delivering]);
       await store.close();

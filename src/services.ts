@@ -12,6 +12,8 @@ import { ConversationReferences } from './conversation/ConversationReferences.js
 import { CoordinationService, type WorkNotice } from './coordination/CoordinationService.js';
 import { pickablePeople } from './roles/people.js';
 import type { Store } from './store/Store.js';
+import { QuestionLog } from './unanswered/QuestionLog.js';
+import { UnansweredQuestions } from './unanswered/UnansweredQuestions.js';
 
 /** The domain services over one store: what the bot and the command-line tools share. */
 export interface Services {
@@ -27,6 +29,9 @@ export interface Services {
   training: TrainingService;
   references: ConversationReferences;
   coordination: CoordinationService;
+  unanswered: UnansweredQuestions;
+  /** What the directory's answers teach: this process's memory of recent answers, over `unanswered`. */
+  answers: QuestionLog;
 }
 
 export interface ServiceOptions {
@@ -81,5 +86,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const imports = new ImportService({ store, references, municipalities, directory, roles, cases, schedule, audit, now });
   const overview = new OverviewService({ cases, roles, schedule, overdueTasks: (m) => coordination.overdueByCase(m), now });
   const training = new TrainingService({ store, roles, schedule, audit, overview, now });
-  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination };
+  const unanswered = new UnansweredQuestions({ store, roles, audit, reader: directory, now });
+  const answers = new QuestionLog(unanswered, now);
+  return { store, municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination, unanswered, answers };
 }

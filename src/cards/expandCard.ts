@@ -48,7 +48,9 @@ export type CardName =
   | 'myWork'
   | 'workNotice'
   | 'birthForm'
-  | 'evaluationForm';
+  | 'evaluationForm'
+  | 'unanswered'
+  | 'unansweredKeywords';
 
 const templates = new Map<CardName, Template>();
 

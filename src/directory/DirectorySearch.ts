@@ -129,6 +129,22 @@ export class DirectorySearch {
     return this.entries.length;
   }
 
+  /** Whether a term (stemmed) is in the directory's own words or its synonyms. */
+  knows(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /**
+   * What a question is about as the search reads it: its own terms after stemming, nynorsk forms and
+   * spelling correction, sorted. Questions with the same key are the same question in other words.
+   */
+  questionKey(query: string): string[] {
+    const analysis = this.analyse(query);
+    const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål' || t.origin === 'spelling').map((t) => t.from));
+    const core = analysis.filter((t) => (t.origin === 'own' && !resolved.has(t.term)) || t.origin === 'bokmål' || t.origin === 'spelling');
+    return [...new Set(core.map((t) => t.term))].sort();
+  }
+
   search(query: string, limit = 3): SearchHit[] {
     const analysis = this.analyse(query).slice(0, MAX_QUERY_TERMS);
     if (analysis.length === 0) return [];

@@ -6,6 +6,7 @@ import type { Roles } from '../roles/Roles.js';
 import type { Store, WriteOp } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
+import { stem } from './norwegianText.js';
 import { DirectorySearch, type QueryTerm, type SearchHit, type SearchLanguage } from './DirectorySearch.js';
 
 interface Revision {
@@ -45,6 +46,8 @@ export interface DirectoryServiceDeps {
 export class DirectoryService {
   private readonly indexes = new Map<MunicipalityId, CachedIndex>();
   private readonly building = new Map<MunicipalityId, Promise<CachedIndex>>();
+  /** Answers counted in this instance and not yet written: municipality → entry id → times. */
+  private asked = new Map<MunicipalityId, Map<string, number>>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: DirectoryServiceDeps) {
@@ -56,14 +59,44 @@ export class DirectoryService {
   }
 
   /**
-   * Counts a service as the answer to someone's question, for `mostAsked`. Best effort and not
-   * awaited by the caller: a lost count must never cost anyone their answer.
+   * Counts a service as the answer to someone's question, for `mostAsked`: in this instance's memory,
+   * written by `flushAsked` (once a minute), so answering a question writes nothing.
    */
-  async recordAsked(municipality: MunicipalityId, entryId: string): Promise<void> {
-    await updateDocument<Asked>(this.deps.store, 'directoryAsked', municipality, entryId, (current) => ({
-      count: (current?.count ?? 0) + 1,
-      lastAt: this.now().toISOString(),
-    })).catch(() => undefined);
+  recordAsked(municipality: MunicipalityId, entryId: string): void {
+    const counts = this.asked.get(municipality) ?? new Map<string, number>();
+    counts.set(entryId, (counts.get(entryId) ?? 0) + 1);
+    this.asked.set(municipality, counts);
+  }
+
+  /**
+   * Adds the counts gathered since the last flush to the stored ones, each merged into what other
+   * instances wrote meanwhile (a conditional write per service asked for). Counts that fail to write
+   * stay for the next flush. Returns how many services' counts were written.
+   */
+  async flushAsked(): Promise<number> {
+    const pending = this.asked;
+    this.asked = new Map();
+    let written = 0;
+    for (const [municipality, counts] of pending) {
+      for (const [entryId, delta] of counts) {
+        try {
+          await updateDocument<Asked>(this.deps.store, 'directoryAsked', municipality, entryId, (current) => ({
+            count: (current?.count ?? 0) + delta,
+            lastAt: this.now().toISOString(),
+          }));
+          written++;
+        } catch {
+          this.recordAskedTimes(municipality, entryId, delta);
+        }
+      }
+    }
+    return written;
+  }
+
+  private recordAskedTimes(municipality: MunicipalityId, entryId: string, times: number): void {
+    const counts = this.asked.get(municipality) ?? new Map<string, number>();
+    counts.set(entryId, (counts.get(entryId) ?? 0) + times);
+    this.asked.set(municipality, counts);
   }
 
   /** The services most often given as answers, most asked first; the rest of the directory after them, in its order. */
@@ -81,9 +114,15 @@ export class DirectoryService {
   }
 
   private async byAsked(municipality: MunicipalityId, entries: readonly DirectoryEntry[], limit: number): Promise<DirectoryEntry[]> {
-    const asked = await this.deps.store.list<Asked>('directoryAsked', municipality, { orderBy: { field: 'count', direction: 'desc' }, limit: limit * 2 });
+    const stored = await this.deps.store.list<Asked>('directoryAsked', municipality, { orderBy: { field: 'count', direction: 'desc' }, limit: limit * 2 });
+    // What this instance counted since its last flush adds to what is stored.
+    const counts = new Map(stored.map((doc) => [doc.id, doc.data.count]));
+    for (const [id, delta] of this.asked.get(municipality) ?? []) counts.set(id, (counts.get(id) ?? 0) + delta);
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
-    const top = asked.map((doc) => byId.get(doc.id)).filter((entry): entry is DirectoryEntry => entry !== undefined);
+    const top = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => byId.get(id))
+      .filter((entry): entry is DirectoryEntry => entry !== undefined);
     const chosen = new Set(top.map((entry) => entry.id));
     return [...top, ...entries.filter((entry) => !chosen.has(entry.id))].slice(0, limit);
   }
@@ -96,6 +135,30 @@ export class DirectoryService {
   /** The terms a question is searched with, and where each came from (for `eval:directory --verbose`). */
   async analyse(municipality: MunicipalityId, query: string): Promise<QueryTerm[]> {
     return (await this.index(municipality)).search.analyse(query);
+  }
+
+  /**
+   * What a question is about as the search reads it (its terms after stemming and spelling
+   * correction, sorted): questions with the same key are grouped as one.
+   */
+  async questionKey(municipality: MunicipalityId, query: string): Promise<string[]> {
+    return (await this.index(municipality)).search.questionKey(query);
+  }
+
+  /** Tells whether a term (stemmed) is one of the directory's own words or synonyms. */
+  async knownTerms(municipality: MunicipalityId): Promise<(term: string) => boolean> {
+    const { search } = await this.index(municipality);
+    return (term) => search.knows(term);
+  }
+
+  /** Tells whether a word is Norwegian (the dictionaries), and whether it is the directory's own: what a personal name is not. */
+  async knownWords(municipality: MunicipalityId): Promise<{ norwegian: (word: string) => boolean; directory: (word: string) => boolean }> {
+    const { search } = await this.index(municipality);
+    const { lexicon } = this.deps.language;
+    return {
+      norwegian: (word) => lexicon.isWord(word.toLowerCase()) || lexicon.isWordForm(word.toLowerCase()),
+      directory: (word) => search.knows(stem(word.toLowerCase())),
+    };
   }
 
   async categories(municipality: MunicipalityId): Promise<string[]> {
@@ -135,6 +198,29 @@ export class DirectoryService {
     });
     await this.bumpRevision(municipality);
     return entry;
+  }
+
+  /**
+   * Adds search words to an entry (a KE admin's answer to questions the directory missed): those it
+   * does not have yet, validated like any edit, audited, and reaching every instance by the revision.
+   */
+  async addKeywords(municipality: MunicipalityId, actor: Actor, id: string, words: readonly string[]): Promise<{ entry: DirectoryEntry; added: string[] }> {
+    const userId = await this.authorize(municipality, actor);
+    const current = await this.deps.store.get<DirectoryEntry>('directory', municipality, id);
+    if (!current || current.data.retired) throw new InputError(`no directory entry ${id}`, { key: 'error.unknownAction' });
+    const have = new Set(current.data.keywords.map((k) => k.toLowerCase()));
+    const added = [...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => w && !have.has(w)))];
+    if (added.length === 0) return { entry: current.data, added };
+    const entry = parseEntry({ ...current.data, keywords: [...current.data.keywords, ...added] });
+    await this.deps.store.put('directory', municipality, id, entry, current.etag);
+    await this.deps.audit.record(municipality, {
+      actor: userId,
+      action: 'directory.update',
+      target: `directory/${id}`,
+      details: { changedFields: 'keywords', added: added.join(',') },
+    });
+    await this.bumpRevision(municipality);
+    return { entry, added };
   }
 
   /** Retires an entry: it leaves search but stays in the store and the audit trail. */

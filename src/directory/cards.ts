@@ -2,6 +2,7 @@ import type { DirectoryEntry } from './DirectoryEntry.js';
 import { formatPhone, telUrl } from './phone.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
+import type { GivenAnswer } from './answerLog.js';
 
 export function directorySearchCard(t: Translate): CardAttachment {
   return expandCard('directorySearch', {
@@ -21,11 +22,32 @@ export interface ResultsView {
   footer?: string;
   /** Shared into another chat (the message extension): no buttons that talk to the bot, only calls and links. */
   shared?: boolean;
+  /** «Fant du det du lette etter?» and what follows the answer to it. */
+  feedback?: FeedbackView;
+  /**
+   * A shared card shows the person who inserted it (and only them) the question whether it helped:
+   * Teams asks the bot for their view of the card (Universal Actions' `refresh` with `userIds`).
+   */
+  viewFor?: { teamsUserId: string; answer: GivenAnswer };
 }
+
+/** Where the feedback on an answer stands: asked; «Ja» said; «Nei» said (numbers, categories, what was sought); sought text noted. */
+export type FeedbackStage = 'ask' | 'thanks' | 'sorry' | 'noted';
+
+export interface FeedbackView {
+  stage: FeedbackStage;
+  answer: GivenAnswer;
+  /** After «Nei»: the municipality's own numbers and its categories to browse. */
+  fallback?: readonly { name: string; phone: string }[];
+  categories?: readonly string[];
+}
+
+/** The verb of a card's feedback buttons and of a shared card's view for the person who inserted it. */
+export const FEEDBACK_VERB = 'directoryFeedback';
 
 /** Services as the user needs them: what, for whom, how to apply, and a phone button that dials. */
 export function directoryResultsCard(t: Translate, view: ResultsView): CardAttachment {
-  return expandCard('directoryResults', {
+  const card = expandCard('directoryResults', {
     heading: view.heading,
     hits: view.entries.map((entry) => ({
       id: entry.id,
@@ -39,7 +61,45 @@ export function directoryResultsCard(t: Translate, view: ResultsView): CardAttac
     })),
     footer: view.footer ?? '',
     searchAgain: view.shared ? '' : t('directory.results.searchAgain'),
+    feedback: view.feedback ? { ...feedbackData(t, view.feedback), shared: view.shared ? 'yes' : '' } : { stage: '' },
   });
+  if (view.viewFor) {
+    card.content.refresh = {
+      action: { type: 'Action.Execute', verb: FEEDBACK_VERB, data: { answer: 'view', shared: 'yes', ...answerData(view.viewFor.answer) } },
+      userIds: [view.viewFor.teamsUserId],
+    };
+  }
+  return card;
+}
+
+/** An answer as card data: its id, the question and the services offered (ids, comma-separated). */
+function answerData(answer: GivenAnswer): { answerId: string; query: string; offered: string } {
+  return { answerId: answer.id, query: answer.question, offered: answer.offered.join(',') };
+}
+
+function feedbackData(t: Translate, feedback: FeedbackView): Record<string, unknown> {
+  const said: Record<FeedbackStage, string> = {
+    ask: '',
+    thanks: t('directory.feedback.thanks'),
+    sorry: t('directory.feedback.sorry'),
+    noted: t('directory.feedback.noted'),
+  };
+  return {
+    stage: feedback.stage,
+    ...answerData(feedback.answer),
+    question: t('directory.feedback.question'),
+    yes: t('directory.feedback.yes'),
+    no: t('directory.feedback.no'),
+    said: said[feedback.stage],
+    fallbackLinks: (feedback.fallback ?? []).map((contact) => ({ title: `${contact.name}: ${formatPhone(contact.phone)}`, url: telUrl(contact.phone) })),
+    categories: feedback.categories ?? [],
+    categoryLabel: t('directory.noHits.categoryLabel'),
+    categoryPlaceholder: t('directory.feedback.categoryPlaceholder'),
+    browse: t('directory.noHits.browse'),
+    lookingForLabel: t('directory.feedback.lookingFor'),
+    lookingForPlaceholder: t('directory.feedback.lookingForPlaceholder'),
+    send: t('directory.feedback.send'),
+  };
 }
 
 /** A service in the message extension's result list: its name, and what it offers in a line. */
@@ -87,8 +147,11 @@ export function directoryNoHitsCard(
   });
 }
 
-/** The KE admin's form; without an entry it creates a new one. */
-export function directoryEditCard(t: Translate, entry?: DirectoryEntry): CardAttachment {
+/**
+ * The KE admin's form; without an entry it creates a new one. A new one made for a group of unanswered
+ * questions starts with their words as its keywords, and saving it solves the group.
+ */
+export function directoryEditCard(t: Translate, entry?: DirectoryEntry, forQuestions?: { keywords: readonly string[]; solves: string }): CardAttachment {
   const keys = [
     'name',
     'unit',
@@ -108,6 +171,7 @@ export function directoryEditCard(t: Translate, entry?: DirectoryEntry): CardAtt
     'retire',
   ] as const;
   return expandCard('directoryEdit', {
+    solves: forQuestions?.solves ?? '',
     title: t(entry ? 'directory.edit.title' : 'directory.edit.newTitle'),
     hint: t('directory.edit.hint'),
     labels: Object.fromEntries(keys.map((key) => [key, t(`directory.edit.${key}`)])),
@@ -125,7 +189,7 @@ export function directoryEditCard(t: Translate, entry?: DirectoryEntry): CardAtt
       contactRole: entry?.contactRole ?? '',
       web: entry?.web ?? '',
       email: entry?.email ?? '',
-      keywords: (entry?.keywords ?? []).join(', '),
+      keywords: (entry?.keywords ?? forQuestions?.keywords ?? []).join(', '),
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
 import {
@@ -9,9 +10,14 @@ import {
   directoryPreviewCard,
   directoryResultsCard,
   directorySearchCard,
+  FEEDBACK_VERB,
   SERVICES_DATASET,
   serviceChoice,
+  type FeedbackStage,
 } from './cards.js';
+import type { AnswerLog, GivenAnswer } from './answerLog.js';
+import type { Logger } from '../logger.js';
+import type { TurnScope } from '../conversation/turnScope.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
@@ -34,17 +40,42 @@ const CATEGORY_LIMIT = 10;
 const searchData = z.object({ query: z.string().trim().min(2).max(200) });
 const idData = z.object({ id: z.string().regex(/^[a-z0-9-]{3,80}$/) });
 const categoryData = z.object({ category: z.string().trim().min(1).max(120) });
+const answerData = z.object({
+  answerId: z.string().uuid(),
+  query: z.string().max(300),
+  offered: z.string().regex(/^[a-z0-9,-]{0,500}$/),
+  shared: z.string().max(5).optional(),
+});
+const feedbackData = answerData.extend({ answer: z.enum(['yes', 'no', 'view']) });
+const lookingForData = answerData.extend({ lookingFor: z.string().trim().max(300).optional() });
+const solvesData = z.object({ solves: z.string().max(200).optional() });
 
 export interface DirectoryRouteDeps {
   directory: DirectoryService;
   roles: Roles;
   exportLinks: ExportLinks;
+  /** Learns from the answers which questions the directory did not answer. */
+  answers: AnswerLog;
+  /** A new entry made for a group of unanswered questions was saved: the group is solved. */
+  solved: (scope: TurnScope, group: string) => Promise<void>;
+  logger: Logger;
 }
 
-/** Who-do-I-contact: free questions, the search card, category browsing, and KE admins' edits. */
-export function directoryRoutes(router: Router, { directory, roles, exportLinks }: DirectoryRouteDeps) {
+/** Who-do-I-contact: free questions, the search card, category browsing, feedback on answers, and KE admins' edits. */
+export function directoryRoutes(router: Router, { directory, roles, exportLinks, answers, solved, logger }: DirectoryRouteDeps) {
+  /** The answer log is told; when it fails, the person still gets their answer. */
+  const told = (what: string, work: Promise<void>) =>
+    work.catch((error: unknown) => logger.warn({ err: error }, `the directory's answer log lost ${what}`));
+
+  /** The municipality's own numbers (its record), so a municipality with an empty directory still helps. */
+  const fallbackOf = ({ t, home }: TurnScope) => [
+    ...(home.phones.servicetorget ? [{ name: t('directory.noHits.servicetorget'), phone: home.phones.servicetorget }] : []),
+    ...(home.phones.ke ? [{ name: t('directory.noHits.ke'), phone: home.phones.ke }] : []),
+  ];
+
   async function answer(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
-    const { t, municipality, municipalityName, home, userId } = turnScope(context, state);
+    const scope = turnScope(context, state);
+    const { t, municipality, userId } = scope;
     const query = questionTopic(question);
     if (terms(query).length === 0) {
       // «hvem kontakter jeg» with nothing after it: ask what it is about.
@@ -52,28 +83,61 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
       return;
     }
     const hits = await directory.search(municipality, query, 3);
+    const given: GivenAnswer = { id: randomUUID(), question: query, offered: hits.map((hit) => hit.entry.id) };
+    await told('an answer', answers.answered(municipality, userId, given));
     if (hits.length === 0) {
-      // The municipality's own numbers (its record), so a municipality with an empty directory still helps.
-      const fallback = [
-        ...(home.phones.servicetorget ? [{ name: t('directory.noHits.servicetorget'), phone: home.phones.servicetorget }] : []),
-        ...(home.phones.ke ? [{ name: t('directory.noHits.ke'), phone: home.phones.ke }] : []),
-      ];
       const [categories, nearest] = await Promise.all([directory.categories(municipality), directory.nearestCategories(municipality, query)]);
-      await context.sendActivity({ attachments: [directoryNoHitsCard(t, { query, categories, nearest, fallback })] });
+      await context.sendActivity({ attachments: [directoryNoHitsCard(t, { query, categories, nearest, fallback: fallbackOf(scope) })] });
       return;
     }
-    void directory.recordAsked(municipality, hits[0]!.entry.id);
-    await context.sendActivity({
-      attachments: [
-        directoryResultsCard(t, {
-          heading: t('directory.results.heading', { query, municipality: municipalityName }),
-          entries: hits.map((hit) => hit.entry),
-          canEdit: await roles.has(municipality, userId, 'keAdmin'),
-          footer: t('directory.results.footer'),
-        }),
-      ],
+    directory.recordAsked(municipality, hits[0]!.entry.id);
+    await context.sendActivity({ attachments: [await answerCard(scope, given, 'ask')] });
+  }
+
+  /** The card of an answer, at a stage of its feedback; in another chat (the message extension), the shared card. */
+  async function answerCard(scope: TurnScope, given: GivenAnswer, stage: FeedbackStage, shared = false) {
+    const { t, municipality, municipalityName, userId } = scope;
+    const entries = (await Promise.all(given.offered.map((id) => directory.get(municipality, id)))).filter(
+      (entry): entry is DirectoryEntry => entry !== undefined && !entry.retired,
+    );
+    const sorry = stage === 'sorry' && !shared;
+    return directoryResultsCard(t, {
+      heading: shared
+        ? t('directory.shared.heading', { municipality: municipalityName })
+        : t('directory.results.heading', { query: given.question, municipality: municipalityName }),
+      entries,
+      canEdit: !shared && (await roles.has(municipality, userId, 'keAdmin')),
+      shared,
+      feedback: {
+        stage,
+        answer: given,
+        ...(stage === 'sorry' ? { fallback: fallbackOf(scope) } : {}),
+        ...(sorry ? { categories: await directory.categories(municipality) } : {}),
+      },
     });
   }
+
+  // «Fant du det du lette etter?» under an answer, and the view of a shared card for the person who inserted it.
+  router.execute(FEEDBACK_VERB, async (context, state, data) => {
+    const scope = turnScope(context, state);
+    const { municipality, userId } = scope;
+    const said = cardData(feedbackData, data, 'error.unknownAction');
+    const given: GivenAnswer = { id: said.answerId, question: said.query, offered: said.offered.split(',').filter(Boolean) };
+    const shared = said.shared === 'yes';
+    if (said.answer === 'no') await answers.notHelped(municipality, userId, given);
+    else answers.helped(municipality, userId);
+    const stage = ({ view: 'ask', yes: 'thanks', no: 'sorry' } as const)[said.answer];
+    return (await answerCard(scope, given, stage, shared)).content;
+  });
+
+  router.execute('directoryLookingFor', async (context, state, data) => {
+    const scope = turnScope(context, state);
+    const said = cardData(lookingForData, data, 'error.unknownAction');
+    if (!said.lookingFor) throw new InputError('nothing written', { key: 'directory.feedback.lookingForEmpty' });
+    await answers.lookingFor(scope.municipality, said.answerId, said.lookingFor);
+    const given: GivenAnswer = { id: said.answerId, question: said.query, offered: said.offered.split(',').filter(Boolean) };
+    return (await answerCard(scope, given, 'noted', said.shared === 'yes')).content;
+  });
 
   /** The services matching what someone types; before anything is typed, what people here ask for most. */
   async function matching(municipality: MunicipalityId, text: string, hits: number, browse: number): Promise<DirectoryEntry[]> {
@@ -104,7 +168,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
 
   router.submit('directoryCategory', async (context, state, data) => {
     const { t, municipality, municipalityName, userId } = turnScope(context, state);
-    const { category } = cardData(categoryData, data, 'error.unknownAction');
+    const { category } = cardData(categoryData, data, 'directory.noHits.categoryRequired');
     const entries = (await directory.list(municipality)).filter((entry) => entry.category === category);
     if (entries.length === 0) throw new InputError('directory.noHits.categoryRequired', { key: 'directory.noHits.categoryRequired' });
     await context.sendActivity({
@@ -132,6 +196,8 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
     const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, 'error.unknownAction').id : undefined;
     const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
     const saved = await directory.save(municipality, { userId }, fromForm(id, data));
+    const { solves } = cardData(solvesData, data, 'error.unknownAction');
+    if (solves) await solved(turnScope(context, state), solves);
     await context.sendActivity(t('directory.edit.saved', { name: inert(saved.name) }));
   });
 
@@ -143,15 +209,19 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks 
 
   // «Finn tjeneste» in any chat's compose box (a search-based message extension): the municipality's
   // services that match, each inserted into the conversation as its card, with calls and links only.
+  // The person who inserts one sees «Fant du det du lette etter?» under it; the others see the card.
   router.search('finnTjeneste', async (context, state, { text, count }) => {
     const { t, municipality, municipalityName } = turnScope(context, state);
     const entries = await matching(municipality, text, Math.min(count, 10), count);
+    const question = questionTopic(text);
+    const teamsUserId = context.activity.from?.id;
     return entries.map((entry) => ({
       card: directoryResultsCard(t, {
         heading: t('directory.shared.heading', { municipality: municipalityName }),
         entries: [entry],
         canEdit: false,
         shared: true,
+        ...(teamsUserId && terms(question).length > 0 ? { viewFor: { teamsUserId, answer: { id: randomUUID(), question, offered: [entry.id] } } } : {}),
       }),
       preview: directoryPreviewCard(entry),
     }));

@@ -27,6 +27,19 @@ export const containers = {
   directory: { partitionKeyPath: '/pk', indexedFields: ['category', 'name'] },
   /** How often each service was the answer to someone's question (the message extension's «most asked for»); partition = municipality, id = entry id. */
   directoryAsked: { partitionKeyPath: '/pk', indexedFields: ['count'] },
+  /**
+   * Questions the directory did not answer, masked and without who asked (`UnansweredQuestions`), kept
+   * 30 days; partition = municipality. KE's list reads the open ones by time, the digest last week's solved.
+   */
+  unanswered: {
+    partitionKeyPath: '/pk',
+    indexedFields: ['status', 'at', 'closedAt'],
+    compositeIndexes: [
+      ['status', 'at'],
+      ['status', 'closedAt'],
+    ],
+    defaultTtlSeconds: 30 * 86_400,
+  },
   /** Change counters that tell every instance when to rebuild a cache; partition = municipality. */
   revisions: { partitionKeyPath: '/pk', indexedFields: [] },
   /** Who did what, when; partition = municipality. */

@@ -44,6 +44,19 @@ describe('«Finn tjeneste» in any chat (message extension)', () => {
     expect((first!.content.actions ?? []).map((action) => action.type)).not.toContain('Action.Submit');
   });
 
+  it('shows the person who inserts a service, and only them, «Fant du det du lette etter?» under it', async () => {
+    const [first] = (await query('støttekontakt')).composeExtension.attachments;
+    const refresh = (first!.content as { refresh?: { action: { verb: string; data: Record<string, string> }; userIds: string[] } }).refresh!;
+    expect(refresh.userIds).toEqual(['29:coordinator-in-a-group-chat']);
+    expect(refresh.action.verb).toBe('directoryFeedback');
+    // Teams asks the bot for that person's view of the card when they see it.
+    const [view] = await chat.press('coordinator-in-a-group-chat', { verb: refresh.action.verb, ...refresh.action.data });
+    const text = JSON.stringify(view!.body);
+    expect(text).toContain('Fant du det du lette etter?');
+    expect(text).toContain('Fra tjenesteoversikten i Ålesund kommune');
+    expect(text).not.toContain('Nytt søk');
+  });
+
   it('answers the same question asked in nynorsk', async () => {
     const answer = await query('treng støttekontakt');
     expect(answer.composeExtension.attachments.length).toBeGreaterThan(0);
