@@ -284,7 +284,7 @@ export const en: Catalogue = {
   'unanswered.digestTitle': "This week's unanswered questions",
   'unanswered.intro':
     'Questions the service directory did not answer well in the last 30 days, grouped by what they are about. Who asked is not stored, and names and numbers are hidden.',
-  'unanswered.lastWeek': 'Last week: {missed}, {solved}.',
+  'unanswered.lastWeek': 'Last 7 days: {missed}, {solved}.',
   'unanswered.missed': '{count} questions without a good answer',
   'unanswered.missedOne': '1 question without a good answer',
   'unanswered.solvedGroups': '{count} groups solved',

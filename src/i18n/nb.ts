@@ -280,7 +280,7 @@ export const nb = {
   'unanswered.digestTitle': 'Ukens ubesvarte spørsmål',
   'unanswered.intro':
     'Spørsmål tjenesteoversikten ikke svarte godt på de siste 30 dagene, gruppert etter hva de handler om. Hvem som spurte, lagres ikke, og navn og tall er skjult.',
-  'unanswered.lastWeek': 'Forrige uke: {missed}, {solved}.',
+  'unanswered.lastWeek': 'Siste 7 dager: {missed}, {solved}.',
   'unanswered.missed': '{count} spørsmål uten godt svar',
   'unanswered.missedOne': '1 spørsmål uten godt svar',
   'unanswered.solvedGroups': '{count} grupper løst',

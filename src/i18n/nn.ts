@@ -282,7 +282,7 @@ export const nn: Catalogue = {
   'unanswered.digestTitle': 'Spørsmål utan svar denne veka',
   'unanswered.intro':
     'Spørsmål tenesteoversikta ikkje svarte godt på dei siste 30 dagane, gruppert etter kva dei handlar om. Kven som spurde, blir ikkje lagra, og namn og tal er skjulte.',
-  'unanswered.lastWeek': 'Førre veke: {missed}, {solved}.',
+  'unanswered.lastWeek': 'Siste 7 dagar: {missed}, {solved}.',
   'unanswered.missed': '{count} spørsmål utan godt svar',
   'unanswered.missedOne': '1 spørsmål utan godt svar',
   'unanswered.solvedGroups': '{count} grupper løyste',
