@@ -315,6 +315,11 @@ const rows: [string, string, string][] = [
     `linear scan p50 ${results.directory.baselineP50Ms} ms, p99 ${results.directory.baselineP99Ms} ms; top1 ${results.directory.baselineTop1}, top3 ${results.directory.baselineTop3}`,
   ],
   [
+    'directory learns (KE adds proposed words)',
+    `words from ${results.directory.loop.taught} missed questions (${results.directory.loop.wordsAdded} words): the other ${results.directory.loop.unseen} misses top1 ${results.directory.loop.unseenTop1After}; the taught ones ${results.directory.loop.taughtTop1After}; answered before still top1 ${results.directory.loop.answeredStillTop1}`,
+    `before: the other misses top1 ${results.directory.loop.unseenTop1Before}; held-out set top1 ${results.directory.holdoutTop1}, top3 ${results.directory.holdoutTop3} (n=${results.directory.holdoutN})`,
+  ],
+  [
     `reminders (${results.reminders.openCases.toLocaleString('en')} open cases)`,
     `${results.reminders.due} due of ${results.reminders.scheduled} scheduled: first batch ${results.reminders.firstBatchMs} ms, all due ${results.reminders.allDueMs} ms, heap +${results.reminders.heapDuringFindMb} MB`,
     `full scan of every case ${results.reminders.baselineFullScanMs} ms, heap +${results.reminders.baselineFullScanHeapMb} MB`,
