@@ -103,19 +103,20 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
   // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
   const delivering = new Set<Promise<unknown>>();
-  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination, unanswered, answers } = createServices(store, {
-    defaultMunicipality: config.defaultMunicipality,
-    directoryRefreshMs: config.directoryRefreshMs,
-    onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
-    // The work's notices go out as cards once the sender below exists (services are built first: the sender reads their references).
-    // Sent in the background like the outbox's notices: the reply to the person acting never waits for another person's chat.
-    workNotices: async (municipality, userId, notice) => {
-      const delivery: Promise<unknown> = tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date()))
-        .catch((error: unknown) => logger.warn({ err: error, municipality }, 'a work notice was not delivered'))
-        .finally(() => delivering.delete(delivery));
-      delivering.add(delivery);
-    },
-  });
+  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination, unanswered, answers } =
+    createServices(store, {
+      defaultMunicipality: config.defaultMunicipality,
+      directoryRefreshMs: config.directoryRefreshMs,
+      onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
+      // The work's notices go out as cards once the sender below exists (services are built first: the sender reads their references).
+      // Sent in the background like the outbox's notices: the reply to the person acting never waits for another person's chat.
+      workNotices: async (municipality, userId, notice) => {
+        const delivery: Promise<unknown> = tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date()))
+          .catch((error: unknown) => logger.warn({ err: error, municipality }, 'a work notice was not delivered'))
+          .finally(() => delivering.delete(delivery));
+        delivering.add(delivery);
+      },
+    });
   const sender = new ProactiveSender({
     adapter,
     botAppId: config.bot.appId ?? '',
@@ -223,9 +224,13 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
       })
     : undefined;
   // Answers are counted in memory and written once a minute, so a question writes nothing.
-  const askedFlush = new Cron('* * * * *', { protect: true, catch: (error) => logger.warn({ err: error }, 'directory answer counts not written; the next minute tries again') }, async () => {
-    await directory.flushAsked();
-  });
+  const askedFlush = new Cron(
+    '* * * * *',
+    { protect: true, catch: (error) => logger.warn({ err: error }, 'directory answer counts not written; the next minute tries again') },
+    async () => {
+      await directory.flushAsked();
+    },
+  );
   // Who calls the tab's API and the resident-data download: the Teams SSO token's user, in their municipality.
   const caller = tabCaller(tabIdentifier(config.tabAuth, logger), municipalities);
   const server = createServer({

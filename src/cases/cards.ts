@@ -322,6 +322,7 @@ export function closeFormCard(t: Translate, c: Case, partnersNote?: string): Car
     reasons: choices(closeReasons, (reason) => t(`close.reason.${reason}`)),
     defaultReason: suggested,
     items: closingChecklistItems.map((id) => ({ id, title: t(`close.item.${id}`) })),
+    yes: t('form.yes'),
     labels: { back: t('case.back'), reason: t('close.reason'), closedOn: t('close.closedOn'), required: t('close.required'), submit: t('close.submit') },
   });
 }
@@ -440,6 +441,7 @@ export function startPlanCard(t: Translate, c: Case): CardAttachment {
       submit: t('start.submit'),
     },
     items: startChecklistItems.map((id) => ({ id, title: t(`start.item.${id}`) })),
+    yes: t('form.yes'),
     // A child's own voice: heard, and how (barnekonvensjonen art. 12).
     isChild: c.report.ageGroup === 'child',
     childHeard: t('start.childHeard'),
@@ -482,6 +484,9 @@ export function birthFormCard(t: Translate, c: Case): CardAttachment {
 
 export type CaseListView = 'mine' | 'leading' | 'all';
 
+/** The case list filter's choice of every status (every choice has a value). */
+export const ALL_STATES = 'all';
+
 /** A page of cases, newest activity first; rows name the reference and status, never the resident. */
 export function caseListCard(
   t: Translate,
@@ -493,9 +498,9 @@ export function caseListCard(
     showFilter: view.showFilter,
     filterLabel: t('cases.filter'),
     filterSubmit: t('cases.filterSubmit'),
-    selectedState: view.selectedState ?? '',
+    selectedState: view.selectedState ?? ALL_STATES,
     states: [
-      { title: t('cases.filterAll'), value: '' },
+      { title: t('cases.filterAll'), value: ALL_STATES },
       ...view.states.map((state) => ({ title: t(`case.state.${state}` as Parameters<Translate>[0]), value: state })),
     ],
     empty: t('cases.empty'),

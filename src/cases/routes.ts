@@ -21,6 +21,7 @@ import type { Versioned } from '../store/Store.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
 import type { Actor } from '../roles/Actor.js';
 import {
+  ALL_STATES,
   approvalCard,
   birthFormCard,
   evaluationFormCard,
@@ -61,9 +62,9 @@ const listData = z.object({
     .optional()
     .transform((v) => v || undefined),
   state: z
-    .enum(['', ...caseStates])
+    .enum(['', ALL_STATES, ...caseStates])
     .optional()
-    .transform((v) => (v ? (v as CaseState) : undefined)),
+    .transform((v) => (v && v !== ALL_STATES ? (v as CaseState) : undefined)),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optionalDate = isoDate.optional().or(z.literal('').transform(() => undefined));

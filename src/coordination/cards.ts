@@ -124,6 +124,10 @@ export function caseWorkCard(
   });
 }
 
+/** The meeting form's choice of the coordinator as referent, and of a single meeting (every choice has a value). */
+export const COORDINATOR_WRITES = 'coordinator';
+export const NO_REPEAT = 'none';
+
 /** «Nytt møte», or a planned meeting to change (its values filled in). */
 export function meetingFormCard(
   t: Translate,
@@ -143,9 +147,9 @@ export function meetingFormCard(
     today: osloDate(view.now),
     kinds: meetingKinds.map((kind) => ({ value: kind, title: t(`meeting.kind.${kind}`) })),
     partners: view.partners.map((p) => ({ value: p.id, title: inert(partnerName(p)) })),
-    referents: [{ value: '', title: t('meeting.referentCoordinator') }, ...internal.map((p) => ({ value: p.userId, title: inert(p.name) }))],
+    referents: [{ value: COORDINATOR_WRITES, title: t('meeting.referentCoordinator') }, ...internal.map((p) => ({ value: p.userId, title: inert(p.name) }))],
     intervals: [
-      { value: '', title: t('meeting.every.none') },
+      { value: NO_REPEAT, title: t('meeting.every.none') },
       { value: 'w2', title: t('meeting.every.weeks', { n: 2 }) },
       { value: 'w4', title: t('meeting.every.weeks', { n: 4 }) },
       { value: 'w6', title: t('meeting.every.weeks', { n: 6 }) },
@@ -162,7 +166,7 @@ export function meetingFormCard(
       participants: (m?.participants ?? []).join(','),
       residentTakesPart: String(m?.residentTakesPart ?? false),
       agenda: m?.agenda ?? '',
-      referent: m?.referent ?? '',
+      referent: m?.referent ?? COORDINATOR_WRITES,
     },
     labels: {
       kind: t('meeting.field.kind'),

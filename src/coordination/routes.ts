@@ -12,6 +12,8 @@ import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Roles } from '../roles/Roles.js';
 import {
+  COORDINATOR_WRITES,
+  NO_REPEAT,
   caseWorkCard,
   meetingCard,
   meetingFormCard,
@@ -86,8 +88,11 @@ const meetingForm = z.object({
   participants: idList,
   residentTakesPart: flag,
   agenda: optionalText(1000),
-  referent: optionalText(100),
-  every: z.enum(['', 'w2', 'w4', 'w6', 'm3', 'm6']).optional(),
+  referent: optionalText(100).transform((v) => (v === COORDINATOR_WRITES ? undefined : v)),
+  every: z
+    .enum(['', NO_REPEAT, 'w2', 'w4', 'w6', 'm3', 'm6'])
+    .optional()
+    .transform((v) => (v === NO_REPEAT || v === '' ? undefined : v)),
   until: z.union([z.literal(''), isoDate]).optional(),
 });
 const referatForm = meetingRef.extend({ version, attended: idList, residentPresent: flag, agreed: text(2000) }).catchall(z.string().max(300).optional());

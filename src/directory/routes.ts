@@ -64,8 +64,7 @@ export interface DirectoryRouteDeps {
 /** Who-do-I-contact: free questions, the search card, category browsing, feedback on answers, and KE admins' edits. */
 export function directoryRoutes(router: Router, { directory, roles, exportLinks, answers, solved, logger }: DirectoryRouteDeps) {
   /** The answer log is told; when it fails, the person still gets their answer. */
-  const told = (what: string, work: Promise<void>) =>
-    work.catch((error: unknown) => logger.warn({ err: error }, `the directory's answer log lost ${what}`));
+  const told = (what: string, work: Promise<void>) => work.catch((error: unknown) => logger.warn({ err: error }, `the directory's answer log lost ${what}`));
 
   /** The municipality's own numbers (its record), so a municipality with an empty directory still helps. */
   const fallbackOf = ({ t, home }: TurnScope) => [

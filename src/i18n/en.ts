@@ -269,6 +269,7 @@ export const en: Catalogue = {
   'directory.edit.retired': '“{name}” has been removed from the directory. It can be added again by import.',
   'directory.edit.badPhone': 'The phone number “{phone}” is invalid. Use 5–8 digits, e.g. 75146340.',
   'directory.edit.badAge': 'Age must be a whole number from 0 to 120.',
+  'form.yes': 'Yes',
   'directory.feedback.question': 'Did you find what you were looking for?',
   'directory.feedback.yes': 'Yes',
   'directory.feedback.no': 'No',

@@ -265,6 +265,7 @@ export const nb = {
   'directory.edit.retired': '«{name}» er fjernet fra tjenesteoversikten. Den kan legges inn igjen ved import.',
   'directory.edit.badPhone': 'Telefonnummeret «{phone}» er ugyldig. Skriv 5–8 sifre, for eksempel 75146340.',
   'directory.edit.badAge': 'Alder må være et helt tall mellom 0 og 120.',
+  'form.yes': 'Ja',
   'directory.feedback.question': 'Fant du det du lette etter?',
   'directory.feedback.yes': 'Ja',
   'directory.feedback.no': 'Nei',

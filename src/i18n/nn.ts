@@ -267,6 +267,7 @@ export const nn: Catalogue = {
   'directory.edit.retired': '«{name}» er fjerna frå tenesteoversikta. Ho kan leggjast inn att ved import.',
   'directory.edit.badPhone': 'Telefonnummeret «{phone}» er ugyldig. Skriv 5–8 siffer, til dømes 75146340.',
   'directory.edit.badAge': 'Alder må vere eit heilt tal mellom 0 og 120.',
+  'form.yes': 'Ja',
   'directory.feedback.question': 'Fann du det du leita etter?',
   'directory.feedback.yes': 'Ja',
   'directory.feedback.no': 'Nei',

@@ -1,20 +1,12 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { expandCard } from '../cards/expandCard.js';
+import { municipalityChoiceCard } from './cards.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
-import { translator, type Translate } from '../i18n/translate.js';
+import { translator } from '../i18n/translate.js';
 import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Municipality } from '../municipalities/Municipality.js';
 
 const choiceData = z.object({ verb: z.literal('municipalityChoose'), municipality: z.string().min(2).max(40) });
-
-function municipalityChoiceCard(t: Translate, options: readonly Municipality[]) {
-  return expandCard('municipalityChoice', {
-    title: t('municipality.choose.title'),
-    hint: t('municipality.choose.hint'),
-    choices: options.map(({ id, name }) => ({ id, name })),
-  });
-}
 
 /**
  * Runs before every route: which municipality the turn belongs to. A tenant that is not connected

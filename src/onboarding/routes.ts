@@ -2,8 +2,7 @@ import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { expandCard, type CardAttachment } from '../cards/expandCard.js';
-import { inert } from '../cards/inert.js';
+import { importHelpCard, importReportCard, TEMPLATE_FILES } from './cards.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { InputError } from '../errors.js';
@@ -11,17 +10,12 @@ import type { ImportFileKind } from '../files/Problem.js';
 import { headerOf, decodeText } from '../files/tabularFile.js';
 import { isWorkbook, readWorkbook } from '../files/workbook.js';
 import { fileKindOf } from './vocabulary.js';
-import type { Translate } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
-import { changesAnything, describeImport } from './importReport.js';
-import type { ImportFiles, ImportReport, ImportService } from './ImportService.js';
+import type { ImportFiles, ImportService } from './ImportService.js';
 
 const IMPORT = /^\s*(importer|import|importer\s+(tjenesteoversikt(en)?|tenesteoversikta?|katalogen|saker|personer|personar))\s*$/iu;
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Problems shown on the card; the rest are counted (the command line prints them all). */
-const CARD_PROBLEMS = 25;
-const CARD_CASE_LINES = 30;
 /** Where Teams and SharePoint hand out attachment downloads (`ATTACHMENT_HOSTS` adds more); the activity's own service is allowed too (Playground, tests). */
 export const DEFAULT_ATTACHMENT_HOSTS = [
   'sharepoint.com',
@@ -38,8 +32,6 @@ export function allowedAttachment(url: URL, serviceUrl: string | undefined, doma
   const host = url.hostname.toLowerCase();
   return url.protocol === 'https:' && domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
-
-export const TEMPLATE_FILES: Record<ImportFileKind, string> = { directory: 'directory.csv', people: 'people.csv', cases: 'cases.csv' };
 
 interface AttachedFile {
   name: string;
@@ -131,30 +123,6 @@ function digestOf(files: ImportFiles): string {
   return hash.digest('hex');
 }
 
-function importReportCard(t: Translate, report: ImportReport, municipalityName: string, confirm?: { files: string; digest: string }): CardAttachment {
-  const words = describeImport(t, report, municipalityName, { maxProblems: CARD_PROBLEMS });
-  const cases =
-    words.cases.length > CARD_CASE_LINES
-      ? [...words.cases.slice(0, CARD_CASE_LINES), t('import.report.moreProblems', { count: words.cases.length - CARD_CASE_LINES })]
-      : words.cases;
-  const canConfirm = confirm !== undefined && report.problems.length === 0 && changesAnything(report);
-  const hint = !report.dryRun || report.problems.length > 0 ? '' : canConfirm ? t('import.report.confirmHint') : t('import.report.nothingToDo');
-  return expandCard('importReport', {
-    title: words.title,
-    summary: words.summary.map((text) => ({ text })),
-    problems: words.problems.map((text) => ({ text: inert(text) })),
-    warnings: words.warnings.map((text) => ({ text: inert(text) })),
-    cases: cases.map((text) => ({ text: inert(text) })),
-    hint,
-    actions: canConfirm
-      ? [
-          { title: t('import.confirm'), style: 'positive', data: { verb: 'importConfirm', ...confirm } },
-          { title: t('import.cancel'), style: 'default', data: { verb: 'importCancel' } },
-        ]
-      : [],
-  });
-}
-
 /**
  * KE admins import existing work in chat: «importer» explains and offers the templates; attached
  * files are checked (a dry run) and reported; «Importer» downloads them again, checks that they
@@ -183,23 +151,7 @@ export function importRoutes(
   router.message(IMPORT, async (context, state) => {
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
-    await context.sendActivity({
-      attachments: [
-        expandCard('importHelp', {
-          title: t('import.howTo.title'),
-          body: t('import.howTo.body'),
-          templatesLabel: t('import.howTo.templates'),
-          templates: [
-            ...(Object.keys(TEMPLATE_FILES) as ImportFileKind[]).map((kind) => ({
-              title: t(`import.template.${kind}`),
-              url: `${templatesUrl}/${TEMPLATE_FILES[kind]}`,
-            })),
-            { title: t('import.template.casesXlsx'), url: `${templatesUrl}/cases.xlsx` },
-            { title: t('import.template.peopleXlsx'), url: `${templatesUrl}/people.xlsx` },
-          ],
-        }),
-      ],
-    });
+    await context.sendActivity({ attachments: [importHelpCard(t, templatesUrl)] });
   });
 
   router.message(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'restify';
 import { translator } from '../i18n/translate.js';
-import { TEMPLATE_FILES } from './routes.js';
+import { TEMPLATE_FILES } from './cards.js';
 import { templateWorkbook } from './templateWorkbook.js';
 
 const folder = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -13,6 +13,7 @@ export function privacyRequestCard(t: Translate, mode: 'access' | 'erase'): Card
       name: t('privacy.name'),
       birthDate: t('privacy.birthDate'),
       confirm: t('privacy.confirm'),
+      yes: t('form.yes'),
       required: t('privacy.required'),
       submit: t(`privacy.${mode}.submit`),
     },

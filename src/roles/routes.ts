@@ -3,7 +3,7 @@ import { pickablePeople } from './people.js';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
 import type { AuditLog } from '../audit/AuditLog.js';
-import { expandCard } from '../cards/expandCard.js';
+import { rolesCard, rolesPickCard } from './cards.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import { InputError, NotAllowedError } from '../errors.js';
@@ -36,18 +36,7 @@ export function registerRoleRoutes(
     const { t, municipality, userId } = turnScope(context, state);
     await roles.require(municipality, userId, 'keAdmin');
     const people = await pickablePeople(roles, references, municipality);
-    await context.sendActivity({
-      attachments: [
-        expandCard('rolesPick', {
-          title: t('roles.title'),
-          hint: t('roles.hint'),
-          person: t('roles.person'),
-          required: t('roles.required'),
-          show: t('roles.show'),
-          people,
-        }),
-      ],
-    });
+    await context.sendActivity({ attachments: [rolesPickCard(t, people)] });
   });
 
   /** The chosen person's roles and units as they are now, to edit. */
@@ -58,29 +47,8 @@ export function registerRoleRoutes(
     const person = (await pickablePeople(roles, references, municipality)).find((p) => p.userId === chosen);
     if (!person) throw new InputError('not a person of this municipality', { key: 'roles.required' });
     const current = await roles.record(municipality, chosen);
-    const keys = ['keMember', 'keAdmin', 'unit', 'leads', 'save', 'moveTo'] as const;
-    const labels = {
-      ...Object.fromEntries(keys.map((k) => [k, t(`roles.${k}`)])),
-      title: t('roles.editTitle', { name: person.name }),
-      hint: t('roles.editHint'),
-      stays: t('roles.stays', { municipality: municipalityName }),
-    };
     const others = (await neighbours(context, municipality)).map(({ id, name }) => ({ id, name }));
-    await context.sendActivity({
-      attachments: [
-        expandCard('roles', {
-          labels,
-          others,
-          current: {
-            userId: chosen,
-            keMember: String(current.roles.includes('keMember')),
-            keAdmin: String(current.roles.includes('keAdmin')),
-            unit: current.unit ?? '',
-            leads: current.leads.join(', '),
-          },
-        }),
-      ],
-    });
+    await context.sendActivity({ attachments: [rolesCard(t, { person, current, municipalityName, others })] });
   });
 
   router.submit('rolesSave', async (context, state, data) => {
