@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configVariables } from '../../../src/config.js';
 import { containerNames, cosmosContainerDefinitions } from '../../../src/store/containers.js';
 
 const bicep = readFileSync('infra/main.bicep', 'utf8');
@@ -21,13 +20,6 @@ describe('infra/ agrees with the code', () => {
     }
     const directory = cosmosContainerDefinitions().find((d) => d.name === 'directory')!;
     expect(directory.indexingPolicy.includedPaths).toContainEqual({ path: '/data/name/?' });
-  });
-
-  it('sets only app settings the bot reads (plus Azure platform settings)', () => {
-    const names = [...bicep.matchAll(/\{ name: '([A-Z_]+)', value:/g)].map((m) => m[1]!);
-    const platform = ['AZURE_CLIENT_ID', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITE_NODE_DEFAULT_VERSION'];
-    expect(names.length).toBeGreaterThan(5);
-    for (const name of names) expect([...configVariables, ...platform]).toContain(name);
   });
 
   it('gives the app identity data access to Cosmos DB, with keys disabled', () => {
