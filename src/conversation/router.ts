@@ -1,5 +1,5 @@
-import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
-import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
+import type { Application } from '@microsoft/teams-ai';
+import { ADAPTIVE_CARD, type AdaptiveCardContent, type CardAttachment } from '../cards/expandCard.js';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AppTurnState } from './AppTurnState.js';
 
@@ -47,7 +47,11 @@ export function teamsAiRouter(app: Application<AppTurnState>): Router {
     membersAdded: (handler) => void app.conversationUpdate('membersAdded', handler),
     submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, handler),
     execute: (verb, handler) =>
-      void app.adaptiveCards.actionExecute(verb, async (context, state, data) => (await handler(context, state, data)) as AdaptiveCard | string),
+      void app.addRoute(
+        isActionExecute(verb),
+        async (context, state) => answerInPlace(context, await handler(context, state, context.activity.value?.action?.data ?? {})),
+        true,
+      ),
     search: (commandId, handler) =>
       void app.messageExtensions.query(commandId, async (context, state, query) => {
         const text = typeof query.parameters?.query === 'string' ? query.parameters.query : '';
@@ -59,4 +63,36 @@ export function teamsAiRouter(app: Application<AppTurnState>): Router {
         handler(context, state, { text: String(query.parameters?.queryText ?? '').slice(0, 200), count: Math.min(query.count || 15, 50) }),
       ),
   };
+}
+
+/** An Action.Execute (Universal Action) invoke whose verb is this one. */
+function isActionExecute(verb: string | RegExp) {
+  return async (context: TurnContext): Promise<boolean> => {
+    const a = context.activity;
+    if (a.type !== ActivityTypes.Invoke || a.name !== 'adaptiveCard/action' || a.value?.action?.type !== 'Action.Execute') return false;
+    const asked: unknown = a.value.action.verb;
+    return typeof asked === 'string' && (typeof verb === 'string' ? asked === verb : verb.test(asked));
+  };
+}
+
+/**
+ * Answers a Universal Action in place: words, or the card that replaces the one clicked. A card that
+ * refreshes itself (`refresh`) also replaces the message for everyone who sees it, when the invoke names
+ * that message (`replyToId`); Outlook's Universal Actions and a card in a dialog name none, and get the
+ * card alone. (teams-ai's own `actionExecute` remembers «replace for all» per verb once one card had a
+ * refresh, and then fails every later invoke of that verb without `replyToId`.)
+ */
+async function answerInPlace(context: TurnContext, answer: AdaptiveCardContent | string): Promise<void> {
+  if (typeof answer !== 'string' && answer.refresh !== undefined && context.activity.replyToId) {
+    await context.updateActivity({
+      type: ActivityTypes.Message,
+      id: context.activity.replyToId,
+      attachments: [{ contentType: ADAPTIVE_CARD, content: answer }],
+    });
+  }
+  const body =
+    typeof answer === 'string'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
+      : { statusCode: 200, type: ADAPTIVE_CARD, value: answer };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }

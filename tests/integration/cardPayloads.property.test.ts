@@ -198,4 +198,22 @@ describe('card payloads, generated', () => {
     );
     expect(await casesFingerprint()).toBe(before);
   }, 120_000);
+
+  // Outlook's Universal Actions and a card in a dialog send Action.Execute without the id of a message to update.
+  it.each(VERBS)('answers %s without replyToId like any other: a card or words, never a server error', async (verb) => {
+    for (const userId of [KE, COORDINATOR]) {
+      const response = await chat.running.post({
+        ...messageActivity({ serviceUrl: chat.connector.serviceUrl, userId }),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { caseId, step: '0' } }, trigger: 'manual' },
+      });
+      expect(response.status).toBe(200);
+      const answer = (await response.json()) as { statusCode: number; type: string; value: unknown };
+      expect(answer.statusCode, `${verb} as ${userId}: ${JSON.stringify(answer.value).slice(0, 200)}`).toBe(200);
+      expect(['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.activity.message']).toContain(answer.type);
+      if (answer.type === 'application/vnd.microsoft.activity.message')
+        expect(String(answer.value), `${verb} as ${userId}`).not.toMatch(/noe gikk galt|went wrong/i);
+    }
+  });
 });
