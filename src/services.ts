@@ -61,7 +61,14 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const now = options.now;
   const directory = new DirectoryService({ store, roles, audit, language: searchLanguage(), refreshMs: options.directoryRefreshMs ?? 0, now });
   const references = new ConversationReferences(store);
-  const schedule: ReminderSchedule = new ReminderSchedule({ store, roles, municipalities, openCases: (m) => cases.open(m), now });
+  const schedule: ReminderSchedule = new ReminderSchedule({
+    store,
+    roles,
+    municipalities,
+    openCases: (m) => cases.open(m),
+    changedCases: (m, since) => cases.changedSince(m, since),
+    now,
+  });
   const coordination: CoordinationService = new CoordinationService({
     store,
     audit,

@@ -92,7 +92,8 @@ export class CaseService {
     const existing = await this.deps.store.get<Case>('cases', actor.municipality, id);
     if (existing) {
       if (existing.data.report.reporter.userId !== actor.userId) throw new NotAllowedError('submission belongs to someone else');
-      // A resend after a crash: whatever the first try left undelivered goes out now, once.
+      // A resend after a crash: what the first try left undone is done now, once – its reminders, its notices.
+      for (const sink of this.deps.events) await sink.handle(actor.municipality, existing.data, []);
       if (existing.data.noticesPending) this.deps.onNotices?.(actor.municipality, id);
       return existing.data;
     }

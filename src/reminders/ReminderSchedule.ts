@@ -38,6 +38,14 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
 /** How many due reminders one query returns. */
 export const REMINDER_BATCH = 500;
 
+/** Where the last repair got to: cases changed after it are looked at next. */
+interface RepairMark {
+  checkedUpTo: string;
+}
+const REPAIR_MARK = 'reminders-repaired';
+/** A turn writes a case's reminders within moments of the case; the repair leaves cases this recent to it. */
+export const REPAIR_GRACE_MS = 2 * 60_000;
+
 /**
  * The reminders of each municipality as stored documents, one per due item (id = its stable key).
  * Case changes keep them in step with the rules; the sweep reads what is due with an indexed query
@@ -51,6 +59,8 @@ export class ReminderSchedule implements CaseEventSink {
       municipalities: Municipalities;
       /** The open cases of a municipality, from the case service (the only one that reads cases). */
       openCases: (municipality: MunicipalityId) => Promise<Case[]>;
+      /** Cases changed at or after an instant (every case when undefined), from the case service. */
+      changedCases: (municipality: MunicipalityId, since: string | undefined) => Promise<Case[]>;
       now?: () => Date;
     },
   ) {}
@@ -77,6 +87,47 @@ export class ReminderSchedule implements CaseEventSink {
   async handle(municipality: MunicipalityId, c: Case, events: readonly CaseEvent[]): Promise<void> {
     await this.syncCase(municipality, c);
     for (const event of events) if (event.type === 'trainingDeadlineStarts') await this.startTraining(municipality, event.userId);
+  }
+
+  /**
+   * Gives the cases changed since the last repair the reminders their state implies and lacks: what a
+   * process that died between a case's write and its reminders' left out. Only adds (a turn may be
+   * bringing the same case's reminders in step at this moment); looks at cases changed before
+   * {@link REPAIR_GRACE_MS} ago, the rest on the next run. Returns how many reminders it added.
+   */
+  async repair(municipality: MunicipalityId): Promise<number> {
+    const mark = await this.deps.store.get<RepairMark>('revisions', municipality, REPAIR_MARK);
+    const upTo = new Date(this.now().getTime() - REPAIR_GRACE_MS).toISOString();
+    const settings = await this.settings(municipality);
+    let added = 0;
+    for (const c of await this.deps.changedCases(municipality, mark?.data.checkedUpTo)) {
+      if (c.updatedAt >= upTo) continue;
+      const existing = new Set((await this.ofCase(municipality, c.id)).map((doc) => doc.id));
+      const missing = caseReminders(c, settings, this.now()).filter((reminder) => !existing.has(reminder.key));
+      added += await this.createAll(municipality, missing);
+    }
+    const next: RepairMark = { checkedUpTo: upTo };
+    try {
+      if (mark) await this.deps.store.put('revisions', municipality, REPAIR_MARK, next, mark.etag);
+      else await this.deps.store.create('revisions', municipality, REPAIR_MARK, next);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // another instance moved it on
+    }
+    return added;
+  }
+
+  /** Creates reminders not yet stored; one another instance scheduled first is left as it is. Returns how many it created. */
+  private async createAll(municipality: MunicipalityId, reminders: readonly ScheduledReminder[]): Promise<number> {
+    let created = 0;
+    for (const reminder of reminders) {
+      try {
+        await this.deps.store.create<StoredReminder>('reminders', municipality, reminder.key, { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] });
+        created++;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return created;
   }
 
   /** `settings` when the caller has them already (a re-sync of every case). */
@@ -195,11 +246,7 @@ export class ReminderSchedule implements CaseEventSink {
         }
         continue;
       }
-      try {
-        await this.deps.store.create<StoredReminder>('reminders', municipality, reminder.key, { ...reminder, status: 'pending', attempts: 0, deliveredTo: [] });
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error; // another instance scheduled it first
-      }
+      await this.createAll(municipality, [reminder]);
     }
     for (const doc of existing) {
       const stale = !wantedKeys.has(doc.id) && (doc.data.status === 'pending' || dropAll);

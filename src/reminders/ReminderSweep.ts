@@ -20,6 +20,8 @@ export interface SweepReport {
   claimed: number;
   /** Cards sent (one digest per recipient). */
   sent: number;
+  /** Reminders a crashed process left unscheduled, added by this sweep. */
+  repaired: number;
   /** Who would get what; filled in a dry run. */
   plan: { userId: string; keys: string[] }[];
 }
@@ -56,7 +58,11 @@ export class ReminderSweep {
 
   private async sweep(municipality: MunicipalityId, now: Date, dryRun: boolean): Promise<SweepReport> {
     const settings = await this.deps.schedule.settings(municipality);
-    const report: SweepReport = { municipality, workingTime: isWorkingTime(now, settings), due: 0, claimed: 0, sent: 0, plan: [] };
+    const report: SweepReport = { municipality, workingTime: isWorkingTime(now, settings), due: 0, claimed: 0, sent: 0, repaired: 0, plan: [] };
+    if (!dryRun) {
+      report.repaired = await this.deps.schedule.repair(municipality);
+      if (report.repaired) this.deps.logger.warn({ municipality, repaired: report.repaired }, 'reminders a crashed process left out were scheduled');
+    }
     if (!report.workingTime && !dryRun) return report;
     if (dryRun) {
       const due = await this.deps.schedule.due(municipality, now, DRY_RUN_LIMIT);
