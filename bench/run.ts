@@ -18,6 +18,7 @@ import { benchTasks } from './tasks.js';
 import { benchOutbox } from './outbox.js';
 import { benchImport } from './import.js';
 import { benchWave } from './wave.js';
+import { benchStoreCalls } from './storeCalls.js';
 import { createRequire } from 'node:module';
 import { TEST_KEY } from '../tests/support/cosmosServer.js';
 
@@ -69,7 +70,15 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function load(port: number, serviceUrl: string, seconds: number): Promise<LoadFigures> {
+/** What each read-only turn of the benchmark says: the menu, a guidance question, the case list, a directory question. */
+const READ_ONLY_TURNS = {
+  hjelp: 'hjelp',
+  guidance: 'hva er en ansvarsgruppe?',
+  myCases: 'mine saker',
+  directory: 'hvem kontakter jeg for støttekontakt?',
+} as const;
+
+async function load(port: number, serviceUrl: string, seconds: number, text = 'hjelp'): Promise<LoadFigures> {
   let n = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
@@ -82,7 +91,7 @@ async function load(port: number, serviceUrl: string, seconds: number): Promise<
         // Many users, each a conversation of their own, as in a municipality at 9 a.m.
         setupRequest: (request: autocannon.Request) => ({
           ...request,
-          body: JSON.stringify(messageActivity({ serviceUrl, userId: `bench-${n++ % USERS}`, text: 'hjelp' })),
+          body: JSON.stringify(messageActivity({ serviceUrl, userId: `bench-${n++ % USERS}`, text })),
         }),
       },
     ],
@@ -167,6 +176,14 @@ async function benchTurn() {
   await load(bot.port, connector.serviceUrl, 2); // warm-up: JIT, SQLite pages, user states
   const runs: LoadFigures[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await load(bot.port, connector.serviceUrl, SECONDS));
+  // Each read-only turn beside the echo bot, measured again right after it so both see the same machine.
+  const kinds: Record<string, { rps: number; p99Ms: number; echoBotRps: number; ratio: number }> = {};
+  for (const [kind, text] of Object.entries(READ_ONLY_TURNS)) {
+    await load(bot.port, connector.serviceUrl, 1, text);
+    const ours: LoadFigures[] = [];
+    for (let i = 0; i < RUNS; i++) ours.push(await load(bot.port, connector.serviceUrl, SECONDS, text));
+    kinds[kind] = { rps: median(ours.map((r) => r.rps)), p99Ms: median(ours.map((r) => r.p99Ms)), echoBotRps: 0, ratio: 0 };
+  }
 
   // Soak: steady load while sampling RSS; the trend is the slope of a least-squares line (MB per minute).
   const samples: { t: number; mb: number }[] = [];
@@ -188,8 +205,12 @@ async function benchTurn() {
   const settledMb = settled.reduce((s, x) => s + x.mb, 0) / settled.length;
   const settledSlope = settled.reduce((s, x) => s + (x.t - settledMean) * (x.mb - settledMb), 0) / settled.reduce((s, x) => s + (x.t - settledMean) ** 2, 0);
 
+  const echoBotRps = median(echoRuns.map((r) => r.rps));
+  for (const figures of Object.values(kinds)) Object.assign(figures, { echoBotRps, ratio: Math.round((figures.rps / echoBotRps) * 100) / 100 });
   return {
     startupMs: bot.startupMs,
+    /** Read-only turns of each kind, turns/s beside the echo bot's (the framework's floor), and the store calls each makes. */
+    readOnlyTurns: kinds,
     turn: {
       rps: median(runs.map((r) => r.rps)),
       p50Ms: median(runs.map((r) => r.p50Ms)),
@@ -265,6 +286,7 @@ const waveFigures = await benchWave(quick);
 const importFigures = await benchImports();
 const directory = await benchDirectory(quick);
 const turn = await benchTurn();
+const storeCalls = await benchStoreCalls(READ_ONLY_TURNS);
 const turnCosmos = await benchTurnCosmos(turn.turn.rps);
 // Last: their 100,000 cases leave a large heap behind in this process, which also drives the load.
 const overview = await benchOverview(quick);
@@ -276,6 +298,7 @@ const results = {
   mode: quick ? 'quick' : 'full',
   machine: { node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
   turn: turn.turn,
+  readOnlyTurns: Object.fromEntries(Object.entries(turn.readOnlyTurns).map(([kind, figures]) => [kind, { ...figures, storeCalls: storeCalls[kind] }])),
   'turn-cosmos': turnCosmos,
   soak: turn.soak,
   directory,
@@ -356,6 +379,11 @@ const rows: [string, string, string][] = [
     `${results.turn.echoBotRps} turns/s, p99 ${results.turn.echoBotP99Ms} ms`,
     `ours ${results.turn.rps} turns/s = ${(results.turn.rps / results.turn.echoBotRps).toFixed(2)} × the echo bot`,
   ],
+  ...Object.entries(results.readOnlyTurns).map(([kind, figures]): [string, string, string] => [
+    `read-only turn: ${kind}`,
+    `${figures.rps} turns/s, p99 ${figures.p99Ms} ms; store per turn: ${figures.storeCalls?.readsPerTurn ?? '?'} reads, ${figures.storeCalls?.writesPerTurn ?? '?'} writes`,
+    `echo bot ${figures.echoBotRps} turns/s: ours = ${figures.ratio} ×`,
+  ]),
   [
     `reminder wave (${results.wave.recipients.toLocaleString('en')} recipients, ${results.wave.instances} instances, limit 30/s)`,
     `shared budget: ${results.wave.seconds} s (limit allows ${results.wave.limitSeconds} s), ${results.wave.throttled429} × 429, ${results.wave.duplicates} duplicates, ${results.wave.lost} lost`,

@@ -70,8 +70,39 @@ function template(name: CardName): Template {
  * beside this one; call those, not this.
  */
 export function expandCard(name: CardName, data: object): CardAttachment {
-  return { contentType: ADAPTIVE_CARD, content: template(name).expand({ $root: data }) as AdaptiveCardContent };
+  const key = `${name}\n${JSON.stringify(data)}`;
+  let expanded = expansions.get(key);
+  if (expanded) {
+    // Most recently used last: the oldest goes first when the memory is full.
+    expansions.delete(key);
+    expansions.set(key, expanded);
+  } else {
+    expanded = deepFreeze(template(name).expand({ $root: data }) as AdaptiveCardContent);
+    expansions.set(key, expanded);
+    if (expansions.size > EXPANSIONS_KEPT) expansions.delete(expansions.keys().next().value!);
+  }
+  return { contentType: ADAPTIVE_CARD, content: expanded };
 }
+
+/** A card to change before sending (a refresh, a searchable choice): expanded cards are shared and frozen. */
+export function editableCopy(card: CardAttachment): CardAttachment {
+  return { contentType: card.contentType, content: JSON.parse(JSON.stringify(card.content)) as AdaptiveCardContent };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Cards expanded lately, by template and data, frozen and shared: the same card again (the menu, a
+ * guidance topic, the answer to a question asked before) costs no expansion.
+ */
+const expansions = new Map<string, AdaptiveCardContent>();
+const EXPANSIONS_KEPT = 500;
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 

@@ -16,7 +16,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard, type CardAttachment } from '../cards/expandCard.js';
+import { editableCopy, expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { formatPhone } from '../directory/phone.js';
 import { SERVICES_DATASET, serviceChoice } from '../directory/cards.js';
@@ -77,11 +77,13 @@ export function reportFormCard(
   });
   if (view.searchable) {
     // Teams asks the bot as the reporter types (application/search); other clients filter the card's own list.
-    const services = (card.content.body ?? []).find(
+    const searchable = editableCopy(card);
+    const services = (searchable.content.body ?? []).find(
       (element): element is Record<string, unknown> =>
         typeof element === 'object' && element !== null && (element as { id?: unknown }).id === 'servicesInvolved',
     );
     if (services) services['choices.data'] = { type: 'Data.Query', dataset: SERVICES_DATASET, count: 15 };
+    return searchable;
   }
   return card;
 }

@@ -23,7 +23,12 @@ interface CachedIndex {
   revision: number;
   checkedAt: number;
   search: DirectorySearch;
+  /** Answers to questions asked lately, by limit and question, most recent last: people ask the same things. Goes with the index. */
+  answers: Map<string, SearchHit[]>;
 }
+
+/** How many recent questions' answers an instance keeps per municipality. */
+const ANSWERS_KEPT = 1_000;
 
 /** Who changes the directory: a user in chat (must be KE admin) or an operator at the command line. */
 export type Actor = { userId: string | undefined } | { operator: string };
@@ -54,8 +59,16 @@ export class DirectoryService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async search(municipality: MunicipalityId, query: string, limit = 3): Promise<SearchHit[]> {
-    return (await this.index(municipality)).search.search(query, limit);
+  /** The best `limit` services for a question; a question asked lately is answered from memory until the directory changes. */
+  async search(municipality: MunicipalityId, query: string, limit = 3): Promise<readonly SearchHit[]> {
+    const { search, answers } = await this.index(municipality);
+    const key = `${limit}\n${query}`;
+    let hits = answers.get(key);
+    if (hits) answers.delete(key);
+    else hits = search.search(query, limit);
+    answers.set(key, hits);
+    if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+    return hits;
   }
 
   /**
@@ -287,7 +300,12 @@ export class DirectoryService {
         cached.checkedAt = now;
         return cached;
       }
-      const fresh: CachedIndex = { revision, checkedAt: now, search: new DirectorySearch(await this.list(municipality), this.deps.language) };
+      const fresh: CachedIndex = {
+        revision,
+        checkedAt: now,
+        search: new DirectorySearch(await this.list(municipality), this.deps.language),
+        answers: new Map(),
+      };
       this.indexes.set(municipality, fresh);
       return fresh;
     })();

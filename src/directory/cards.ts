@@ -28,7 +28,7 @@ export interface ResultsView {
    * A shared card shows the person who inserted it (and only them) the question whether it helped:
    * Teams asks the bot for their view of the card (Universal Actions' `refresh` with `userIds`).
    */
-  viewFor?: { teamsUserId: string; answer: GivenAnswer };
+  viewFor?: { teamsUserId: string; answer: Pick<GivenAnswer, 'question' | 'offered'> };
 }
 
 /** Where the feedback on an answer stands: asked; «Ja» said; «Nei» said (numbers, categories, what was sought); sought text noted. */
@@ -36,7 +36,7 @@ export type FeedbackStage = 'ask' | 'thanks' | 'sorry' | 'noted';
 
 export interface FeedbackView {
   stage: FeedbackStage;
-  answer: GivenAnswer;
+  answer: Pick<GivenAnswer, 'question' | 'offered'>;
   /** After «Nei»: the municipality's own numbers and its categories to browse. */
   fallback?: readonly { name: string; phone: string }[];
   categories?: readonly string[];
@@ -63,18 +63,21 @@ export function directoryResultsCard(t: Translate, view: ResultsView): CardAttac
     searchAgain: view.shared ? '' : t('directory.results.searchAgain'),
     feedback: view.feedback ? { ...feedbackData(t, view.feedback), shared: view.shared ? 'yes' : '' } : { stage: '' },
   });
-  if (view.viewFor) {
-    card.content.refresh = {
-      action: { type: 'Action.Execute', verb: FEEDBACK_VERB, data: { answer: 'view', shared: 'yes', ...answerData(view.viewFor.answer) } },
-      userIds: [view.viewFor.teamsUserId],
-    };
-  }
-  return card;
+  if (!view.viewFor) return card;
+  const refresh = {
+    action: { type: 'Action.Execute', verb: FEEDBACK_VERB, data: { answer: 'view', shared: 'yes', ...answerData(view.viewFor.answer) } },
+    userIds: [view.viewFor.teamsUserId],
+  };
+  return { ...card, content: { ...card.content, refresh } };
 }
 
-/** An answer as card data: its id, the question and the services offered (ids, comma-separated). */
-function answerData(answer: GivenAnswer): { answerId: string; query: string; offered: string } {
-  return { answerId: answer.id, query: answer.question, offered: answer.offered.join(',') };
+/**
+ * An answer as card data: the question and the services offered (ids, comma-separated). No id of its
+ * own, so the same answer is the same card (and expands once): what people say about it is kept by
+ * the card's message.
+ */
+function answerData(answer: Pick<GivenAnswer, 'question' | 'offered'>): { query: string; offered: string } {
+  return { query: answer.question, offered: answer.offered.join(',') };
 }
 
 function feedbackData(t: Translate, feedback: FeedbackView): Record<string, unknown> {

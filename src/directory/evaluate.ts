@@ -49,7 +49,7 @@ export function isExpected(entry: DirectoryEntry, evalCase: EvalCase): boolean {
 
 export async function evaluate<Hit extends { entry: DirectoryEntry }>(
   cases: EvalCase[],
-  search: (municipality: MunicipalityId, query: string) => Promise<Hit[]>,
+  search: (municipality: MunicipalityId, query: string) => Promise<readonly Hit[]>,
 ): Promise<EvalResult<Hit>> {
   const outcomes: EvalOutcome<Hit>[] = [];
   for (const evalCase of cases) {

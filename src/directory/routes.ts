@@ -1,6 +1,6 @@
 import type { Router } from '../conversation/router.js';
 import type { TurnContext } from 'botbuilder';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { inert } from '../cards/inert.js';
 import {
@@ -41,7 +41,6 @@ const searchData = z.object({ query: z.string().trim().min(2).max(200) });
 const idData = z.object({ id: z.string().regex(/^[a-z0-9-]{3,80}$/) });
 const categoryData = z.object({ category: z.string().trim().min(1).max(120) });
 const answerData = z.object({
-  answerId: z.string().uuid(),
   query: z.string().max(300),
   offered: z.string().regex(/^[a-z0-9,-]{0,500}$/),
   shared: z.string().max(5).optional(),
@@ -90,15 +89,36 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
       return;
     }
     directory.recordAsked(municipality, hits[0]!.entry.id);
-    await context.sendActivity({ attachments: [await answerCard(scope, given, 'ask')] });
+    await context.sendActivity({
+      attachments: [
+        await answerCard(
+          scope,
+          given,
+          'ask',
+          false,
+          hits.map((hit) => hit.entry),
+        ),
+      ],
+    });
   }
 
-  /** The card of an answer, at a stage of its feedback; in another chat (the message extension), the shared card. */
-  async function answerCard(scope: TurnScope, given: GivenAnswer, stage: FeedbackStage, shared = false) {
+  /**
+   * The card of an answer, at a stage of its feedback; in another chat (the message extension), the
+   * shared card. The services are read again unless the answer has them at hand.
+   */
+  async function answerCard(
+    scope: TurnScope,
+    given: Pick<GivenAnswer, 'question' | 'offered'>,
+    stage: FeedbackStage,
+    shared = false,
+    offered?: readonly DirectoryEntry[],
+  ) {
     const { t, municipality, municipalityName, userId } = scope;
-    const entries = (await Promise.all(given.offered.map((id) => directory.get(municipality, id)))).filter(
-      (entry): entry is DirectoryEntry => entry !== undefined && !entry.retired,
-    );
+    const entries =
+      offered ??
+      (await Promise.all(given.offered.map((id) => directory.get(municipality, id)))).filter(
+        (entry): entry is DirectoryEntry => entry !== undefined && !entry.retired,
+      );
     const sorry = stage === 'sorry' && !shared;
     return directoryResultsCard(t, {
       heading: shared
@@ -121,7 +141,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
     const scope = turnScope(context, state);
     const { municipality, userId } = scope;
     const said = cardData(feedbackData, data, 'error.unknownAction');
-    const given: GivenAnswer = { id: said.answerId, question: said.query, offered: said.offered.split(',').filter(Boolean) };
+    const given: GivenAnswer = { id: feedbackId(context, said), question: said.query, offered: said.offered.split(',').filter(Boolean) };
     const shared = said.shared === 'yes';
     if (said.answer === 'no') await answers.notHelped(municipality, userId, given);
     else answers.helped(municipality, userId);
@@ -133,9 +153,8 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
     const scope = turnScope(context, state);
     const said = cardData(lookingForData, data, 'error.unknownAction');
     if (!said.lookingFor) throw new InputError('nothing written', { key: 'directory.feedback.lookingForEmpty' });
-    await answers.lookingFor(scope.municipality, said.answerId, said.lookingFor);
-    const given: GivenAnswer = { id: said.answerId, question: said.query, offered: said.offered.split(',').filter(Boolean) };
-    return (await answerCard(scope, given, 'noted', said.shared === 'yes')).content;
+    await answers.lookingFor(scope.municipality, feedbackId(context, said), said.lookingFor);
+    return (await answerCard(scope, { question: said.query, offered: said.offered.split(',').filter(Boolean) }, 'noted', said.shared === 'yes')).content;
   });
 
   /** The services matching what someone types; before anything is typed, what people here ask for most. */
@@ -220,7 +239,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
         entries: [entry],
         canEdit: false,
         shared: true,
-        ...(teamsUserId && terms(question).length > 0 ? { viewFor: { teamsUserId, answer: { id: randomUUID(), question, offered: [entry.id] } } } : {}),
+        ...(teamsUserId && terms(question).length > 0 ? { viewFor: { teamsUserId, answer: { question, offered: [entry.id] } } } : {}),
       }),
       preview: directoryPreviewCard(entry),
     }));
@@ -241,6 +260,16 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
     /** Free text nobody else claimed is most likely a question about whom to contact. */
     answer,
   };
+}
+
+/**
+ * What a person says about one answer card is kept under one id: the card's message (`replyToId`)
+ * and the answer, hashed (no message id is stored), so a second «Nei» on it records nothing more and «Hva lette du
+ * etter?» joins the «Nei». Without a message (Outlook, a dialog) each click is its own.
+ */
+function feedbackId(context: TurnContext, answer: { query: string; offered: string }): string {
+  const message = context.activity.replyToId ?? context.activity.id ?? randomUUID();
+  return createHash('sha256').update(`${message}\n${answer.query}\n${answer.offered}`).digest('hex').slice(0, 40);
 }
 
 /** The edit card's flat form → a directory entry (validated by the service). */

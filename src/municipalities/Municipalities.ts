@@ -40,6 +40,8 @@ export interface MunicipalitiesDeps {
  */
 export class Municipalities {
   private readonly cache = new Map<MunicipalityId, { record: Municipality | undefined; at: number }>();
+  /** The tenant index as this instance read it, tenant by tenant, for the same few seconds as the records. */
+  private readonly tenantCache = new Map<string, { ids: MunicipalityId[]; at: number }>();
 
   constructor(private readonly deps: MunicipalitiesDeps) {}
 
@@ -150,8 +152,14 @@ export class Municipalities {
     return this.records(await this.idsOnTenant(tenantId));
   }
 
+  /** The municipalities on a tenant, read at most every few seconds per instance: every turn asks. */
   private async idsOnTenant(tenantId: string | undefined): Promise<MunicipalityId[]> {
-    return tenantId ? ((await this.deps.store.get<TenantIndex>('tenants', GLOBAL, tenantId))?.data.municipalities ?? []) : [];
+    if (!tenantId) return [];
+    const cached = this.tenantCache.get(tenantId);
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached.ids;
+    const ids = (await this.deps.store.get<TenantIndex>('tenants', GLOBAL, tenantId))?.data.municipalities ?? [];
+    this.tenantCache.set(tenantId, { ids, at: Date.now() });
+    return ids;
   }
 
   private async records(ids: readonly MunicipalityId[]): Promise<Municipality[]> {
@@ -181,6 +189,7 @@ export class Municipalities {
 
   private async indexTenants(id: MunicipalityId, before: readonly string[], after: readonly string[]): Promise<void> {
     for (const tenantId of new Set([...before, ...after])) {
+      this.tenantCache.delete(tenantId);
       const wanted = after.includes(tenantId);
       await updateDocument<TenantIndex>(this.deps.store, 'tenants', GLOBAL, tenantId, (current) => {
         const others = (current?.municipalities ?? []).filter((m) => m !== id);

@@ -21,6 +21,8 @@ interface Row {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  /** Statements prepared once and reused: preparing is a good part of a small query's cost. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -32,7 +34,7 @@ export class SqliteStore implements Store {
   }
 
   async get<T>(container: ContainerName, partition: string, id: string): Promise<Versioned<T> | undefined> {
-    const row = this.run(() => this.db.prepare(`SELECT id, partition, data, etag FROM ${container} WHERE partition = ? AND id = ?`).get(partition, id)) as
+    const row = this.run(() => this.statement(`SELECT id, partition, data, etag FROM ${container} WHERE partition = ? AND id = ?`).get(partition, id)) as
       Row | undefined;
     return row && toVersioned<T>(row);
   }
@@ -40,9 +42,12 @@ export class SqliteStore implements Store {
   async create<T>(container: ContainerName, partition: string, id: string, data: T): Promise<Versioned<T>> {
     const etag = randomUUID();
     const result = this.run(() =>
-      this.db
-        .prepare(`INSERT INTO ${container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-        .run(partition, id, JSON.stringify(data), etag),
+      this.statement(`INSERT INTO ${container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(
+        partition,
+        id,
+        JSON.stringify(data),
+        etag,
+      ),
     );
     if (result.changes === 0) throw new ConflictError(`${container}/${id} already exists`);
     return { id, partition, data, etag };
@@ -53,13 +58,8 @@ export class SqliteStore implements Store {
     const json = JSON.stringify(data);
     const result = this.run(() =>
       ifMatch === undefined
-        ? this.db
-            .prepare(
-              `INSERT INTO ${container} (partition, id, data, etag) VALUES (?, ?, ?, ?)
-               ON CONFLICT (partition, id) DO UPDATE SET data = excluded.data, etag = excluded.etag`,
-            )
-            .run(partition, id, json, etag)
-        : this.db.prepare(`UPDATE ${container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`).run(json, etag, partition, id, ifMatch),
+        ? this.statement(upsertSql(container)).run(partition, id, json, etag)
+        : this.statement(replaceSql(container)).run(json, etag, partition, id, ifMatch),
     );
     if (result.changes === 0) throw new ConflictError(`${container}/${id} changed since it was read`);
     return { id, partition, data, etag };
@@ -69,11 +69,11 @@ export class SqliteStore implements Store {
     if (ifMatch !== undefined) {
       const current = await this.get(container, partition, id);
       if (!current) return false;
-      const result = this.run(() => this.db.prepare(`DELETE FROM ${container} WHERE partition = ? AND id = ? AND etag = ?`).run(partition, id, ifMatch));
+      const result = this.run(() => this.statement(`DELETE FROM ${container} WHERE partition = ? AND id = ? AND etag = ?`).run(partition, id, ifMatch));
       if (result.changes === 0) throw new ConflictError(`${container}/${id} changed since it was read`);
       return true;
     }
-    const result = this.run(() => this.db.prepare(`DELETE FROM ${container} WHERE partition = ? AND id = ?`).run(partition, id));
+    const result = this.run(() => this.statement(deleteSql(container)).run(partition, id));
     return result.changes > 0;
   }
 
@@ -90,48 +90,27 @@ export class SqliteStore implements Store {
       sql += ' LIMIT ?';
       params.push(query.limit);
     }
-    const rows = this.run(() => this.db.prepare(sql).all(...params)) as Row[];
+    const rows = this.run(() => this.statement(sql).all(...params)) as Row[];
     return rows.map((row) => toVersioned<T>(row));
   }
 
   async writeAll(ops: readonly WriteOp[]): Promise<void> {
-    const upserts = new Map<ContainerName, Database.Statement>();
-    const deletes = new Map<ContainerName, Database.Statement>();
-    const inserts = new Map<ContainerName, Database.Statement>();
-    const replaces = new Map<ContainerName, Database.Statement>();
-    const statement = (cache: Map<ContainerName, Database.Statement>, container: ContainerName, sql: string) => {
-      let prepared = cache.get(container);
-      if (!prepared) cache.set(container, (prepared = this.db.prepare(sql)));
-      return prepared;
-    };
     this.run(() =>
       this.db.transaction(() => {
         for (const op of ops) {
-          if (op.data === undefined) statement(deletes, op.container, `DELETE FROM ${op.container} WHERE partition = ? AND id = ?`).run(op.partition, op.id);
+          if (op.data === undefined) this.statement(deleteSql(op.container)).run(op.partition, op.id);
           else if (op.ifMatch !== undefined) {
             const result =
               op.ifMatch === null
-                ? statement(inserts, op.container, `INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(
+                ? this.statement(`INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(
                     op.partition,
                     op.id,
                     JSON.stringify(op.data),
                     randomUUID(),
                   )
-                : statement(replaces, op.container, `UPDATE ${op.container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`).run(
-                    JSON.stringify(op.data),
-                    randomUUID(),
-                    op.partition,
-                    op.id,
-                    op.ifMatch,
-                  );
+                : this.statement(replaceSql(op.container)).run(JSON.stringify(op.data), randomUUID(), op.partition, op.id, op.ifMatch);
             if (result.changes === 0) throw new ConflictError(`${op.container}/${op.id} changed since it was read`);
-          } else
-            statement(
-              upserts,
-              op.container,
-              `INSERT INTO ${op.container} (partition, id, data, etag) VALUES (?, ?, ?, ?)
-               ON CONFLICT (partition, id) DO UPDATE SET data = excluded.data, etag = excluded.etag`,
-            ).run(op.partition, op.id, JSON.stringify(op.data), randomUUID());
+          } else this.statement(upsertSql(op.container)).run(op.partition, op.id, JSON.stringify(op.data), randomUUID());
         }
       })(),
     );
@@ -139,7 +118,7 @@ export class SqliteStore implements Store {
 
   async health(): Promise<StoreHealth> {
     try {
-      this.db.prepare('SELECT 1').get();
+      this.statement('SELECT 1').get();
       return { ok: true, kind: this.kind };
     } catch (error) {
       return { ok: false, kind: this.kind, detail: (error as Error).message };
@@ -163,6 +142,13 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The statement for this SQL, prepared on first use (the SQL of lists varies only by container and query shape). */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
   /** Busy or closed database → StoreUnavailableError; everything else is a bug and propagates. */
   private run<R>(statement: () => R): R {
     try {
@@ -176,6 +162,11 @@ export class SqliteStore implements Store {
     }
   }
 }
+
+const upsertSql = (container: ContainerName) =>
+  `INSERT INTO ${container} (partition, id, data, etag) VALUES (?, ?, ?, ?) ON CONFLICT (partition, id) DO UPDATE SET data = excluded.data, etag = excluded.etag`;
+const replaceSql = (container: ContainerName) => `UPDATE ${container} SET data = ?, etag = ? WHERE partition = ? AND id = ? AND etag = ?`;
+const deleteSql = (container: ContainerName) => `DELETE FROM ${container} WHERE partition = ? AND id = ?`;
 
 function jsonPath(field: string): string {
   return `json_extract(data, '$.${assertFieldPath(field)}')`;

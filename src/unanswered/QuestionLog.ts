@@ -27,6 +27,8 @@ export class QuestionLog implements AnswerLog {
   ) {}
 
   async answered(municipality: MunicipalityId, userId: string | undefined, answer: GivenAnswer): Promise<void> {
+    // The same question again (sent twice, or asked again) is no reformulation: the first answer stays the one to judge.
+    if (userId && sameQuestion(this.recent.get(key(municipality, userId)), answer)) return;
     const previous = userId ? this.take(municipality, userId) : undefined;
     if (previous?.recorded) await this.questions.annotate(municipality, previous.id, 'reformulation', answer.question);
     else if (previous)
@@ -72,3 +74,6 @@ export class QuestionLog implements AnswerLog {
 }
 
 const key = (municipality: MunicipalityId, userId: string) => `${municipality}\n${userId}`;
+
+const sameQuestion = (pending: Pending | undefined, answer: GivenAnswer) =>
+  pending !== undefined && pending.question.trim().toLowerCase() === answer.question.trim().toLowerCase();
