@@ -3,7 +3,7 @@ import type { DirectoryEntry } from '../src/directory/DirectoryEntry.js';
 import { DirectorySearch } from '../src/directory/DirectorySearch.js';
 import { evalCaseSchema, evaluate, isExpected, type EvalCase } from '../src/directory/evaluate.js';
 import { proposedKeywords } from '../src/unanswered/rules.js';
-import { questionTopic, terms } from '../src/directory/norwegianText.js';
+import { questionTopic, terms } from '../src/language/norwegianText.js';
 import { seedEntries } from '../src/directory/seedData.js';
 import { searchLanguage } from '../src/directory/searchLanguage.js';
 

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { evalCaseSchema, evaluate } from '../src/directory/evaluate.js';
-import { questionTopic } from '../src/directory/norwegianText.js';
+import { questionTopic } from '../src/language/norwegianText.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';
 import { cliServices } from './cliServices.js';
 

@@ -3,75 +3,50 @@ import { ActivityTypes } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { Logger } from './logger.js';
+import type { Services } from './services.js';
+import type { Verb } from './conversation/verbs.js';
 import { AppTurnState } from './conversation/AppTurnState.js';
 import { describeError } from './conversation/errorReply.js';
 import { registerConversationRoutes } from './conversation/routes.js';
 import { teamsAiRouter } from './conversation/router.js';
 import { translator } from './i18n/translate.js';
-import type { Municipalities } from './municipalities/Municipalities.js';
 import { municipalityGate } from './onboarding/municipalityGate.js';
-import type { ImportService } from './onboarding/ImportService.js';
 import { importRoutes } from './onboarding/routes.js';
-import type { DirectoryService } from './directory/DirectoryService.js';
 import { directoryRoutes } from './directory/routes.js';
-import type { Roles } from './roles/Roles.js';
-import type { ExportLinks } from './directory/exportLinks.js';
-import type { CaseService } from './cases/CaseService.js';
+import type { ExportLinks } from './links/ExportLinks.js';
 import { caseRoutes } from './cases/routes.js';
 import { registerRoleRoutes } from './roles/routes.js';
 import type { GuidanceIntents } from './guidance/GuidanceIntents.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import type { ReminderResponses } from './reminders/ReminderResponses.js';
-import type { ReminderSchedule } from './reminders/ReminderSchedule.js';
 import { reminderRoutes } from './reminders/routes.js';
 import type { DataCare } from './privacy/DataCare.js';
 import { privacyRoutes } from './privacy/routes.js';
-import type { OverviewService } from './overview/OverviewService.js';
 import { overviewRoutes } from './overview/routes.js';
-import type { TrainingService } from './training/TrainingService.js';
 import { trainingRoutes, type TrainingRouteDeps } from './training/routes.js';
-import type { AuditLog } from './audit/AuditLog.js';
-import type { ConversationReferences } from './conversation/ConversationReferences.js';
 import { TurnContext } from 'botbuilder';
-import type { CoordinationService } from './coordination/CoordinationService.js';
 import { coordinationRoutes } from './coordination/routes.js';
 import { caseWorkWords } from './coordination/cards.js';
 import { pickablePeople } from './roles/people.js';
-import type { UnansweredQuestions } from './unanswered/UnansweredQuestions.js';
-import type { AnswerLog } from './directory/answerLog.js';
 import { unansweredRoutes } from './unanswered/routes.js';
 
 const LOCALE = Symbol('locale');
 /** Activities that tell where a person can be reached: install, conversation update, every message. */
 const REACHABLE_BY = new Set<string>([ActivityTypes.Message, ActivityTypes.InstallationUpdate, ActivityTypes.ConversationUpdate]);
 
-export interface AppDeps {
-  adapter: TeamsAdapter;
-  storage: Storage;
+/** What the bot adds to the domain services: links, the guidance classifier, reminder answers, data care, proactive sends. */
+export interface BotParts {
   botAppId?: string;
-  municipalities: Municipalities;
-  imports: ImportService;
+  exportLinks: ExportLinks;
+  guidanceIntents: GuidanceIntents;
+  reminders: ReminderResponses;
+  dataCare: DataCare;
+  /** Sends a person a card proactively. */
+  tell: TrainingRouteDeps['tell'];
   /** Where the import templates are served (`/templates`). */
   templatesUrl: string;
   /** Domains import attachments may be downloaded from. */
   attachmentHosts: readonly string[];
-  directory: DirectoryService;
-  roles: Roles;
-  exportLinks: ExportLinks;
-  cases: CaseService;
-  references: ConversationReferences;
-  audit: AuditLog;
-  guidanceIntents: GuidanceIntents;
-  reminders: ReminderResponses;
-  reminderSchedule: ReminderSchedule;
-  dataCare: DataCare;
-  overview: OverviewService;
-  training: TrainingService;
-  coordination: CoordinationService;
-  unanswered: UnansweredQuestions;
-  answers: AnswerLog;
-  /** Sends a person a card proactively. */
-  tell: TrainingRouteDeps['tell'];
   /** Teams' deep link to the «Oversikt» tab, when known. */
   tabUrl?: string;
   /** Resident-data links open the tab, which fetches the file with the requester's token. */
@@ -79,35 +54,23 @@ export interface AppDeps {
   logger: Logger;
 }
 
+export interface AppDeps {
+  adapter: TeamsAdapter;
+  storage: Storage;
+  services: Services;
+  bot: BotParts;
+}
+
+/** The app and the verbs its routes answer (a test holds them against the cards). */
+export interface BotApp {
+  app: Application<AppTurnState>;
+  verbs: ReadonlySet<Verb>;
+}
+
 /** Builds the teams-ai Application and registers every route. Feature routes go before the conversation routes. */
-export function createApp({
-  adapter,
-  storage,
-  botAppId,
-  municipalities,
-  imports,
-  templatesUrl,
-  attachmentHosts,
-  directory,
-  roles,
-  exportLinks,
-  cases,
-  references,
-  audit,
-  guidanceIntents,
-  reminders,
-  reminderSchedule,
-  dataCare,
-  overview,
-  training,
-  coordination,
-  unanswered,
-  answers,
-  tell,
-  tabUrl,
-  residentLinksBound,
-  logger,
-}: AppDeps): Application<AppTurnState> {
+export function createApp({ adapter, storage, services, bot }: AppDeps): BotApp {
+  const { municipalities, imports, directory, roles, cases, references, audit, schedule, overview, training, coordination, unanswered, answers } = services;
+  const { botAppId, exportLinks, guidanceIntents, reminders, dataCare, tell, templatesUrl, attachmentHosts, tabUrl, residentLinksBound, logger } = bot;
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -162,7 +125,7 @@ export function createApp({
       exportLinks.create({ municipality: scope.municipality, format: 'referatDocx', meetingId, actor: scope.actor.userId, locale: scope.locale }),
   });
   const guidanceFeature = guidanceRoutes(router, { intents: guidanceIntents });
-  reminderRoutes(router, { responses: reminders, roles, schedule: reminderSchedule });
+  reminderRoutes(router, { responses: reminders, roles, schedule });
   privacyRoutes(router, { dataCare, roles, links: exportLinks, ...(residentLinksBound && tabUrl ? { tabUrl } : {}) });
   overviewRoutes(router, { overview, roles, links: exportLinks, ...(tabUrl ? { tabUrl } : {}) });
   trainingRoutes(router, { training, roles, tell });
@@ -200,5 +163,5 @@ export function createApp({
     }
   });
 
-  return app;
+  return { app, verbs: router.verbs };
 }

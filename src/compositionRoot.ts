@@ -17,24 +17,16 @@ import type { Server } from 'restify';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { ConfigError } from './config.js';
-import { type DirectoryService } from './directory/DirectoryService.js';
 import { loadExamples } from './onboarding/examples.js';
-import type { Municipalities } from './municipalities/Municipalities.js';
-import type { ImportService } from './onboarding/ImportService.js';
-import { createServices } from './services.js';
+import { createServices, type Services } from './services.js';
+import type { Verb } from './conversation/verbs.js';
 import { templatesRoute } from './onboarding/templatesRoute.js';
-import { type Roles } from './roles/Roles.js';
 import { randomBytes } from 'node:crypto';
-import { ExportLinks } from './directory/exportLinks.js';
+import { ExportLinks } from './links/ExportLinks.js';
 import { overviewExportRoute } from './overview/routes.js';
 import { tabRoutes } from './overview/tab.js';
 import { tabCaller, tabIdentifier } from './auth/tabIdentity.js';
-import type { OverviewService } from './overview/OverviewService.js';
-import type { TrainingService } from './training/TrainingService.js';
 import { exportRoute } from './directory/exportRoute.js';
-import { type CaseService } from './cases/CaseService.js';
-import type { ConversationReferences } from './conversation/ConversationReferences.js';
-import type { CoordinationService } from './coordination/CoordinationService.js';
 import { workNoticeFor } from './coordination/cards.js';
 import { referatRoute } from './coordination/referatRoute.js';
 import type { Translate } from './i18n/translate.js';
@@ -48,19 +40,12 @@ import { createStore } from './store/createStore.js';
 import type { Store } from './store/Store.js';
 import { StoreStorage } from './store/StoreStorage.js';
 
-export interface Bot {
+/** The running bot: the domain services (as `createServices` builds them), the server, and what delivers proactively. */
+export interface Bot extends Services {
   server: Server;
-  store: Store;
-  municipalities: Municipalities;
-  imports: ImportService;
-  directory: DirectoryService;
-  roles: Roles;
-  cases: CaseService;
-  overview: OverviewService;
-  training: TrainingService;
-  coordination: CoordinationService;
-  references: ConversationReferences;
   reminders: { schedule: ReminderSchedule; sweep: ReminderSweep };
+  /** The verbs the routes answer. */
+  verbs: ReadonlySet<Verb>;
   /** Delivers the notices in cases' outboxes. */
   notices: ProactiveNotifier;
   /** Resolves when every delivery started so far has finished (tests, shutdown). */
@@ -103,20 +88,20 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   // The notifier delivers a change's notices from the case's outbox right after the change; the reply to the user does not wait for it.
   // Deliveries under way, so a shutdown lets them finish (what it cuts off stays in the outbox anyway).
   const delivering = new Set<Promise<unknown>>();
-  const { municipalities, roles, audit, directory, schedule, cases, imports, overview, training, references, coordination, unanswered, answers } =
-    createServices(store, {
-      defaultMunicipality: config.defaultMunicipality,
-      directoryRefreshMs: config.directoryRefreshMs,
-      onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
-      // The work's notices go out as cards once the sender below exists (services are built first: the sender reads their references).
-      // Sent in the background like the outbox's notices: the reply to the person acting never waits for another person's chat.
-      workNotices: async (municipality, userId, notice) => {
-        const delivery: Promise<unknown> = tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date()))
-          .catch((error: unknown) => logger.warn({ err: error, municipality }, 'a work notice was not delivered'))
-          .finally(() => delivering.delete(delivery));
-        delivering.add(delivery);
-      },
-    });
+  const services = createServices(store, {
+    defaultMunicipality: config.defaultMunicipality,
+    directoryRefreshMs: config.directoryRefreshMs,
+    onNotices: (municipality, caseId) => deliverSoon(municipality, caseId),
+    // The work's notices go out as cards once the sender below exists (services are built first: the sender reads their references).
+    // Sent in the background like the outbox's notices: the reply to the person acting never waits for another person's chat.
+    workNotices: async (municipality, userId, notice) => {
+      const delivery: Promise<unknown> = tell(municipality, userId, (t) => workNoticeFor(t, userId, notice, new Date()))
+        .catch((error: unknown) => logger.warn({ err: error, municipality }, 'a work notice was not delivered'))
+        .finally(() => delivering.delete(delivery));
+      delivering.add(delivery);
+    },
+  });
+  const { municipalities, roles, audit, directory, schedule, cases, overview, references, coordination, unanswered } = services;
   const sender = new ProactiveSender({
     adapter,
     botAppId: config.bot.appId ?? '',
@@ -167,33 +152,23 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   const dataCare = new DataCare({ cases, work: coordination, audit, reminders: schedule, retentionDays: config.closedCaseRetentionDays });
   // With Teams SSO and the tab's deep link, a resident's data is fetched in the tab with the requester's own token.
   const residentLinksBound = config.tabAuth.kind === 'sso' && config.tabUrl !== undefined;
-  const app = createApp({
+  const { app, verbs } = createApp({
     adapter,
     storage: new StoreStorage(store),
-    botAppId: config.bot.appId,
-    municipalities,
-    imports,
-    templatesUrl: `${config.publicUrl.replace(/\/$/, '')}/templates`,
-    attachmentHosts: [...DEFAULT_ATTACHMENT_HOSTS, ...config.attachmentHosts],
-    directory,
-    roles,
-    exportLinks,
-    cases,
-    references,
-    audit,
-    guidanceIntents: new GuidanceIntents(),
-    reminders: responses,
-    reminderSchedule: schedule,
-    dataCare,
-    overview,
-    training,
-    coordination,
-    unanswered,
-    answers,
-    tell,
-    ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
-    residentLinksBound,
-    logger,
+    services,
+    bot: {
+      ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
+      exportLinks,
+      guidanceIntents: new GuidanceIntents(),
+      reminders: responses,
+      dataCare,
+      tell,
+      templatesUrl: `${config.publicUrl.replace(/\/$/, '')}/templates`,
+      attachmentHosts: [...DEFAULT_ATTACHMENT_HOSTS, ...config.attachmentHosts],
+      ...(config.tabUrl ? { tabUrl: config.tabUrl } : {}),
+      residentLinksBound,
+      logger,
+    },
   });
   // Every instance sweeps; claims make sure each reminder goes out once. `protect` skips a tick while the last one runs.
   const sweeper = config.reminderSweep
@@ -257,17 +232,9 @@ export async function createBot(config: Config, overrides: { store?: Store; logg
   });
 
   return {
+    ...services,
     server,
-    store,
-    municipalities,
-    imports,
-    directory,
-    roles,
-    cases,
-    overview,
-    training,
-    coordination,
-    references,
+    verbs,
     reminders: { schedule, sweep },
     notices: notifier,
     async noticesSettled() {

@@ -18,7 +18,7 @@ import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import { editableCopy, expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
-import { formatPhone } from '../directory/phone.js';
+import { formatPhone } from '../text/phone.js';
 import { SERVICES_DATASET, serviceChoice } from '../directory/cards.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 

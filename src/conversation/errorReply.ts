@@ -1,5 +1,6 @@
 import { ConflictError, InputError, NotAllowedError, NotFoundError, StoreUnavailableError, userMessageOf } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
+import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
 
 export interface ErrorReply {
   text: string;
@@ -22,15 +23,23 @@ export function describeError(error: unknown, t: Translate, reference: string): 
 }
 
 /**
- * Runs the work of a Universal Action (Action.Execute): an expected refusal becomes its words,
- * which Teams shows in place (HTTP 200), instead of a generic card error; a bug still throws.
+ * The one way a Universal Action (Action.Execute) becomes what Teams shows in place of the clicked
+ * card, always with HTTP 200: the card (or words) `work` gives; when it fails as expected, the card
+ * `recover` makes of the failure – the thing as it is now, with the reason – or else the failure's
+ * words, and the clicked card stays as it was (a form keeps what was typed). A bug still throws.
  */
-export async function refusalInWords<T>(t: Translate, work: () => Promise<T>): Promise<T | string> {
+export async function livingCard(
+  t: Translate,
+  work: () => Promise<CardAttachment | string>,
+  recover?: (error: unknown, words: string) => Promise<CardAttachment | undefined> | CardAttachment | undefined,
+): Promise<AdaptiveCardContent | string> {
   try {
-    return await work();
+    const answer = await work();
+    return typeof answer === 'string' ? answer : answer.content;
   } catch (error) {
     const reply = describeError(error, t, '');
     if (!reply.expected) throw error;
-    return reply.text;
+    const card = recover ? await Promise.resolve(recover(error, reply.text)).catch(() => undefined) : undefined;
+    return card ? card.content : reply.text;
   }
 }

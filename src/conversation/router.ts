@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { ADAPTIVE_CARD, type AdaptiveCardContent, type CardAttachment } from '../cards/expandCard.js';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AppTurnState } from './AppTurnState.js';
+import type { Verb } from './verbs.js';
 
 type Handler<T> = (context: TurnContext, state: AppTurnState) => Promise<T>;
 /** Card data as the card sent it: every handler checks it against a schema (`cardData`). */
@@ -21,8 +22,10 @@ export interface Router {
   /** Any message no earlier route took (register last). */
   otherMessage(handler: Handler<void>): void;
   membersAdded(handler: Handler<void>): void;
-  submit(verb: string, handler: CardHandler<void>): void;
-  execute(verb: string | RegExp, handler: CardHandler<AdaptiveCardContent | string>): void;
+  submit(verb: Verb, handler: CardHandler<void>): void;
+  execute(verb: Verb, handler: CardHandler<AdaptiveCardContent | string>): void;
+  /** Any Universal Action no earlier route took: an old card, a forged verb (register last). */
+  otherExecute(handler: Handler<AdaptiveCardContent | string>): void;
   /** A search-based message extension command: what the user typed in any chat's compose box, answered with a list to pick from. */
   search(commandId: string, handler: (context: TurnContext, state: AppTurnState, query: { text: string; count: number }) => Promise<SearchResult[]>): void;
   /** A card's searchable choice (`Input.ChoiceSet` with `choices.data` of type `Data.Query`): the choices that match what the user typed. */
@@ -40,18 +43,23 @@ export interface SearchResult {
   preview: { contentType: string; content: unknown };
 }
 
-export function teamsAiRouter(app: Application<AppTurnState>): Router {
+/** The router over teams-ai, and the verbs registered through it. */
+export function teamsAiRouter(app: Application<AppTurnState>): Router & { verbs: ReadonlySet<Verb> } {
+  const verbs = new Set<Verb>();
+  const registered = (verb: Verb): Verb => (verbs.add(verb), verb);
   return {
+    verbs,
     message: (pattern, handler) => void app.message(pattern, handler),
     otherMessage: (handler) => void app.activity(ActivityTypes.Message, handler),
     membersAdded: (handler) => void app.conversationUpdate('membersAdded', handler),
-    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, handler),
+    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(registered(verb), handler),
     execute: (verb, handler) =>
       void app.addRoute(
-        isActionExecute(verb),
+        isActionExecute(registered(verb)),
         async (context, state) => answerInPlace(context, await handler(context, state, context.activity.value?.action?.data ?? {})),
         true,
       ),
+    otherExecute: (handler) => void app.addRoute(isActionExecute(), async (context, state) => answerInPlace(context, await handler(context, state)), true),
     search: (commandId, handler) =>
       void app.messageExtensions.query(commandId, async (context, state, query) => {
         const text = typeof query.parameters?.query === 'string' ? query.parameters.query : '';
@@ -65,13 +73,12 @@ export function teamsAiRouter(app: Application<AppTurnState>): Router {
   };
 }
 
-/** An Action.Execute (Universal Action) invoke whose verb is this one. */
-function isActionExecute(verb: string | RegExp) {
+/** An Action.Execute (Universal Action) invoke, with this verb when one is given. */
+function isActionExecute(verb?: Verb) {
   return async (context: TurnContext): Promise<boolean> => {
     const a = context.activity;
     if (a.type !== ActivityTypes.Invoke || a.name !== 'adaptiveCard/action' || a.value?.action?.type !== 'Action.Execute') return false;
-    const asked: unknown = a.value.action.verb;
-    return typeof asked === 'string' && (typeof verb === 'string' ? asked === verb : verb.test(asked));
+    return verb === undefined || a.value.action.verb === verb;
   };
 }
 

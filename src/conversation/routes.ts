@@ -84,7 +84,7 @@ export function registerConversationRoutes(router: Router, options: Conversation
   });
 
   // A Universal Action nobody claimed (an old card, a forged verb): words in place, not a card error.
-  router.execute(/.*/, async (context, state) => turnScope(context, state).t('error.unknownAction'));
+  router.otherExecute(async (context, state) => turnScope(context, state).t('error.unknownAction'));
 
   router.otherMessage(async (context, state) => {
     const { t } = turnScope(context, state);

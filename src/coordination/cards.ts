@@ -2,7 +2,7 @@ import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translate } from '../i18n/translate.js';
-import { formatPhone } from '../directory/phone.js';
+import { formatPhone } from '../text/phone.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
 import { isOverdue, meetingKinds, type Meeting, type Partner, type Task, type TaskOwner } from './CaseWork.js';
 import type { CaseWorkView, MeetingView, TaskView, WorkNotice, WorkSummary } from './CoordinationService.js';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'restify';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { describeError } from '../conversation/errorReply.js';
-import { grantOf, type ExportGrant, type ExportLinks } from '../directory/exportLinks.js';
+import { grantOf, type ExportGrant, type ExportLinks } from '../links/ExportLinks.js';
 import { translator } from '../i18n/translate.js';
 import type { Roles } from '../roles/Roles.js';
 import type { CoordinationService } from './CoordinationService.js';

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
-import { actorScope, type ActorScope } from '../conversation/actorScope.js';
+import { actorScope, type ActorScope } from '../roles/actorScope.js';
 import { cardData } from '../conversation/cardData.js';
-import { describeError } from '../conversation/errorReply.js';
+import { livingCard } from '../conversation/errorReply.js';
 import type { Router } from '../conversation/router.js';
+import type { Verb } from '../conversation/verbs.js';
 import { caseGoneCard } from '../cases/cards.js';
 import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -143,27 +144,18 @@ export function coordinationRoutes(router: Router, deps: CoordinationRouteDeps) 
    * (the card keeps what was typed); a refusal or a lost race shows `fallback` — the thing as it is
    * now — with the reason; something the person may not see says only that.
    */
-  async function living(
+  function living(
     scope: ActorScope,
     work: () => Promise<CardAttachment>,
     fallback?: (notice: Notice) => Promise<CardAttachment>,
   ): Promise<AdaptiveCardContent | string> {
-    try {
-      return (await work()).content;
-    } catch (error) {
-      const reply = describeError(error, scope.t, '');
-      if (!reply.expected) throw error;
-      if (error instanceof NotFoundError) return caseGoneCard(reply.text).content;
-      if (error instanceof InputError || !fallback) return reply.text;
-      try {
-        return (await fallback({ text: reply.text, tone: 'attention' })).content;
-      } catch {
-        return reply.text;
-      }
-    }
+    return livingCard(scope.t, work, (error, words) => {
+      if (error instanceof NotFoundError) return caseGoneCard(words);
+      return error instanceof InputError || !fallback ? undefined : fallback({ text: words, tone: 'attention' });
+    });
   }
 
-  const execute = (verb: string, handler: (scope: ActorScope, data: unknown) => Promise<AdaptiveCardContent | string>) =>
+  const execute = (verb: Verb, handler: (scope: ActorScope, data: unknown) => Promise<AdaptiveCardContent | string>) =>
     router.execute(verb, async (context: TurnContext, state: AppTurnState, data: unknown) => handler(await actorScope(context, state, deps.roles), data));
 
   const good = (text: string): Notice => ({ text, tone: 'good' });
@@ -423,7 +415,7 @@ export function coordinationRoutes(router: Router, deps: CoordinationRouteDeps) 
   });
 
   // From a reminder (an Action.Submit): the meeting, the referat form or the task as a new card in the chat.
-  const show = (verb: string, render: (scope: ActorScope, data: unknown) => Promise<CardAttachment>) =>
+  const show = (verb: Verb, render: (scope: ActorScope, data: unknown) => Promise<CardAttachment>) =>
     router.submit(verb, async (context, state, data) => {
       await context.sendActivity({ attachments: [await render(await actorScope(context, state, deps.roles), data)] });
     });

@@ -1,8 +1,8 @@
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import { FieldIndex, MAX_QUERY_TERMS, type QueryPlan, type TermQuery } from './FieldIndex.js';
-import type { NorwegianLexicon } from './NorwegianLexicon.js';
-import { ageIn, isStopword, splitCompound, stem, terms, tokenize, weightedTerms } from './norwegianText.js';
-import { bokmaalForms } from './nynorsk.js';
+import type { NorwegianLexicon } from '../language/NorwegianLexicon.js';
+import { ageIn, isStopword, splitCompound, stem, terms, tokenize, weightedTerms } from '../language/norwegianText.js';
+import { bokmaalForms } from '../language/nynorsk.js';
 
 /** What the search knows of the language: everyday words per need, and the words of Norwegian. */
 export interface SearchLanguage {

@@ -6,7 +6,7 @@ import type { Roles } from '../roles/Roles.js';
 import type { Store, WriteOp } from '../store/Store.js';
 import { updateDocument } from '../store/updateDocument.js';
 import { directoryEntrySchema, type DirectoryEntry } from './DirectoryEntry.js';
-import { stem } from './norwegianText.js';
+import { stem } from '../language/norwegianText.js';
 import { DirectorySearch, type QueryTerm, type SearchHit, type SearchLanguage } from './DirectorySearch.js';
 
 interface Revision {

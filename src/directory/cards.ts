@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from './DirectoryEntry.js';
-import { formatPhone, telUrl } from './phone.js';
+import { formatPhone, telUrl } from '../text/phone.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import type { GivenAnswer } from './answerLog.js';

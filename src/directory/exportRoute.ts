@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import type { DirectoryService } from './DirectoryService.js';
 import { directoryFormats, exportFile } from './directoryFormats.js';
 import type { DirectoryFormat } from './directoryFormats.js';
-import { grantOf, type ExportGrant, type ExportLinks } from './exportLinks.js';
+import { grantOf, type ExportGrant, type ExportLinks } from '../links/ExportLinks.js';
 
 /** `GET /api/directory/export?t=TOKEN`: the file behind a signed export link, once; audited as the admin who asked, with where it was fetched from. */
 export function exportRoute({ links, directory, audit }: { links: ExportLinks; directory: DirectoryService; audit: AuditLog }): RequestHandler {

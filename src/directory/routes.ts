@@ -26,8 +26,8 @@ import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import type { DirectoryService } from './DirectoryService.js';
-import type { ExportLinks } from './exportLinks.js';
-import { questionTopic, terms } from './norwegianText.js';
+import type { ExportLinks } from '../links/ExportLinks.js';
+import { questionTopic, terms } from '../language/norwegianText.js';
 import { osloDate } from '../time/oslo.js';
 
 /** "hvem kontakter jeg for …", "kven kan hjelpe med …", "hvor søker man om …" */

@@ -1,5 +1,5 @@
 import type { SearchLanguage } from './DirectorySearch.js';
-import { NorwegianLexicon } from './NorwegianLexicon.js';
+import { NorwegianLexicon } from '../language/NorwegianLexicon.js';
 import { synonymGroups } from './seedData.js';
 
 let shared: SearchLanguage | undefined;

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { stem, tokenize } from '../directory/norwegianText.js';
+import { stem, tokenize } from '../language/norwegianText.js';
 import type { GuidanceTopic } from '../i18n/guidance.js';
 
 /**

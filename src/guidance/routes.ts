@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/translate.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import { formatPhone } from '../directory/phone.js';
+import { formatPhone } from '../text/phone.js';
 import { guidanceTopics, type GuidanceTopic } from '../i18n/guidance.js';
 import type { GuidanceIntents } from './GuidanceIntents.js';
 

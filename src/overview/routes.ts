@@ -2,10 +2,10 @@ import type { RequestHandler } from 'restify';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { cardData } from '../conversation/cardData.js';
-import { describeError } from '../conversation/errorReply.js';
+import { describeError, livingCard } from '../conversation/errorReply.js';
 import type { Router } from '../conversation/router.js';
-import { turnScope, type TurnScope } from '../conversation/turnScope.js';
-import { grantOf, type ExportGrant, type ExportLinks, type OverviewFormat } from '../directory/exportLinks.js';
+import { actorScope, type ActorScope } from '../roles/actorScope.js';
+import { grantOf, type ExportGrant, type ExportLinks, type OverviewFormat } from '../links/ExportLinks.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { InputError } from '../errors.js';
 import { translator } from '../i18n/translate.js';
@@ -39,14 +39,13 @@ export interface OverviewRouteDeps {
 
 /** «oversikt» and «eksporter oversikt»: KE's and leaders' figures in chat, updated in place, and the export links. */
 export function overviewRoutes(router: Router, { overview, roles, links, tabUrl }: OverviewRouteDeps): void {
-  async function card(scope: TurnScope, choice: PeriodChoice, notice?: string) {
-    const actor = await roles.actor(scope.municipality, scope.userId);
-    const result = await overview.overview(actor, choice);
+  async function card(scope: ActorScope, choice: PeriodChoice, notice?: string) {
+    const result = await overview.overview(scope.actor, choice);
     return overviewCard(scope.t, result, { municipalityName: scope.municipalityName, choice, ...(tabUrl ? { tabUrl } : {}), ...(notice ? { notice } : {}) });
   }
 
-  async function sendLinks(scope: TurnScope, choice: PeriodChoice): Promise<string> {
-    const actor = await roles.actor(scope.municipality, scope.userId);
+  async function sendLinks(scope: ActorScope, choice: PeriodChoice): Promise<string> {
+    const { actor } = scope;
     overview.scopeOf(actor); // refused before any link is made
     const period = overview.period(choice);
     const link = (format: OverviewFormat) => links.create({ municipality: scope.municipality, format, actor: actor.userId, period, locale: scope.locale });
@@ -54,28 +53,25 @@ export function overviewRoutes(router: Router, { overview, roles, links, tabUrl 
   }
 
   router.message(OVERVIEW, async (context, state) => {
-    await context.sendActivity({ attachments: [await card(turnScope(context, state), { kind: 'thisYear' })] });
+    await context.sendActivity({ attachments: [await card(await actorScope(context, state, roles), { kind: 'thisYear' })] });
   });
 
   router.message(EXPORT, async (context, state) => {
-    await context.sendActivity(await sendLinks(turnScope(context, state), { kind: 'thisYear' }));
+    await context.sendActivity(await sendLinks(await actorScope(context, state, roles), { kind: 'thisYear' }));
   });
 
   // «Vis»: the same card with the chosen period; a period that cannot be shown keeps this year's figures and says why.
   router.execute('overviewShow', async (context, state, data) => {
-    const scope = turnScope(context, state);
-    let choice: PeriodChoice;
-    try {
-      choice = choiceOf(data);
-      return (await card(scope, choice)).content;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return (await card(scope, { kind: 'thisYear' }, describeError(error, scope.t, '').text)).content;
-    }
+    const scope = await actorScope(context, state, roles);
+    return livingCard(
+      scope.t,
+      async () => card(scope, choiceOf(data)),
+      (error, words) => (error instanceof InputError ? card(scope, { kind: 'thisYear' }, words) : undefined),
+    );
   });
 
   router.submit('overviewExport', async (context, state, data) => {
-    const scope = turnScope(context, state);
+    const scope = await actorScope(context, state, roles);
     await context.sendActivity(await sendLinks(scope, choiceOf(data)));
   });
 }

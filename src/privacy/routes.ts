@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { privacyRequestCard } from './cards.js';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
-import { grantOf, linkToken, type ExportGrant, type ExportLinks } from '../directory/exportLinks.js';
+import { grantOf, linkToken, type ExportGrant, type ExportLinks } from '../links/ExportLinks.js';
 import { InputError } from '../errors.js';
 import type { Roles } from '../roles/Roles.js';
 import type { DataCare } from './DataCare.js';

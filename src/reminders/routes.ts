@@ -2,6 +2,7 @@ import type { Router } from '../conversation/router.js';
 import { z } from 'zod';
 import { cardData } from '../conversation/cardData.js';
 import { turnScope } from '../conversation/turnScope.js';
+import { actorScope } from '../roles/actorScope.js';
 import type { Roles } from '../roles/Roles.js';
 import { osloDateTime } from '../time/oslo.js';
 import { reminderSettingsCard } from './cards.js';
@@ -41,16 +42,16 @@ export function reminderRoutes(
   });
 
   router.submit('reminderSnooze', async (context, state, data) => {
-    const { t, municipality, userId } = turnScope(context, state);
+    const { t, actor } = await actorScope(context, state, roles);
     const { reminder, days } = cardData(snoozeData, data, 'error.unknownAction');
-    const until = await responses.snooze(await roles.actor(municipality, userId), reminder, days);
+    const until = await responses.snooze(actor, reminder, days);
     await context.sendActivity(t('reminder.snoozed', { when: osloDateTime(until) }));
   });
 
   router.submit('reminderDone', async (context, state, data) => {
-    const { t, municipality, userId } = turnScope(context, state);
+    const { t, actor } = await actorScope(context, state, roles);
     const { reminder } = cardData(reminderRef, data, 'error.unknownAction');
-    await responses.done({ ...(await roles.actor(municipality, userId)), name: context.activity.from?.name }, reminder);
+    await responses.done(actor, reminder);
     await context.sendActivity(t('reminder.doneReply'));
   });
 }

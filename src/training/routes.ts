@@ -3,13 +3,12 @@ import { z } from 'zod';
 import type { AdaptiveCardContent, CardAttachment } from '../cards/expandCard.js';
 import type { AppTurnState } from '../conversation/AppTurnState.js';
 import { cardData } from '../conversation/cardData.js';
-import { describeError, refusalInWords } from '../conversation/errorReply.js';
+import { livingCard } from '../conversation/errorReply.js';
+import { actorScope, type ActorScope } from '../roles/actorScope.js';
 import type { Router } from '../conversation/router.js';
-import { turnScope, type TurnScope } from '../conversation/turnScope.js';
 import { InputError, NotAllowedError, userMessageOf } from '../errors.js';
 import type { Translate } from '../i18n/translate.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
-import type { Actor } from '../roles/Actor.js';
 import type { Roles } from '../roles/Roles.js';
 import {
   competenceCard,
@@ -63,10 +62,9 @@ export interface TrainingRouteDeps {
 
 /** Koordinatorskolen in chat: «koordinatorskolen» for everyone, planning and attendance for KE admins, «mine koordinatorer» for leaders. */
 export function trainingRoutes(router: Router, { training, roles, tell }: TrainingRouteDeps): void {
-  async function scopeOf(context: TurnContext, state: AppTurnState): Promise<TurnScope & { actor: Actor; isAdmin: boolean }> {
-    const scope = turnScope(context, state);
-    const [actor, isAdmin] = await Promise.all([roles.actor(scope.municipality, scope.userId), roles.has(scope.municipality, scope.userId, 'keAdmin')]);
-    return { ...scope, actor: { ...actor, name: context.activity.from?.name }, isAdmin };
+  async function scopeOf(context: TurnContext, state: AppTurnState): Promise<ActorScope & { isAdmin: boolean }> {
+    const scope = await actorScope(context, state, roles);
+    return { ...scope, isAdmin: await roles.has(scope.municipality, scope.userId, 'keAdmin') };
   }
 
   async function overviewCard(scope: Awaited<ReturnType<typeof scopeOf>>, notice?: Notice) {
@@ -81,16 +79,9 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
     });
   }
 
-  /** A refusal or a form that does not fit is said on the card itself, which stays the overview. */
-  async function living(scope: Awaited<ReturnType<typeof scopeOf>>, work: () => Promise<AdaptiveCardContent>): Promise<AdaptiveCardContent | string> {
-    try {
-      return await work();
-    } catch (error) {
-      const reply = describeError(error, scope.t, '');
-      if (!reply.expected) throw error;
-      if (error instanceof InputError) return reply.text; // the form stays as typed, with the words shown
-      return (await overviewCard(scope, { text: reply.text, tone: 'attention' })).content;
-    }
+  /** A refusal is said on the card itself, which stays the overview; a form that does not fit stays as typed, with the words shown. */
+  function living(scope: Awaited<ReturnType<typeof scopeOf>>, work: () => Promise<CardAttachment>): Promise<AdaptiveCardContent | string> {
+    return livingCard(scope.t, work, (error, words) => (error instanceof InputError ? undefined : overviewCard(scope, { text: words, tone: 'attention' })));
   }
 
   function requireAdmin(scope: { isAdmin: boolean }): void {
@@ -109,14 +100,14 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
 
   router.execute('courseList', async (context, state) => {
     const scope = await scopeOf(context, state);
-    return living(scope, async () => (await overviewCard(scope)).content);
+    return living(scope, async () => overviewCard(scope));
   });
 
   router.execute('courseNew', async (context, state) => {
     const scope = await scopeOf(context, state);
     return living(scope, async () => {
       requireAdmin(scope);
-      return courseFormCard(scope.t).content;
+      return courseFormCard(scope.t);
     });
   });
 
@@ -140,7 +131,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
       if (!input.success) throw new InputError('course form', { key: 'course.invalid' });
       const course = await training.create(scope.actor, input.data);
       const text = scope.t('course.created', { name: course.name, sessions: course.sessions.length, capacity: course.capacity });
-      return (await overviewCard(scope, { text, tone: 'good' })).content;
+      return overviewCard(scope, { text, tone: 'good' });
     });
   });
 
@@ -150,7 +141,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
       const { courseId } = cardData(courseRef, data, 'error.unknownAction');
       try {
         const course = await training.signUp(scope.actor, courseId);
-        return (await overviewCard(scope, { text: scope.t('course.signedUp', { name: course.name }), tone: 'good' })).content;
+        return overviewCard(scope, { text: scope.t('course.signedUp', { name: course.name }), tone: 'good' });
       } catch (error) {
         // A full course offers the next of its kind with a seat left.
         if (userMessageOf(error)?.key !== 'course.refused.full') throw error;
@@ -158,7 +149,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
         const next = await training.nextWithSeats(scope.municipality, full);
         if (!next) throw error;
         const text = `${scope.t('course.refused.full', { name: full.name })} ${scope.t('course.next', { name: next.name, date: startsAt(next).slice(0, 10) })}`;
-        return (await overviewCard(scope, { text, tone: 'attention' })).content;
+        return overviewCard(scope, { text, tone: 'attention' });
       }
     });
   });
@@ -167,7 +158,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
     const scope = await scopeOf(context, state);
     return living(scope, async () => {
       const course = await training.signOff(scope.actor, cardData(courseRef, data, 'error.unknownAction').courseId);
-      return (await overviewCard(scope, { text: scope.t('course.signedOff', { name: course.name }), tone: 'good' })).content;
+      return overviewCard(scope, { text: scope.t('course.signedOff', { name: course.name }), tone: 'good' });
     });
   });
 
@@ -176,7 +167,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
     return living(scope, async () => {
       requireAdmin(scope);
       const course = await training.get(scope.municipality, cardData(courseRef, data, 'error.unknownAction').courseId);
-      return courseAdminCard(scope.t, course, training.now().toISOString()).content;
+      return courseAdminCard(scope.t, course, training.now().toISOString());
     });
   });
 
@@ -194,7 +185,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
         scope.t('course.attendance.saved', { session: sessionText(scope.t, session) }),
         ...(names.length ? [scope.t('course.attendance.completed', { names: names.join(', ') })] : []),
       ].join(' ');
-      return courseAdminCard(scope.t, course, training.now().toISOString(), { text, tone: 'good' }).content;
+      return courseAdminCard(scope.t, course, training.now().toISOString(), { text, tone: 'good' });
     });
   });
 
@@ -205,7 +196,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
       const course = await training.cancel(scope.actor, cardData(courseRef, data, 'error.unknownAction').courseId);
       await Promise.all(course.participants.map((p) => tell(scope.municipality, p.userId, (t) => courseCancelledCard(t, course.name))));
       const text = scope.t('course.cancelled', { name: course.name, count: course.participants.length });
-      return (await overviewCard(scope, { text, tone: 'good' })).content;
+      return overviewCard(scope, { text, tone: 'good' });
     });
   });
 
@@ -221,15 +212,15 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
 
   router.execute('coordinatorsList', async (context, state) => {
     const scope = await scopeOf(context, state);
-    return refusalInWords(scope.t, async () => (await coordinatorsCard(scope)).content);
+    return livingCard(scope.t, async () => coordinatorsCard(scope));
   });
 
   // The competence mapping: the leader fills it in from their list; the coordinator reads their own («min kompetanse»).
   router.execute('competenceOpen', async (context, state, data) => {
     const scope = await scopeOf(context, state);
-    return refusalInWords(scope.t, async () => {
+    return livingCard(scope.t, async () => {
       const view = await training.competence(scope.actor, cardData(personRef, data, 'error.unknownAction').userId);
-      return competenceCard(scope.t, { ...view, fromList: true }).content;
+      return competenceCard(scope.t, { ...view, fromList: true });
     });
   });
 
@@ -241,7 +232,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
 
   router.execute('competenceSave', async (context, state, data) => {
     const scope = await scopeOf(context, state);
-    return refusalInWords(scope.t, async () => {
+    return livingCard(scope.t, async () => {
       const form = cardData(competenceData, data, 'competence.invalid');
       const rows: CompetenceMapping['rows'] = {};
       for (const theme of competenceThemes) {
@@ -257,7 +248,7 @@ export function trainingRoutes(router: Router, { training, roles, tell }: Traini
       if (!/^\d{4}-\d{2}-\d{2}$/.test(form.nextReviewOn ?? '')) throw new InputError('no review date', { key: 'competence.invalid' });
       const mapping = await training.saveCompetence(scope.actor, form.userId, { rows, nextReviewOn: form.nextReviewOn! });
       const view = await training.competence(scope.actor, form.userId);
-      return competenceCard(scope.t, { ...view, fromList: true, notice: scope.t('competence.saved', { date: mapping.nextReviewOn }) }).content;
+      return competenceCard(scope.t, { ...view, fromList: true, notice: scope.t('competence.saved', { date: mapping.nextReviewOn }) });
     });
   });
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { AdaptiveCardContent } from '../cards/expandCard.js';
+import type { CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { cardData } from '../conversation/cardData.js';
 import type { Router } from '../conversation/router.js';
+import type { Verb } from '../conversation/verbs.js';
 import { turnScope, type TurnScope } from '../conversation/turnScope.js';
-import { describeError } from '../conversation/errorReply.js';
+import { livingCard } from '../conversation/errorReply.js';
 import { directoryEditCard, STATIC_SERVICE_CHOICES } from '../directory/cards.js';
 import type { DirectoryService } from '../directory/DirectoryService.js';
 import { InputError } from '../errors.js';
@@ -52,24 +53,22 @@ async function unansweredView(deps: UnansweredRouteDeps, scope: TurnScope, notic
 export function unansweredRoutes(router: Router, deps: UnansweredRouteDeps): void {
   const { questions, directory } = deps;
 
-  /** Runs an action on the card and answers with the card it leads to; a refusal keeps the list, with the reason. */
-  const execute = (verb: string, handler: (scope: TurnScope, data: unknown) => Promise<AdaptiveCardContent>) =>
+  /** Runs an action on the card and answers with the card it leads to; a form that does not fit, or a group gone, shows the list with the reason. */
+  const execute = (verb: Verb, handler: (scope: TurnScope, data: unknown) => Promise<CardAttachment>) =>
     router.execute(verb, async (context, state, data) => {
       const scope = turnScope(context, state);
-      try {
-        return await handler(scope, data);
-      } catch (error) {
-        const reply = describeError(error, scope.t, '');
-        if (!reply.expected || !(error instanceof InputError)) throw error;
-        return (await unansweredView(deps, scope, reply.text)).content;
-      }
+      return livingCard(
+        scope.t,
+        () => handler(scope, data),
+        (error, words) => (error instanceof InputError ? unansweredView(deps, scope, words) : undefined),
+      );
     });
 
   router.message(LIST, async (context, state) => {
     await context.sendActivity({ attachments: [await unansweredView(deps, turnScope(context, state))] });
   });
 
-  execute('unansweredList', async (scope) => (await unansweredView(deps, scope)).content);
+  execute('unansweredList', async (scope) => unansweredView(deps, scope));
 
   execute('unansweredKeywords', async (scope, data) => {
     const group = await questions.group(scope.municipality, scope.userId, cardData(groupRef, data, 'error.unknownAction').group);
@@ -80,7 +79,7 @@ export function unansweredRoutes(router: Router, deps: UnansweredRouteDeps): voi
       services: [...new Map(offeredFirst.map((entry) => [entry.id, entry])).values()],
       searchable,
       proposed: await proposals(scope, group),
-    }).content;
+    });
   });
 
   execute('unansweredAddKeywords', async (scope, data) => {
@@ -92,18 +91,18 @@ export function unansweredRoutes(router: Router, deps: UnansweredRouteDeps): voi
     const notice = added.length
       ? t('unanswered.solved', { service: inert(entry.name), words: added.map(inert).join(', ') })
       : t('unanswered.solvedNothingNew', { service: inert(entry.name) });
-    return (await unansweredView(deps, scope, notice)).content;
+    return unansweredView(deps, scope, notice);
   });
 
   execute('unansweredNewEntry', async (scope, data) => {
     const group = await questions.group(scope.municipality, scope.userId, cardData(groupRef, data, 'error.unknownAction').group);
-    return directoryEditCard(scope.t, undefined, { keywords: await proposals(scope, group), solves: group.group }).content;
+    return directoryEditCard(scope.t, undefined, { keywords: await proposals(scope, group), solves: group.group });
   });
 
   execute('unansweredIgnore', async (scope, data) => {
     const group = await questions.group(scope.municipality, scope.userId, cardData(groupRef, data, 'error.unknownAction').group);
     await questions.close(scope.municipality, scope.userId, group.group, 'ignored');
-    return (await unansweredView(deps, scope, scope.t('unanswered.ignored', { question: inert(group.questions[0] ?? '') }))).content;
+    return unansweredView(deps, scope, scope.t('unanswered.ignored', { question: inert(group.questions[0] ?? '') }));
   });
 
   async function proposals(scope: TurnScope, group: MissGroup): Promise<string[]> {

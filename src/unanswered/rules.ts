@@ -1,4 +1,4 @@
-import { isStopword, stem, tokenize } from '../directory/norwegianText.js';
+import { isStopword, stem, tokenize } from '../language/norwegianText.js';
 import { isWorkday, isWorkingTime } from '../reminders/workingHours.js';
 import type { ReminderSettings } from '../reminders/ReminderSettings.js';
 import { addDays, osloParts } from '../time/oslo.js';

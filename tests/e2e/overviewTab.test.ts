@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { ExportLinks } from '../../src/directory/exportLinks.js';
+import { ExportLinks } from '../../src/links/ExportLinks.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';

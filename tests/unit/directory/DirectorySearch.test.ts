@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MunicipalityId } from '../../../src/municipalities/Municipality.js';
 import { DirectorySearch } from '../../../src/directory/DirectorySearch.js';
 import { evalCaseSchema, evaluate } from '../../../src/directory/evaluate.js';
-import { questionTopic, stem } from '../../../src/directory/norwegianText.js';
+import { questionTopic, stem } from '../../../src/language/norwegianText.js';
 import { seedEntries } from '../../../src/directory/seedData.js';
 import { searchLanguage } from '../../../src/directory/searchLanguage.js';
 

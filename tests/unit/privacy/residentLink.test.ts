@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExportLinks } from '../../../src/directory/exportLinks.js';
+import { ExportLinks } from '../../../src/links/ExportLinks.js';
 import { INNSYN_PREFIX, residentLink } from '../../../src/privacy/routes.js';
 import type { Store } from '../../../src/store/Store.js';
 

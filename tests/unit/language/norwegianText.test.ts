@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageIn, questionTopic, splitCompound, stem, terms, weightedTerms } from '../../../src/directory/norwegianText.js';
+import { ageIn, questionTopic, splitCompound, stem, terms, weightedTerms } from '../../../src/language/norwegianText.js';
 
 describe('terms()', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NorwegianLexicon } from '../../../src/directory/NorwegianLexicon.js';
+import { NorwegianLexicon } from '../../../src/language/NorwegianLexicon.js';
 
 describe('NorwegianLexicon.isWordForm()', () => {
   const lexicon = NorwegianLexicon.of(['syk', 'sove', 'jente', 'pleie', 'bolig'], ['heim', 'gå']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExportLinks } from '../../../src/directory/exportLinks.js';
+import { ExportLinks } from '../../../src/links/ExportLinks.js';
 import { SqliteStore } from '../../../src/store/SqliteStore.js';
 
 const SECRET = 'x'.repeat(32);

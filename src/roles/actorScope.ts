@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from '../roles/Actor.js';
-import type { Roles } from '../roles/Roles.js';
-import type { AppTurnState } from './AppTurnState.js';
-import { turnScope, type TurnScope } from './turnScope.js';
+import type { Actor } from './Actor.js';
+import type { Roles } from './Roles.js';
+import type { AppTurnState } from '../conversation/AppTurnState.js';
+import { turnScope, type TurnScope } from '../conversation/turnScope.js';
 
 export type ActorScope = TurnScope & { actor: Actor };
 

@@ -6,14 +6,17 @@ import type { Store } from '../store/Store.js';
 import { z } from 'zod';
 import { locales, type Locale } from '../i18n/messages.js';
 import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
-import type { DirectoryFormat } from './directoryFormats.js';
+
+/** What a link downloads: a directory file (json, csv, hsds), a resident's data, KE's overview, a referat. */
+export const linkFormats = ['json', 'csv', 'hsds', 'residentAccess', 'overviewCsv', 'overviewXlsx', 'referatDocx'] as const;
+export type LinkFormat = (typeof linkFormats)[number];
 
 export interface ExportGrant {
   /** The link's own id: a link is used once (see `redeem`). */
   id: string;
   municipality: MunicipalityId;
   /** A directory file, everything stored about one resident (an access request, GDPR art. 15), or KE's overview. */
-  format: DirectoryFormat | 'residentAccess' | OverviewFormat | 'referatDocx';
+  format: LinkFormat;
   /** For `referatDocx`: the meeting whose referat is downloaded. */
   meetingId?: string;
   /** For `residentAccess`: the resident's cases (references to data, never the data itself). */
@@ -31,7 +34,7 @@ const grantSchema = z
   .object({
     id: z.string().uuid(),
     municipality: municipalityIdSchema,
-    format: z.enum(['json', 'csv', 'hsds', 'residentAccess', 'overviewCsv', 'overviewXlsx', 'referatDocx']),
+    format: z.enum(linkFormats),
     meetingId: z.string().max(100).optional(),
     caseIds: z.array(z.string().max(100)).max(1000).optional(),
     locale: z.enum(locales).optional(),

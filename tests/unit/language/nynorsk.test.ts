@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bokmaalForms } from '../../../src/directory/nynorsk.js';
-import { NorwegianLexicon } from '../../../src/directory/NorwegianLexicon.js';
+import { bokmaalForms } from '../../../src/language/nynorsk.js';
+import { NorwegianLexicon } from '../../../src/language/NorwegianLexicon.js';
 
 describe('bokmaalForms()', () => {
   it.each([
