@@ -275,6 +275,9 @@ const MIN_COVERAGE = 0.6;
 /** A question with many words of which only one hits a phrase is rarely about the phrase. */
 const MIN_QUESTION_SHARE = 0.34;
 
+/** How many recent questions' readings are kept. */
+const QUESTIONS_KEPT = 1_000;
+
 /**
  * Intent detection for guidance questions in free text (bokmål, nynorsk, English): MiniSearch
  * (BM25, fuzzy for typos) over the phrases above, accepting a match only when it covers most of a
@@ -283,6 +286,8 @@ const MIN_QUESTION_SHARE = 0.34;
 export class GuidanceIntents {
   private readonly index: MiniSearch<Cue>;
   private readonly cues: Cue[] = [];
+  /** Questions read lately and what they were (null: not guidance), most recent last: people ask the same things. */
+  private readonly recent = new Map<string, GuidanceMatch | null>();
 
   constructor() {
     let id = 0;
@@ -295,6 +300,19 @@ export class GuidanceIntents {
 
   /** The topic a question is about, or undefined when it is not a guidance question. */
   match(question: string): GuidanceMatch | undefined {
+    const known = this.recent.get(question);
+    if (known !== undefined) {
+      this.recent.delete(question);
+      this.recent.set(question, known);
+      return known ?? undefined;
+    }
+    const found = this.read(question);
+    this.recent.set(question, found ?? null);
+    if (this.recent.size > QUESTIONS_KEPT) this.recent.delete(this.recent.keys().next().value!);
+    return found;
+  }
+
+  private read(question: string): GuidanceMatch | undefined {
     const asked = new Set(guidanceTerms(question));
     if (asked.size === 0) return undefined;
     let best: (GuidanceMatch & { coverage: number }) | undefined;
