@@ -4,29 +4,13 @@ import type { Meeting, Task } from '../../src/coordination/CaseWork.js';
 import { osloDate } from '../../src/time/oslo.js';
 import { startChat, type Chat } from '../support/chat.js';
 import type { SentActivity } from '../support/fakeConnector.js';
-import { action, caseInProgress, noticeOf, setRoles, textOf } from '../support/caseSteps.js';
+import { action, anyAction, caseInProgress, noticeOf, setRoles, textOf } from '../support/caseSteps.js';
 
 const KE = 'ke-admin';
 const KARI = 'kari';
 const PER = 'per';
 const LEADER = 'leader';
 const NAMES: Record<string, string> = { [KARI]: 'Kari Koordinator', [PER]: 'Per Lærer' };
-
-/** An action anywhere on the card (rows carry their own buttons), as the user would press it. */
-function anyAction(a: SentActivity, verb: string): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && record.verb === verb) found.push(record);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(a.body.attachments?.[0]?.content);
-  if (!found[0]) throw new Error(`no ${verb} action on the card`);
-  return { verb, ...(found[0].data as Record<string, unknown>) };
-}
 
 /** An Oslo date some days ahead. */
 const inDays = (days: number) => osloDate(new Date(Date.now() + days * 86_400_000));

@@ -1,28 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, type Chat } from '../support/chat.js';
 import type { SentActivity } from '../support/fakeConnector.js';
-import { textOf } from '../support/caseSteps.js';
+import { anyAction, textOf } from '../support/caseSteps.js';
 
 const ADMIN = 'ke-admin-1';
 const ASKER = 'asker-1';
 const OTHER = 'asker-2';
 const THIRD = 'asker-3';
-
-/** A Universal Action anywhere on the card (rows carry their own buttons), as the user would press it: its verb and data. */
-function actionOf(a: SentActivity, verb: string, nth = 0): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && record.verb === verb) found.push(record);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(a.body.attachments?.[0]?.content);
-  if (!found[nth]) throw new Error(`no ${verb} action on the card`);
-  return { verb, ...(found[nth].data as Record<string, unknown>) };
-}
 
 /** The card's input with this id. */
 function inputOf(a: SentActivity, id: string): Record<string, unknown> | undefined {
@@ -67,7 +51,7 @@ describe('the directory learns from the questions it could not answer', () => {
   it('asks under every answer whether it helped, and «Ja» thanks in place', async () => {
     const answer = await ask(OTHER, 'hvem kontakter jeg for støttekontakt?');
     expect(textOf(answer)).toContain('Fant du det du lette etter?');
-    const thanked = await press(OTHER, actionOf(answer, 'directoryFeedback', 0));
+    const thanked = await press(OTHER, anyAction(answer, 'directoryFeedback', 0));
     expect(textOf(thanked)).toContain('Takk for svaret!');
     expect(textOf(thanked)).toContain('Støttekontakt');
     expect(textOf(thanked)).not.toContain('Fant du det du lette etter?');
@@ -85,15 +69,15 @@ describe('the directory learns from the questions it could not answer', () => {
   it('«Nei» offers the municipality’s numbers, the categories and «Hva lette du etter?», and keeps what was sought', async () => {
     const answer = await ask(ASKER, 'hvem kontakter jeg for pause fra omsorgen for sønnen min?');
     expect(rankOf(answer, 'Omsorgslønn')).toBe(1);
-    const sorry = await press(ASKER, actionOf(answer, 'directoryFeedback', 1));
+    const sorry = await press(ASKER, anyAction(answer, 'directoryFeedback', 1));
     expect(textOf(sorry)).toContain('koordinerende enhet får vite at svaret ikke traff');
     expect(textOf(sorry)).toContain('Servicetorget: 70 16 20 00');
     expect(inputOf(sorry, 'category')).toMatchObject({ label: 'Bla i kategori' });
     expect(inputOf(sorry, 'lookingFor')).toMatchObject({ label: 'Hva lette du etter? (valgfritt)' });
     expect(inputOf(sorry, 'lookingFor')?.isRequired).toBeUndefined();
     // A second click on the same card records nothing more.
-    await press(ASKER, actionOf(answer, 'directoryFeedback', 1));
-    const noted = await press(ASKER, { ...actionOf(sorry, 'directoryLookingFor'), lookingFor: 'en helg fri, ring Kari på 98765432' });
+    await press(ASKER, anyAction(answer, 'directoryFeedback', 1));
+    const noted = await press(ASKER, { ...anyAction(sorry, 'directoryLookingFor'), lookingFor: 'en helg fri, ring Kari på 98765432' });
     expect(textOf(noted)).toContain('Takk! Koordinerende enhet bruker dette');
     const card = await list();
     expect(textOf(card)).toContain('«pause fra omsorgen for sønnen min»');
@@ -104,8 +88,8 @@ describe('the directory learns from the questions it could not answer', () => {
 
   it('an empty «Hva lette du etter?» is refused in the user’s words, and the card stays', async () => {
     const answer = await ask(OTHER, 'hvem kontakter jeg for hjemmesykepleie?');
-    const sorry = await press(OTHER, actionOf(answer, 'directoryFeedback', 1));
-    const refused = await press(OTHER, { ...actionOf(sorry, 'directoryLookingFor'), lookingFor: '  ' });
+    const sorry = await press(OTHER, anyAction(answer, 'directoryFeedback', 1));
+    const refused = await press(OTHER, { ...anyAction(sorry, 'directoryLookingFor'), lookingFor: '  ' });
     expect(textOf(refused)).toContain('Skriv kort hva du lette etter');
   });
 
@@ -142,7 +126,7 @@ describe('the directory learns from the questions it could not answer', () => {
     expect(choices).toContain('alesund-avlastning-voksne');
 
     const saved = await press(ADMIN, {
-      ...actionOf(form, 'unansweredAddKeywords'),
+      ...anyAction(form, 'unansweredAddKeywords'),
       entryId: 'alesund-avlastning-voksne',
       keywords: 'pause fra omsorgen, helg fri',
     });

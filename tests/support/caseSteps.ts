@@ -14,6 +14,22 @@ export function action(a: SentActivity, verb: string): Record<string, string> {
   return { verb, ...found.data };
 }
 
+/** A Universal Action anywhere on the card (rows carry their own buttons; `nth` when several share a verb), as the user would press it. */
+export function anyAction(a: SentActivity, verb: string, nth = 0): Record<string, unknown> {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) found.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(a.body.attachments?.[0]?.content);
+  if (!found[nth]) throw new Error(`no ${verb} action on the card`);
+  return { verb, ...(found[nth].data as Record<string, unknown>) };
+}
+
 /** The words at the top of a living card: what just happened, or why nothing changed. */
 export const noticeOf = (a: SentActivity) => (cardOf(a).body as { text?: string }[] | undefined)?.[0]?.text ?? a.body.text ?? '';
 
