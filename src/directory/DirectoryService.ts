@@ -75,9 +75,9 @@ export class DirectoryService {
    * Counts a service as the answer to someone's question, for `mostAsked`: in this instance's memory,
    * written by `flushAsked` (once a minute), so answering a question writes nothing.
    */
-  recordAsked(municipality: MunicipalityId, entryId: string): void {
+  recordAsked(municipality: MunicipalityId, entryId: string, times = 1): void {
     const counts = this.asked.get(municipality) ?? new Map<string, number>();
-    counts.set(entryId, (counts.get(entryId) ?? 0) + 1);
+    counts.set(entryId, (counts.get(entryId) ?? 0) + times);
     this.asked.set(municipality, counts);
   }
 
@@ -99,17 +99,11 @@ export class DirectoryService {
           }));
           written++;
         } catch {
-          this.recordAskedTimes(municipality, entryId, delta);
+          this.recordAsked(municipality, entryId, delta); // kept for the next flush
         }
       }
     }
     return written;
-  }
-
-  private recordAskedTimes(municipality: MunicipalityId, entryId: string, times: number): void {
-    const counts = this.asked.get(municipality) ?? new Map<string, number>();
-    counts.set(entryId, (counts.get(entryId) ?? 0) + times);
-    this.asked.set(municipality, counts);
   }
 
   /** The services most often given as answers, most asked first; the rest of the directory after them, in its order. */

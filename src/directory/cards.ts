@@ -3,6 +3,7 @@ import { formatPhone, telUrl } from '../text/phone.js';
 import type { Translate } from '../i18n/translate.js';
 import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import type { GivenAnswer } from './answerLog.js';
+import type { Verb } from '../conversation/verbs.js';
 
 export function directorySearchCard(t: Translate): CardAttachment {
   return expandCard('directorySearch', {
@@ -43,7 +44,7 @@ export interface FeedbackView {
 }
 
 /** The verb of a card's feedback buttons and of a shared card's view for the person who inserted it. */
-export const FEEDBACK_VERB = 'directoryFeedback';
+export const FEEDBACK_VERB = 'directoryFeedback' satisfies Verb;
 
 /** Services as the user needs them: what, for whom, how to apply, and a phone button that dials. */
 export function directoryResultsCard(t: Translate, view: ResultsView): CardAttachment {

@@ -40,9 +40,13 @@ const CATEGORY_LIMIT = 10;
 const searchData = z.object({ query: z.string().trim().min(2).max(200) });
 const idData = z.object({ id: z.string().regex(/^[a-z0-9-]{3,80}$/) });
 const categoryData = z.object({ category: z.string().trim().min(1).max(120) });
+/** An answer as its feedback buttons carry it: the question, and the services offered (ids, comma-separated on the card). */
 const answerData = z.object({
   query: z.string().max(300),
-  offered: z.string().regex(/^[a-z0-9,-]{0,500}$/),
+  offered: z
+    .string()
+    .regex(/^[a-z0-9,-]{0,500}$/)
+    .transform((ids) => ids.split(',').filter(Boolean)),
   shared: z.string().max(5).optional(),
 });
 const feedbackData = answerData.extend({ answer: z.enum(['yes', 'no', 'view']) });
@@ -141,7 +145,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
     const scope = turnScope(context, state);
     const { municipality, userId } = scope;
     const said = cardData(feedbackData, data, 'error.unknownAction');
-    const given: GivenAnswer = { id: feedbackId(context, said), question: said.query, offered: said.offered.split(',').filter(Boolean) };
+    const given: GivenAnswer = { id: feedbackId(context, said), question: said.query, offered: said.offered };
     const shared = said.shared === 'yes';
     if (said.answer === 'no') await answers.notHelped(municipality, userId, given);
     else answers.helped(municipality, userId);
@@ -154,7 +158,7 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
     const said = cardData(lookingForData, data, 'error.unknownAction');
     if (!said.lookingFor) throw new InputError('nothing written', { key: 'directory.feedback.lookingForEmpty' });
     await answers.lookingFor(scope.municipality, feedbackId(context, said), said.lookingFor);
-    return (await answerCard(scope, { question: said.query, offered: said.offered.split(',').filter(Boolean) }, 'noted', said.shared === 'yes')).content;
+    return (await answerCard(scope, { question: said.query, offered: said.offered }, 'noted', said.shared === 'yes')).content;
   });
 
   /** The services matching what someone types; before anything is typed, what people here ask for most. */
@@ -213,8 +217,8 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
     const { t, municipality, userId } = turnScope(context, state);
     const existingId = typeof data.id === 'string' && data.id ? cardData(idData, data, 'error.unknownAction').id : undefined;
     const id = existingId ?? (await freeId(directory, municipality, String(data.name ?? '')));
-    const saved = await directory.save(municipality, { userId }, fromForm(id, data));
     const { solves } = cardData(solvesData, data, 'error.unknownAction');
+    const saved = await directory.save(municipality, { userId }, fromForm(id, data));
     if (solves) await solved(turnScope(context, state), solves);
     await context.sendActivity(t('directory.edit.saved', { name: inert(saved.name) }));
   });
@@ -267,9 +271,12 @@ export function directoryRoutes(router: Router, { directory, roles, exportLinks,
  * and the answer, hashed (no message id is stored), so a second «Nei» on it records nothing more and «Hva lette du
  * etter?» joins the «Nei». Without a message (Outlook, a dialog) each click is its own.
  */
-function feedbackId(context: TurnContext, answer: { query: string; offered: string }): string {
+function feedbackId(context: TurnContext, answer: { query: string; offered: readonly string[] }): string {
   const message = context.activity.replyToId ?? context.activity.id ?? randomUUID();
-  return createHash('sha256').update(`${message}\n${answer.query}\n${answer.offered}`).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(`${message}\n${answer.query}\n${answer.offered.join(',')}`)
+    .digest('hex')
+    .slice(0, 40);
 }
 
 /** The edit card's flat form → a directory entry (validated by the service). */

@@ -5,6 +5,7 @@ import type { CaseEvent } from '../cases/transitions.js';
 import { ConflictError } from '../errors.js';
 import type { Municipalities } from '../municipalities/Municipalities.js';
 import type { Roles } from '../roles/Roles.js';
+import { replaceIfUnchanged } from '../store/updateDocument.js';
 import type { Store, Versioned, WriteOp } from '../store/Store.js';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from './ReminderSettings.js';
 import {
@@ -99,20 +100,17 @@ export class ReminderSchedule implements CaseEventSink {
     const mark = await this.deps.store.get<RepairMark>('revisions', municipality, REPAIR_MARK);
     const upTo = new Date(this.now().getTime() - REPAIR_GRACE_MS).toISOString();
     const settings = await this.settings(municipality);
+    const changed = (await this.deps.changedCases(municipality, mark?.data.checkedUpTo)).filter((c) => c.updatedAt < upTo);
+    // Nothing changed since the mark: it stays, and this sweep writes nothing.
+    if (changed.length === 0) return 0;
     let added = 0;
-    for (const c of await this.deps.changedCases(municipality, mark?.data.checkedUpTo)) {
-      if (c.updatedAt >= upTo) continue;
+    for (const c of changed) {
       const existing = new Set((await this.ofCase(municipality, c.id)).map((doc) => doc.id));
       const missing = caseReminders(c, settings, this.now()).filter((reminder) => !existing.has(reminder.key));
       added += await this.createAll(municipality, missing);
     }
-    const next: RepairMark = { checkedUpTo: upTo };
-    try {
-      if (mark) await this.deps.store.put('revisions', municipality, REPAIR_MARK, next, mark.etag);
-      else await this.deps.store.create('revisions', municipality, REPAIR_MARK, next);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // another instance moved it on
-    }
+    // Another instance may have moved the mark on meanwhile: then its mark stands.
+    await replaceIfUnchanged<RepairMark>(this.deps.store, 'revisions', municipality, REPAIR_MARK, mark, { checkedUpTo: upTo });
     return added;
   }
 

@@ -24,3 +24,25 @@ export async function updateDocument<T>(
     }
   }
 }
+
+/**
+ * Writes `next` in place of the document as it was read (`current`; a new document when there was
+ * none), only if nobody wrote it since: one instance wins a claim. False when another write came first.
+ */
+export async function replaceIfUnchanged<T>(
+  store: Store,
+  container: ContainerName,
+  partition: string,
+  id: string,
+  current: Versioned<T> | undefined,
+  next: T,
+): Promise<boolean> {
+  try {
+    if (current) await store.put<T>(container, partition, id, next, current.etag);
+    else await store.create<T>(container, partition, id, next);
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
+}

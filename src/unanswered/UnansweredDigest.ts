@@ -5,7 +5,7 @@ import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { ReminderSettings } from '../reminders/ReminderSettings.js';
 import type { Roles } from '../roles/Roles.js';
 import { unansweredCard, type UnansweredView } from './cards.js';
-import { digestDue } from './rules.js';
+import { digestDue, inDigestWindow } from './rules.js';
 import type { UnansweredQuestions } from './UnansweredQuestions.js';
 
 export interface UnansweredDigestDeps {
@@ -32,10 +32,13 @@ export class UnansweredDigest {
   async run(now = new Date()): Promise<{ municipality: MunicipalityId; sent: number }[]> {
     const sent: { municipality: MunicipalityId; sent: number }[] = [];
     for (const municipality of await this.deps.municipalities()) {
-      const { lastSentOn, missedSince } = await this.deps.questions.digestState(municipality);
-      if (!digestDue(now, await this.deps.hours(municipality), lastSentOn, missedSince)) continue;
+      const last = await this.deps.questions.lastDigest(municipality);
+      const hours = await this.deps.hours(municipality);
+      if (!inDigestWindow(now, hours, last?.data.sentOn)) continue;
+      const missed = await this.deps.questions.missedSince(municipality, last?.data.sentAt);
+      if (!digestDue(now, hours, last?.data.sentOn, missed)) continue;
       const admins = await this.deps.roles.holders(municipality, 'keAdmin');
-      if (admins.length === 0 || !(await this.deps.questions.claimDigest(municipality))) continue;
+      if (admins.length === 0 || !(await this.deps.questions.claimDigest(municipality, last))) continue;
       const view = await this.deps.view(municipality, admins[0]!);
       for (const admin of admins) await this.deps.tell(municipality, admin, (t) => unansweredCard(t, { ...view, digest: true }));
       this.deps.logger.info({ municipality, admins: admins.length, groups: view.groups.length }, 'unanswered questions digest sent');

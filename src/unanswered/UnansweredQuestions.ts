@@ -3,8 +3,8 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import { ConflictError, InputError } from '../errors.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Roles } from '../roles/Roles.js';
-import type { Store, WriteOp } from '../store/Store.js';
-import { updateDocument } from '../store/updateDocument.js';
+import type { Store, Versioned, WriteOp } from '../store/Store.js';
+import { replaceIfUnchanged, updateDocument } from '../store/updateDocument.js';
 import { osloDate } from '../time/oslo.js';
 import { maskQuestion, type KnownWords } from './mask.js';
 import { groupMisses, KEPT_DAYS, type Miss, type MissGroup, type MissKind } from './rules.js';
@@ -29,7 +29,7 @@ export interface UnansweredQuestionsDeps {
 }
 
 /** When the last digest went out, so the next says only what is new. */
-interface DigestState {
+export interface DigestState {
   sentOn: string;
   sentAt: string;
 }
@@ -130,29 +130,23 @@ export class UnansweredQuestions {
     return { missed: recent.length, solvedGroups: new Set(solved.map((doc) => doc.data.group)).size };
   }
 
-  /** When the digest last went out, and how many questions were missed since. */
-  async digestState(municipality: MunicipalityId): Promise<{ lastSentOn?: string; missedSince: number }> {
-    const state = (await this.deps.store.get<DigestState>('unanswered', municipality, DIGEST_ID))?.data;
-    const open = await this.open(municipality);
-    return { ...(state ? { lastSentOn: state.sentOn } : {}), missedSince: open.filter((miss) => !state || miss.at > state.sentAt).length };
+  /** When the digest last went out (undefined: never), as read now; `claimDigest` takes it back. */
+  async lastDigest(municipality: MunicipalityId): Promise<Versioned<DigestState> | undefined> {
+    return this.deps.store.get<DigestState>('unanswered', municipality, DIGEST_ID);
+  }
+
+  /** How many open questions were missed after an instant (all of the last {@link KEPT_DAYS} days when none is given). */
+  async missedSince(municipality: MunicipalityId, since: string | undefined): Promise<number> {
+    return (await this.open(municipality)).filter((miss) => since === undefined || miss.at > since).length;
   }
 
   /**
-   * Claims this week's digest for this instance (a conditional write), so one instance sends it.
-   * False when another instance claimed it first.
+   * Claims this week's digest for this instance (a conditional write over the state `lastDigest`
+   * read), so one instance sends it. False when another instance claimed it first.
    */
-  async claimDigest(municipality: MunicipalityId): Promise<boolean> {
-    const current = await this.deps.store.get<DigestState>('unanswered', municipality, DIGEST_ID);
+  async claimDigest(municipality: MunicipalityId, last: Versioned<DigestState> | undefined): Promise<boolean> {
     const now = this.now();
-    const next: DigestState = { sentOn: osloDate(now), sentAt: now.toISOString() };
-    try {
-      if (current) await this.deps.store.put('unanswered', municipality, DIGEST_ID, next, current.etag);
-      else await this.deps.store.create('unanswered', municipality, DIGEST_ID, next);
-      return true;
-    } catch (error) {
-      if (error instanceof ConflictError) return false;
-      throw error;
-    }
+    return replaceIfUnchanged<DigestState>(this.deps.store, 'unanswered', municipality, DIGEST_ID, last, { sentOn: osloDate(now), sentAt: now.toISOString() });
   }
 
   /** Deletes questions older than {@link KEPT_DAYS} days (Cosmos DB also expires them by TTL). Returns how many. */

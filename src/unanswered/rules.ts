@@ -96,12 +96,19 @@ type Hours = Pick<ReminderSettings, 'workdayStartHour' | 'workdayEndHour'>;
 const DIGEST_BEFORE_HOUR = 12;
 
 /**
- * Whether the KE admins' «ubesvarte spørsmål» digest is due now: in working hours on the morning of the
- * week's first working day, once a week (`lastSentOn`, an Oslo date), and only when questions were
- * missed since it last went out.
+ * Whether the KE admins' «ubesvarte spørsmål» digest is due now: in its window (below), and only when
+ * questions were missed since it last went out.
  */
 export function digestDue(now: Date, hours: Hours, lastSentOn: string | undefined, missedSinceLast: number): boolean {
-  if (missedSinceLast === 0 || !isWorkingTime(now, hours)) return false;
+  return missedSinceLast > 0 && inDigestWindow(now, hours, lastSentOn);
+}
+
+/**
+ * Whether now is when the digest may go out: in working hours on the morning of the week's first
+ * working day, once a week (`lastSentOn`, an Oslo date). Most sweeps end here, without reading a question.
+ */
+export function inDigestWindow(now: Date, hours: Hours, lastSentOn: string | undefined): boolean {
+  if (!isWorkingTime(now, hours)) return false;
   const { date, weekday, hour } = osloParts(now);
   if (hour >= Math.max(DIGEST_BEFORE_HOUR, hours.workdayStartHour + 1)) return false;
   const monday = addDays(date, 1 - weekday);
