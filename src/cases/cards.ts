@@ -16,10 +16,10 @@ import type { MessageKey } from '../i18n/messages.js';
 import { osloDate, osloDateTime } from '../time/oslo.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
-import { editableCopy, expandCard, type CardAttachment } from '../cards/expandCard.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
 import { inert } from '../cards/inert.js';
 import { formatPhone } from '../text/phone.js';
-import { SERVICES_DATASET, serviceChoice } from '../directory/cards.js';
+import { serviceChoice, withSearchableServices } from '../directory/cards.js';
 import { EARLIER_SYSTEM, OPERATOR_PREFIX } from './importedCase.js';
 
 /** The meldeskjema. `submissionId` makes a double click or a resent activity create one case. */
@@ -75,17 +75,7 @@ export function reportFormCard(
     units: view.units,
     reporterUnit: view.reporterUnit ?? '',
   });
-  if (view.searchable) {
-    // Teams asks the bot as the reporter types (application/search); other clients filter the card's own list.
-    const searchable = editableCopy(card);
-    const services = (searchable.content.body ?? []).find(
-      (element): element is Record<string, unknown> =>
-        typeof element === 'object' && element !== null && (element as { id?: unknown }).id === 'servicesInvolved',
-    );
-    if (services) services['choices.data'] = { type: 'Data.Query', dataset: SERVICES_DATASET, count: 15 };
-    return searchable;
-  }
-  return card;
+  return view.searchable ? withSearchableServices(card, 'servicesInvolved') : card;
 }
 
 export function reportReceiptCard(t: Translate, c: Case): CardAttachment {

@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import { formatPhone, telUrl } from '../text/phone.js';
 import type { Translate } from '../i18n/translate.js';
-import { expandCard, type CardAttachment } from '../cards/expandCard.js';
+import { editableCopy, expandCard, type CardAttachment } from '../cards/expandCard.js';
 import type { GivenAnswer } from './answerLog.js';
 import type { Verb } from '../conversation/verbs.js';
 
@@ -123,6 +123,19 @@ export function directoryPreviewCard(entry: DirectoryEntry): {
 
 /** The dataset of a card's searchable service choice (`Data.Query`), answered by the directory's routes. */
 export const SERVICES_DATASET = 'directoryServices';
+
+/**
+ * A form's service choice (the input `inputId`) searched as the user types: Teams asks the bot
+ * (`Data.Query` on {@link SERVICES_DATASET}); other clients filter the card's own list.
+ */
+export function withSearchableServices(card: CardAttachment, inputId: string): CardAttachment {
+  const searchable = editableCopy(card);
+  const choice = (searchable.content.body ?? []).find(
+    (element): element is Record<string, unknown> => typeof element === 'object' && element !== null && (element as { id?: unknown }).id === inputId,
+  );
+  if (choice) choice['choices.data'] = { type: 'Data.Query', dataset: SERVICES_DATASET, count: 15 };
+  return searchable;
+}
 
 /** A form lists at most this many services itself; a larger directory is searched as the user types. */
 export const STATIC_SERVICE_CHOICES = 100;

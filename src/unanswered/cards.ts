@@ -1,5 +1,5 @@
-import { editableCopy, expandCard, type CardAttachment } from '../cards/expandCard.js';
-import { SERVICES_DATASET, serviceChoice } from '../directory/cards.js';
+import { expandCard, type CardAttachment } from '../cards/expandCard.js';
+import { serviceChoice, withSearchableServices } from '../directory/cards.js';
 import type { DirectoryEntry } from '../directory/DirectoryEntry.js';
 import type { Translate } from '../i18n/translate.js';
 import type { MissGroup } from './rules.js';
@@ -65,10 +65,5 @@ export function unansweredKeywordsCard(
     hint: t('unanswered.fix.hint'),
     group: view.group.group,
   });
-  if (!view.searchable) return card;
-  // Teams asks the bot as the admin types; other clients filter the card's own list.
-  const searchable = editableCopy(card);
-  const choice = (searchable.content.body ?? []).find((element) => (element as { id?: unknown }).id === 'entryId') as Record<string, unknown> | undefined;
-  if (choice) choice['choices.data'] = { type: 'Data.Query', dataset: SERVICES_DATASET, count: 15 };
-  return searchable;
+  return view.searchable ? withSearchableServices(card, 'entryId') : card;
 }
