@@ -1,12 +1,14 @@
 import type { DirectoryEntry } from './DirectoryEntry.js';
 import { FieldIndex, MAX_QUERY_TERMS, type QueryPlan, type TermQuery } from './FieldIndex.js';
 import type { NorwegianLexicon } from '../language/NorwegianLexicon.js';
-import { ageIn, isStopword, splitCompound, stem, terms, tokenize, weightedTerms } from '../language/norwegianText.js';
+import { ageIn, isStopword, namesIn, splitCompound, stem, terms, tokenize, weightedTerms } from '../language/norwegianText.js';
 import { bokmaalForms } from '../language/nynorsk.js';
 
 /** What the search knows of the language: everyday words per need, and the words of Norwegian. */
 export interface SearchLanguage {
   synonyms: readonly (readonly string[])[];
+  /** Sayings read as what they mean before anything else («har ikke råd til» → «pengeproblemer»). */
+  idioms?: readonly (readonly [saying: string, meaning: string])[];
   lexicon: NorwegianLexicon;
 }
 
@@ -86,14 +88,16 @@ export class DirectorySearch {
   /** Every term the index or a synonym knows: an expansion outside it cannot match anything. */
   private readonly vocabulary = new Set<string>();
   private readonly documentFrequency = new Map<string, number>();
-  private readonly synonyms: string[][];
+  private readonly synonyms: Phrase[][];
   /** One-word synonyms of a one-word term, to rebuild compounds («avlastingsbustad» → «avlastningsbolig»). */
   private readonly wordSynonyms = new Map<string, string[]>();
   private readonly lexicon: NorwegianLexicon;
+  private readonly idioms: { pattern: string[]; meaning: string }[];
 
   constructor(entries: readonly DirectoryEntry[], language: SearchLanguage) {
     this.lexicon = language.lexicon;
-    this.synonyms = language.synonyms.map((group) => group.map((phrase) => terms(phrase).join(' ')).filter(Boolean));
+    this.idioms = (language.idioms ?? []).map(([saying, meaning]) => ({ pattern: patternOf(saying), meaning }));
+    this.synonyms = language.synonyms.map((group) => group.map(readPhrase).filter((phrase) => phrase.terms.length || phrase.pattern));
     const active = (this.entries = entries.filter((entry) => !entry.retired));
     for (const entry of active) {
       const entryTerms = new Set(FIELDS.flatMap((field) => terms(fieldText(entry, field))));
@@ -102,7 +106,7 @@ export class DirectorySearch {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
     }
-    for (const group of this.synonyms) for (const phrase of group) for (const term of phrase.split(' ')) this.vocabulary.add(term);
+    for (const group of this.synonyms) for (const phrase of group) for (const term of phrase.terms) this.vocabulary.add(term);
     // Whole words, not stems: a compound is rebuilt from words and stemmed as a whole («avlastning» + s + «bolig»).
     for (const group of language.synonyms) {
       const words = [...new Set(group.map((phrase) => phrase.toLowerCase()).filter((phrase) => !/[\s-]/.test(phrase)))];
@@ -151,13 +155,14 @@ export class DirectorySearch {
     const own = new Set(analysis.filter((t) => t.origin === 'own').map((t) => t.term));
     // A word read as its bokmål form or its correct spelling is searched as that, not loosely.
     const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål' || t.origin === 'spelling').map((t) => t.from));
-    const queries: TermQuery[] = analysis.map(({ term, weight }) => ({
-      term,
-      boost: weight,
+    const names = new Set([...namesIn(query)].map(stem));
+    const queries: TermQuery[] = analysis.map((t) => ({
+      term: t.term,
+      boost: t.weight,
       // Only words the directory does not know can be misspelt or begin a compound it does not split;
       // expansions match exactly.
-      prefix: own.has(term) && !this.documentFrequency.has(term) && term.length >= 5,
-      fuzzy: own.has(term) && !resolved.has(term) ? this.typoDistance(term) : false,
+      prefix: own.has(t.term) && !this.documentFrequency.has(t.term) && t.term.length >= 5,
+      fuzzy: own.has(t.term) && !resolved.has(t.term) && !names.has(t.term) ? this.typoDistance(t.term) : false,
     }));
     const plan = this.index.plan(queries, { fields: BOOST, fuzzy: 0.4, prefix: 0.6 });
     const heads = analysis.reduce((bits, t, i) => (t.head ? bits | (1 << i) : bits), 0);
@@ -224,8 +229,10 @@ export class DirectorySearch {
    * own words at full weight (less for what modifies the head), their bokmål forms or right spellings,
    * compound parts, roots and synonyms at a lower weight.
    */
-  analyse(query: string): QueryTerm[] {
+  analyse(question: string): QueryTerm[] {
+    const query = this.readIdioms(question);
     const own = weightedTerms(query).filter(({ term }) => !/^\d+$/.test(term));
+    const names = namesIn(query);
     const result = new Map<string, QueryTerm>();
     const ownTerms = new Set(own.map(({ term }) => term));
     const common = Math.max(COMMON_EXPANSION_MIN, this.entries.length * COMMON_EXPANSION_SHARE);
@@ -240,6 +247,7 @@ export class DirectorySearch {
     // The question as written, and with bokmål forms in place of nynorsk words: phrases match either.
     const spoken: string[] = [];
     const normal: string[] = [];
+    const normalOf = new Map<string, string>();
     const partTerms: string[] = [];
     for (const { token, term, head } of own) {
       const weight = head ? 1 : MODIFIER_WEIGHT;
@@ -247,11 +255,13 @@ export class DirectorySearch {
       const form = this.vocabulary.has(term) ? undefined : this.bokmaalForm(token);
       if (form) add(form, weight * BOKMAAL_WEIGHT, head, 'bokmål', term);
       // A misspelt word is read as the directory's word it was meant to be, with that word's parts and synonyms.
-      const spelling = form || this.vocabulary.has(term) ? undefined : this.spellingOf(term);
+      // A name («Norge») is not a misspelling of the directory's word («sorg»).
+      const spelling = form || this.vocabulary.has(term) || names.has(token) ? undefined : this.spellingOf(term);
       if (spelling) add(spelling, weight * SPELLING_WEIGHT, head, 'spelling', term);
       const word = form ?? spelling ?? term;
       spoken.push(term);
       normal.push(word);
+      normalOf.set(term, word);
       const parts = splitCompound(word, this.vocabulary, (w) => this.lexicon.isWord(w));
       // A compound whose first part the directory does not know is a kind of thing it does not name:
       // «tannlege» is not a «lege» of the directory's. Its parts are no answer, only a way to rebuild it.
@@ -263,27 +273,54 @@ export class DirectorySearch {
       if (root) add(root, weight * ROOT_WEIGHT, head, 'root', term);
     }
     const texts = [` ${spoken.join(' ')} `, ` ${normal.join(' ')} `];
+    // …and word by word with its small words, for the phrases those make («har det vondt» is not «vondt i ryggen»).
+    const tokens = tokenize(query);
+    const sequences = [tokens.map((t) => (isStopword(t) ? t : stem(t))), tokens.map((t) => (isStopword(t) ? t : (normalOf.get(stem(t)) ?? stem(t))))];
+    const says = (phrase: Phrase) =>
+      phrase.pattern ? sequences.some((sequence) => spanIn(phrase.pattern!, sequence)) : texts.some((text) => text.includes(` ${phrase.text} `));
     const headOf = new Map([...result.values()].map((t) => [t.term, t.head]));
-    for (const group of this.synonyms) {
-      const matched = group.filter((phrase) => texts.some((text) => text.includes(` ${phrase} `)));
+    // The longer saying wins: a word of a phrase one group matched («styre økonomien») does not also
+    // call up the groups that word alone is in («økonomi» → «stønad»).
+    const saidBy = this.synonyms.map((group) => group.filter(says));
+    const inPhrase = new Map<string, number>();
+    saidBy.forEach((said, g) => {
+      for (const phrase of said) if (phrase.terms.length > 1) for (const term of phrase.terms) inPhrase.set(term, g);
+    });
+    for (const [g, group] of this.synonyms.entries()) {
+      const matched = saidBy[g]!.filter((phrase) => phrase.terms.length !== 1 || (inPhrase.get(phrase.terms[0]!) ?? g) === g);
       // A synonym of a compound's part («avlasting» in «avlastingsheim») counts as the part does: less.
-      const ofPart = matched.length === 0 ? group.filter((phrase) => partTerms.includes(phrase)) : [];
+      const ofPart = matched.length === 0 ? group.filter((phrase) => !phrase.pattern && partTerms.includes(phrase.text)) : [];
       if (matched.length === 0 && ofPart.length === 0) continue;
       if (ofPart.length) matched.push(...ofPart);
-      const isHead = matched.some((phrase) => phrase.split(' ').some((term) => headOf.get(term)));
+      const isHead = matched.some((phrase) => phrase.terms.length === 0 || phrase.terms.some((term) => headOf.get(term)));
       // A phrase of several words says what the need is more surely than one word does.
       // …and a long group must not outweigh the user's own words by the number of its terms an entry happens to hold.
-      const expansions = [...new Set(group.flatMap((phrase) => phrase.split(' ')))].filter((term) => this.documentFrequency.has(term));
+      const expansions = [...new Set(group.flatMap((phrase) => phrase.terms))].filter((term) => this.documentFrequency.has(term));
       const weight =
         ((isHead ? 1 : MODIFIER_WEIGHT) *
-          (matched.some((phrase) => phrase.includes(' ')) ? PHRASE_WEIGHT : EXPANSION_WEIGHT) *
+          (matched.some((phrase) => phrase.terms.length > 1) ? PHRASE_WEIGHT : EXPANSION_WEIGHT) *
           (ofPart.length ? EXPANSION_WEIGHT : 1)) /
         Math.sqrt(Math.max(1, expansions.length / GROUP_SIZE));
-      for (const term of expansions) add(term, weight, isHead, 'synonym', matched[0]);
+      for (const term of expansions) add(term, weight, isHead, 'synonym', matched[0]!.text || matched[0]!.pattern!.join(' '));
     }
     // Every term searched costs a posting list at scale: the user's own words all, then the strongest expansions.
     const byWeight = [...result.values()].sort((a, b) => Number(b.origin === 'own') - Number(a.origin === 'own') || b.weight - a.weight);
     return byWeight.slice(0, Math.max(MAX_TERMS, own.length));
+  }
+
+  /** The question with each saying the search knows put as what it means: «har ikke råd til husleia» → «pengeproblemer husleia». */
+  private readIdioms(question: string): string {
+    const tokens = tokenize(question);
+    let read = tokens.map((t) => (isStopword(t) ? t : stem(t)));
+    let changed = false;
+    for (const { pattern, meaning } of this.idioms) {
+      const span = spanIn(pattern, read);
+      if (!span) continue;
+      tokens.splice(span[0], span[1] - span[0] + 1, ...tokenize(meaning));
+      read = tokens.map((t) => (isStopword(t) ? t : stem(t)));
+      changed = true;
+    }
+    return changed ? tokens.join(' ') : question;
   }
 
   /**
@@ -341,6 +378,46 @@ export class DirectorySearch {
     if (this.lexicon.isWordStem(term)) return term.length >= 6 ? 1 : false;
     return term.length >= 6 ? 0.2 : 1;
   }
+}
+
+/**
+ * A synonym as the search matches it: by its content terms, or — when its small words carry its sense
+ * and it would shrink to one word without them («har det vondt» → «vond», «fylle ut» → «fyll») —
+ * word by word as written, small words included (content words stemmed).
+ */
+interface Phrase {
+  text: string;
+  terms: string[];
+  pattern?: string[];
+}
+
+function readPhrase(phrase: string): Phrase {
+  const content = terms(phrase);
+  const tokens = tokenize(phrase);
+  const collapses = tokens.length > 1 && content.length <= 1;
+  return { text: content.join(' '), terms: content, ...(collapses ? { pattern: patternOf(phrase) } : {}) };
+}
+
+/** A phrase as written, small words included, content words stemmed: how it is found word by word. */
+function patternOf(phrase: string): string[] {
+  return tokenize(phrase).map((t) => (isStopword(t) ? t : stem(t)));
+}
+
+/**
+ * Where a phrase's words occur in order in a sequence, with at most one other word between two of
+ * them («har det så vondt»): the first and the last position, or undefined.
+ */
+function spanIn(pattern: readonly string[], sequence: readonly string[]): [number, number] | undefined {
+  for (let start = 0; start < sequence.length; start++) {
+    if (sequence[start] !== pattern[0]) continue;
+    let at: number | undefined = start;
+    for (const word of pattern.slice(1)) {
+      at = sequence[at + 1] === word ? at + 1 : sequence[at + 2] === word ? at + 2 : undefined;
+      if (at === undefined) break;
+    }
+    if (at !== undefined) return [start, at];
+  }
+  return undefined;
 }
 
 /** Whether a hit of `score` (raw score `raw`) ranks above `hit`. */

@@ -11,7 +11,19 @@ export function seedEntries(municipality: MunicipalityId): DirectoryEntry[] {
   return file.entries;
 }
 
+interface SynonymsFile {
+  groups: string[][];
+  idioms: [string, string][];
+}
+
+const synonymsFile = (): SynonymsFile => JSON.parse(readFileSync(dataFile('synonyms'), 'utf8')) as SynonymsFile;
+
 /** Everyday words → directory words, shared by every municipality. */
 export function synonymGroups(): string[][] {
-  return (JSON.parse(readFileSync(dataFile('synonyms'), 'utf8')) as { groups: string[][] }).groups;
+  return synonymsFile().groups;
+}
+
+/** Sayings whose words do not mean themselves («har ikke råd til» is money, not advice) → what they mean. */
+export function idioms(): [string, string][] {
+  return synonymsFile().idioms;
 }

@@ -38,11 +38,15 @@ export function stem(token: string): string {
   // Snowball takes «-leg» for a derivational suffix; in «fastlege», «legen», «skolelegar» it is the doctor.
   const doctor = DOCTOR.exec(token);
   if (doctor) return `${doctor[1]}e`;
+  // …and «-lig» in «bolig», «nødbolig», «omsorgsboligen» is the dwelling, not an adjective's ending.
+  const dwelling = DWELLING.exec(token);
+  if (dwelling) return dwelling[1]!;
   const stemmed = stemmer(token);
   return stemmed.length >= 3 ? stemmed : token;
 }
 
 const DOCTOR = /^(.*leg)(?:e|en|er|ene|ar|ane)$/u;
+const DWELLING = /^(.*bolig)(?:en|er|ene)?$/u;
 
 /** Content terms of a text: tokens without stop words, stemmed. */
 export function terms(text: string): string[] {
@@ -64,7 +68,9 @@ const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig urole
  * Words for whom the need is: in «barn med autisme» or «eldre med demens» the need is what follows.
  */
 const PERSON_WORDS = `barn barnet barna born borna ungdom ungdommen ungdomen ungdommer ungdomar tenåring tenåringen voksen voksne vaksen vaksne
-   eldre pensjonist gutt gutten gut guten jente jenta mann mannen kvinne kvinna kvinnen familie familien familier`;
+   eldre pensjonist gutt gutten gut guten jente jenta mann mannen kvinne kvinna kvinnen familie familien familier
+   sønn sønnen son sonen datter dattera datteren dotter dottera mor moren mora mamma far faren pappa foreldre foreldra foreldrene
+   bestemor bestefar besteforeldre kone kona samboer sambuar nabo naboen elev eleven`;
 
 /** Both frame a need that follows a preposition. */
 const FRAMES = new Set(`${FRAMING_WORDS} ${PERSON_WORDS}`.split(/\s+/));
@@ -89,6 +95,19 @@ export function weightedTerms(text: string): { token: string; term: string; head
     result.push({ token, term: stem(token), head });
   }
   return result;
+}
+
+/**
+ * The words (lower-cased) a text writes with a capital inside a sentence: in Norwegian only names and
+ * acronyms («Norge», «Moa», «NAV»), which are what they are, not misspellings of something else.
+ */
+export function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const sentence of text.normalize('NFC').split(/[.!?:]\s+/u)) {
+    const words = sentence.match(TOKEN) ?? [];
+    for (const word of words.slice(1)) if (/^\p{Lu}/u.test(word)) names.add(word.toLowerCase());
+  }
+  return names;
 }
 
 const LINKING = ['', 's', 'e'];

@@ -3,7 +3,7 @@ import { SCREENSHOTS, startPlaygroundSession, type PlaygroundSession } from '../
 
 /** The Agents Playground's user (Alex Wilber), KE admin in this trial. */
 const ALEX = '00000000-0000-0000-0000-0000000000020';
-const QUESTION = 'hvem kontakter jeg for pause fra omsorgen for sønnen min?';
+const QUESTION = 'hvem kontakter jeg for friuke fra stellet av sønnen min?';
 
 describe('the directory learns in the Agents Playground: «Nei» under an answer, and KE adds the missing words', () => {
   let session: PlaygroundSession;
@@ -33,7 +33,7 @@ describe('the directory learns in the Agents Playground: «Nei» under an answer
     await session.send('ubesvarte spørsmål');
     const list = session.cardWith('Ubesvarte spørsmål');
     await list.waitFor({ timeout: 30_000 });
-    await expect.poll(() => list.getByText('«pause fra omsorgen for sønnen min»').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => list.getByText('«friuke fra stellet av sønnen min»').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => list.getByText('«avlastning en helg»').count()).toBe(1);
     await list.screenshot({ path: `${SCREENSHOTS}/unanswered-list.png` });
     await list.getByRole('button', { name: 'Legg til som søkeord' }).first().click();
@@ -43,11 +43,11 @@ describe('the directory learns in the Agents Playground: «Nei» under an answer
     await form.getByRole('combobox', { name: /^Tjenesten som svarer på dette/ }).click();
     await session.page.getByRole('option', { name: /^MTA/ }).click();
     const words = form.getByRole('textbox', { name: /^Søkeord/ });
-    await expect.poll(() => words.inputValue()).toContain('pause');
-    await words.fill('pause fra omsorgen');
+    await expect.poll(() => words.inputValue()).toContain('friuke');
+    await words.fill('friuke');
     await form.screenshot({ path: `${SCREENSHOTS}/unanswered-keywords.png` });
     await form.getByRole('button', { name: 'Lagre søkeord' }).click();
-    await session.seen(/Lagt til på «MTA – Miljøterapeutisk avdeling»: pause fra omsorgen\./);
+    await session.seen(/Lagt til på «MTA – Miljøterapeutisk avdeling»: friuke\./);
     await session.cardWith('Lagt til på').screenshot({ path: `${SCREENSHOTS}/unanswered-solved.png` });
 
     // The first answer's card now says thanks; the new answer is the one that asks again.

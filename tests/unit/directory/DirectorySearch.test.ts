@@ -115,6 +115,36 @@ describe('DirectorySearch', () => {
     expect(indexes.rana.analyse('vidaregåande')).toContainEqual(expect.objectContaining({ term: stem('videregående'), origin: 'spelling' }));
   });
 
+  it('does not correct a name into a directory word («Norge» is not «sorg»)', () => {
+    expect(indexes.alesund.analyse('ny i Norge og vil lære språket').map((t) => t.term)).not.toContain('sorg');
+    // …but a misspelt word at the start of a sentence is still read as it was meant
+    expect(indexes.alesund.analyse('Støttekontkt')).toContainEqual(expect.objectContaining({ term: 'støttekontakt', origin: 'spelling' }));
+  });
+
+  describe('sayings and phrases', () => {
+    it.each<[string, string, string, string]>([
+      ['a saying is read as what it means', 'hun har ikke råd til husleia', 'Økonomiske stønadsformer', 'råd'],
+      [
+        '…and its words are not searched as themselves',
+        'hvem hjelper med å fylle ut søknad om helsetjenester',
+        'Tildeling av helse- og omsorgstjenester',
+        'fyll',
+      ],
+      ['a phrase its small words make is matched as written', 'ho har vondt i ryggen og treng trening', 'Fysioterapi', 'psykolog'],
+      ['the longer saying wins over a word of it', 'trenger noen til å ta seg av økonomien til bestemor', 'Verge', 'stønad'],
+    ])('%s: «%s» finds %s first, without searching «%s»', (_rule, query, expected, absent) => {
+      expect(top('alesund', query)[0]).toBe(expected);
+      expect(indexes.alesund.analyse(query).map((t) => t.term)).not.toContain(absent);
+    });
+
+    it('still reads «har det (så) vondt» as the phrase it is', () => {
+      for (const query of ['datteren min har det vondt', 'han har det så vondt']) {
+        expect(indexes.alesund.analyse(query)).toContainEqual(expect.objectContaining({ term: 'psykolog', origin: 'synonym' }));
+        expect(top('alesund', query)[0]).toBe('Psykisk helsetjeneste');
+      }
+    });
+  });
+
   it('finds the directory word another derives from («vaksinere» → «vaksine»)', () => {
     expect(indexes.alesund.analyse('vaksinere')).toContainEqual(expect.objectContaining({ term: 'vaksin', origin: 'root' }));
   });

@@ -24,6 +24,12 @@ describe('terms()', () => {
     expect(stem('fastlege')).not.toBe(stem('fast'));
   });
 
+  it('keeps the dwelling in «-bolig» (Snowball takes «lig» for an adjective’s ending)', () => {
+    expect(stem('bolig')).toBe('bolig');
+    expect(stem('nødboligen')).toBe('nødbolig');
+    expect(stem('omsorgsboliger')).toBe('omsorgsbolig');
+  });
+
   it('keeps short words whole', () => {
     expect(stem('barn')).toBe('barn');
     expect(stem('nav')).toBe('nav');
