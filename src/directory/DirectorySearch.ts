@@ -275,7 +275,7 @@ export class DirectorySearch {
     const texts = [` ${spoken.join(' ')} `, ` ${normal.join(' ')} `];
     // …and word by word with its small words, for the phrases those make («har det vondt» is not «vondt i ryggen»).
     const tokens = tokenize(query);
-    const sequences = [tokens.map((t) => (isStopword(t) ? t : stem(t))), tokens.map((t) => (isStopword(t) ? t : (normalOf.get(stem(t)) ?? stem(t))))];
+    const sequences = [tokens.map(wordOfPhrase), tokens.map((t) => (isStopword(t) ? wordOfPhrase(t) : (normalOf.get(stem(t)) ?? stem(t))))];
     const says = (phrase: Phrase) =>
       phrase.pattern ? sequences.some((sequence) => spanIn(phrase.pattern!, sequence)) : texts.some((text) => text.includes(` ${phrase.text} `));
     const headOf = new Map([...result.values()].map((t) => [t.term, t.head]));
@@ -311,13 +311,13 @@ export class DirectorySearch {
   /** The question with each saying the search knows put as what it means: «har ikke råd til husleia» → «pengeproblemer husleia». */
   private readIdioms(question: string): string {
     const tokens = tokenize(question);
-    let read = tokens.map((t) => (isStopword(t) ? t : stem(t)));
+    let read = tokens.map(wordOfPhrase);
     let changed = false;
     for (const { pattern, meaning } of this.idioms) {
       const span = spanIn(pattern, read);
       if (!span) continue;
       tokens.splice(span[0], span[1] - span[0] + 1, ...tokenize(meaning));
-      read = tokens.map((t) => (isStopword(t) ? t : stem(t)));
+      read = tokens.map(wordOfPhrase);
       changed = true;
     }
     return changed ? tokens.join(' ') : question;
@@ -400,8 +400,31 @@ function readPhrase(phrase: string): Phrase {
 
 /** A phrase as written, small words included, content words stemmed: how it is found word by word. */
 function patternOf(phrase: string): string[] {
-  return tokenize(phrase).map((t) => (isStopword(t) ? t : stem(t)));
+  return tokenize(phrase).map(wordOfPhrase);
 }
+
+/**
+ * A word as a phrase is matched on: a content word by its stem, a small word by one form for bokmål
+ * and nynorsk and its inflections («ikkje» is «ikke», «ser» is «se»), which stemming leaves alone.
+ */
+function wordOfPhrase(token: string): string {
+  return isStopword(token) ? (SMALL_WORD_FORMS.get(token) ?? token) : (SMALL_WORD_FORMS.get(token) ?? stem(token));
+}
+
+const SMALL_WORD_FORMS = new Map(
+  Object.entries({
+    ikke: 'ikkje',
+    noen: 'nokon nokre noko noe',
+    være: 'vere er var vært vore vera',
+    sammen: 'saman',
+    jeg: 'eg',
+    hun: 'ho',
+    se: 'ser såg sett',
+    gå: 'går gikk gjekk gått',
+    få: 'får fikk fekk fått',
+    ta: 'tar tok tatt',
+  }).flatMap(([form, others]) => others.split(' ').map((other) => [other, form] as const)),
+);
 
 /**
  * Where a phrase's words occur in order in a sequence, with at most one other word between two of

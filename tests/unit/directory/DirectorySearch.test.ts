@@ -137,6 +137,13 @@ describe('DirectorySearch', () => {
       expect(indexes.alesund.analyse(query).map((t) => t.term)).not.toContain(absent);
     });
 
+    it('finds a phrase of small words inflected and in nynorsk («ser til», «nokon å vere saman med»)', () => {
+      expect(top('alesund', 'pappa trenger noen som ser til ham et par ganger om dagen')[0]).toBe('Hjemmesykepleie');
+      expect(indexes.alesund.analyse('han har ikkje nokon å vere saman med på fritida')).toContainEqual(
+        expect.objectContaining({ origin: 'synonym', from: 'noen å være med' }),
+      );
+    });
+
     it('still reads «har det (så) vondt» as the phrase it is', () => {
       for (const query of ['datteren min har det vondt', 'han har det så vondt']) {
         expect(indexes.alesund.analyse(query)).toContainEqual(expect.objectContaining({ term: 'psykolog', origin: 'synonym' }));
