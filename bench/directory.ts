@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { DirectoryEntry } from '../src/directory/DirectoryEntry.js';
 import { DirectorySearch } from '../src/directory/DirectorySearch.js';
 import { evalCaseSchema, evaluate, isExpected, type EvalCase } from '../src/directory/evaluate.js';
@@ -66,10 +66,15 @@ export async function benchDirectory(quick: boolean) {
   const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-public.json', 'utf8')));
   const ownSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-own.json', 'utf8')));
   const devSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev.json', 'utf8')));
-  // Questions never tuned on: how the search does on questions it has not seen.
-  const holdoutSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-holdout.json', 'utf8')));
+  // Held-out sets, oldest first: each written before the search changes it first judged. The newest is
+  // the nearest to questions never seen; the older ones have been looked at since.
+  const holdoutFiles = readdirSync('eval')
+    .filter((file) => /^directory-holdout(-\d+)?\.json$/.test(file))
+    .sort((a, b) => Number(/-(\d+)\.json$/.exec(a)?.[1] ?? 1) - Number(/-(\d+)\.json$/.exec(b)?.[1] ?? 1));
+  const holdoutSets = holdoutFiles.map((file) => evalCaseSchema.array().parse(JSON.parse(readFileSync(`eval/${file}`, 'utf8'))));
+  const holdoutSet = holdoutSets[holdoutSets.length - 1]!;
   // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
-  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSet].map((c) => questionTopic(c.query));
+  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSets.flat()].map((c) => questionTopic(c.query));
 
   // The dictionaries as the bot reads them: once per process (a second copy here would be 46 MB of
   // garbage whose collection lands in the timed searches).
@@ -102,9 +107,10 @@ export async function benchDirectory(quick: boolean) {
   };
   const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3));
   const [pub, own, dev, holdout] = await Promise.all([score(publicSet), score(ownSet), score(devSet), score(holdoutSet)]);
+  const holdouts = await Promise.all(holdoutSets.map(async (set, i) => ({ file: holdoutFiles[i]!, ...scoreOf(await score(set)) })));
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)).map((entry) => ({ entry })));
 
-  const loop = await learningLoop([...devSet, ...holdoutSet]);
+  const loop = await learningLoop([...devSet, ...holdoutSets.flat()]);
 
   return {
     entries: SIZE,
@@ -130,16 +136,23 @@ export async function benchDirectory(quick: boolean) {
     devSetN: dev.n,
     /** top-1 / top-3 of the development set per language (nb, nn) and municipality. */
     devSetGroups: dev.groups,
-    /** Questions written before the latest tuning and never tuned on since (`eval/directory-holdout.json`). */
+    /** The newest held-out set (written before the latest search changes; see the commit that added it for its first run). */
+    holdoutFile: holdoutFiles[holdoutFiles.length - 1],
     holdoutTop1: holdout.top1,
     holdoutTop3: holdout.top3,
     holdoutN: holdout.n,
     holdoutGroups: holdout.groups,
+    /** Every held-out set as it scores now, oldest first: the older ones have been looked at and tuned on. */
+    holdouts,
     /** The hunspell nb + nn dictionaries' lemmas, read once per process. */
     lexiconLoadMs,
     lexiconHeapMb,
     queries: queries.length,
   };
+}
+
+function scoreOf({ top1, top3, n }: { top1: number; top3: number; n: number }) {
+  return { top1, top3, n };
 }
 
 /**
