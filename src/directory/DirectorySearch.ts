@@ -252,7 +252,7 @@ export class DirectorySearch {
     for (const { token, term, head } of own) {
       const weight = head ? 1 : MODIFIER_WEIGHT;
       add(term, weight, head, 'own');
-      const form = this.vocabulary.has(term) ? undefined : this.bokmaalForm(token);
+      const form = this.vocabulary.has(term) ? undefined : this.knownForm(token);
       if (form) add(form, weight * BOKMAAL_WEIGHT, head, 'bokmål', term);
       // A misspelt word is read as the directory's word it was meant to be, with that word's parts and synonyms.
       // A name («Norge») is not a misspelling of the directory's word («sorg»).
@@ -351,11 +351,16 @@ export class DirectorySearch {
     return undefined;
   }
 
-  /** The bokmål form of a word the directory does not know, if a nynorsk rule yields one it or the dictionary knows. */
-  private bokmaalForm(token: string): string | undefined {
-    const forms = bokmaalForms(token);
+  /**
+   * The form the directory or the dictionary knows of a word the directory does not: its bokmål form
+   * («sjukeheimsplass» → «sykehjemsplass»), its lemma («sunnere» → «sunn»), or its lemma's bokmål form
+   * («husleiga» → «husleige» → «husleie»). The directory's words first, then the bokmål dictionary's.
+   */
+  private knownForm(token: string): string | undefined {
+    const lemmas = this.lexicon.isWord(token) ? [] : this.lexicon.lemmasOf(token);
+    const forms = [...bokmaalForms(token), ...lemmas.flatMap((lemma) => [lemma, ...bokmaalForms(lemma)])];
     for (const form of forms) if (this.vocabulary.has(stem(form))) return stem(form);
-    for (const form of forms) if (this.lexicon.isBokmaal(form)) return stem(form);
+    for (const form of forms) if (this.lexicon.isBokmaal(form) && stem(form) !== stem(token)) return stem(form);
     return undefined;
   }
 

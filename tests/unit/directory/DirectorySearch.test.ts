@@ -86,6 +86,13 @@ describe('DirectorySearch', () => {
       expect(analysis).toContainEqual(expect.objectContaining({ term: 'sykehjemsplass', origin: 'bokmål', from: 'sjukeheimsplass' }));
     });
 
+    it('searches an inflected word the directory does not know by its lemma’s form', () => {
+      // «skuldra» (nynorsk, the shoulder) is a form of «skulder», whose stem the directory's words know
+      const analysis = indexes.alesund.analyse('vondt i skuldra');
+      expect(analysis).toContainEqual(expect.objectContaining({ term: stem('skulder'), origin: 'bokmål', from: stem('skuldra') }));
+      expect(top('alesund', 'vondt i skuldra')[0]).toBe('Fysioterapi');
+    });
+
     it('rebuilds a compound from its parts’ bokmål forms and synonyms', () => {
       const analysis = indexes.alesund.analyse('avlastingsbustad');
       expect(analysis).toContainEqual(expect.objectContaining({ term: stem('avlastningsbolig'), origin: 'compound' }));

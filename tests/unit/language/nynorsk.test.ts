@@ -55,4 +55,21 @@ describe('NorwegianLexicon', () => {
   it('leaves names out (only lower-case lemmas)', () => {
     expect(lexicon.isWord('Oslo')).toBe(false);
   });
+
+  it.each([
+    // nynorsk feminine definite, comparative, nynorsk definite of a noun in -er, bokmål plural definite
+    ['husleiga', 'husleige'],
+    ['sunnere', 'sunn'],
+    ['skuldra', 'skulder'],
+    ['jentene', 'jente'],
+    ['sjukeheimen', 'sjukeheim'],
+    ['påkledninga', 'påkledning'],
+  ])('reads «%s» as a form of «%s» by the dictionaries’ suffix rules', (word, lemma) => {
+    expect(lexicon.lemmasOf(word)).toContain(lemma);
+  });
+
+  it.each(['skulder', 'qwxyzene', 'støttekontkt'])('finds no lemma behind «%s» (a lemma itself, or no word)', (word) => {
+    expect(lexicon.lemmasOf(word)).not.toContain(word);
+    if (word !== 'skulder') expect(lexicon.lemmasOf(word)).toEqual([]);
+  });
 });
