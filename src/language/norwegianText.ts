@@ -17,7 +17,7 @@ const STOPWORDS = new Set([
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
    komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod the a an of who do contact
-   about get skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`
+   vårt våre dine hass about get skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringer åringar årig årige mnd måneder månader`
     .split(/\s+/)
     .filter(Boolean),
 ]);
@@ -55,14 +55,33 @@ export function terms(text: string): string[] {
     .map(stem);
 }
 
-const PREPOSITIONS = new Set(['for', 'til', 'med', 'i', 'på', 'om', 'hos', 'etter', 'ved', 'av', 'fra', 'frå', 'mellom']);
+/** Where a question's head ends: prepositions, and the conjunctions that give a reason («trenger verge fordi …»). */
+const PREPOSITIONS = new Set([
+  'for',
+  'til',
+  'med',
+  'i',
+  'på',
+  'om',
+  'hos',
+  'etter',
+  'ved',
+  'av',
+  'fra',
+  'frå',
+  'mellom',
+  'fordi',
+  'siden',
+  'sidan',
+  'ettersom',
+]);
 
 /**
  * Words that frame a need rather than name it: in «vi sliter med samspillet», «bekymret for
  * skolefraværet», «søke om avlastning» or «vansker med å lese» the need is what follows the preposition.
  */
 const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
-   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet`;
+   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info`;
 
 /**
  * Words for whom the need is: in «barn med autisme» or «eldre med demens» the need is what follows.
@@ -74,7 +93,6 @@ const PERSON_WORDS = `barn barnet barna born borna ungdom ungdommen ungdomen ung
 
 /** Both frame a need that follows a preposition. */
 const FRAMES = new Set(`${FRAMING_WORDS} ${PERSON_WORDS}`.split(/\s+/));
-
 /**
  * Content terms with their role: in "avlastning for foreldre" the head ("avlastning") comes before
  * the first preposition and the rest modifies it. A preposition before any content word
@@ -164,8 +182,17 @@ export function ageIn(text: string): number | undefined {
   return undefined;
 }
 
-const LEAD_IN =
-  /^\s*(?:(?:hvem|kven|hvor|kvar)\s+\S+(?:\s+(?:jeg|eg|man|ein|en|vi|me|du))?(?:\s+(?:kontakte|ringe|ringje|spørre|spørje|henvende meg|vende meg|hjelpe|søke|søkje))?|(?:kontakt|telefon|nummer|tlf))(?:\s+(?:for|til|om|med|angående|vedrørende|ved|hos))?\s+/iu;
+/**
+ * A question's lead-in: «hvem kontakter jeg om», «kvar søkjer eg», «hvem kan hjelpe med». Only verbs that
+ * ask where to turn are lead-in; one that names what is asked about stays («hvem bestemmer om …»,
+ * «hvor melder jeg fra», «hvem vurderer …»).
+ */
+const LEAD_IN_VERBS =
+  'kontakter|kontaktar|kontakte|ringer|ringjer|ringe|spør|spørre|spørje|henvender|vender|kan|får|fikk|hjelper|hjelpe|tar|har|gir|gjev|er|skal|bør|må|går|finner|finn|søker|søkjer|søke|sender|sendar|hører|høyrer';
+const LEAD_IN = new RegExp(
+  `^\\s*(?:(?:hvem|kven|hvor|kvar)\\s+(?:${LEAD_IN_VERBS})(?:\\s+(?:jeg|eg|man|ein|en|vi|me|du))?(?:\\s+(?:kontakte|ringe|ringje|spørre|spørje|henvende meg|vende meg|hjelpe|søke|søkje))?|(?:kontakt|telefon|nummer|tlf))(?:\\s+(?:for|til|om|med|angående|vedrørende|ved|hos))?\\s+`,
+  'iu',
+);
 
 /** The topic of a question: "hvem kontakter jeg for støttekontakt?" → "støttekontakt". */
 export function questionTopic(text: string): string {

@@ -58,6 +58,10 @@ describe('weightedTerms()', () => {
     // whom the need is for, before a preposition, frames it too
     ['barn med atferdsproblemer', [stem('atferdsproblemer')], ['barn']],
     ['brukeren har behov for vask', ['vask'], ['behov']],
+    // advice is a frame: «råd om oppdragelse» asks about upbringing
+    ['vi trenger råd om oppdragelse', [stem('oppdragelse')], ['råd']],
+    // a reason given after «fordi» modifies the need before it
+    ['han treng ein verje fordi han ikkje klarer pengane', [stem('verje')], [stem('klarer'), stem('pengane')]],
   ])('in «%s» the need after a framing word («sliter med», «bekymret for») is the head', (text, heads, modifiers) => {
     const words = weightedTerms(text);
     expect(words.filter((w) => w.head).map((w) => w.term)).toEqual(heads);
@@ -125,6 +129,9 @@ describe('questionTopic()', () => {
     ['hvem kan hjelpe med avlastning?', 'avlastning'],
     ['hvor søker man om omsorgslønn?', 'omsorgslønn'],
     ['avlastning for foreldre', 'avlastning for foreldre'],
+    // a verb that names what is asked about is not a lead-in
+    ['hvem bestemmer om mor får hjemmesykepleie', 'hvem bestemmer om mor får hjemmesykepleie'],
+    ['hvor melder jeg fra om et barn', 'hvor melder jeg fra om et barn'],
   ])('%s → %s', (question, topic) => {
     expect(questionTopic(question)).toBe(topic);
   });
