@@ -102,18 +102,25 @@ const FRAMES = new Set(`${FRAMING_WORDS} ${PERSON_WORDS}`.split(/\s+/));
 export function weightedTerms(text: string): { token: string; term: string; head: boolean }[] {
   const result: { token: string; term: string; head: boolean }[] = [];
   let head = true;
-  for (const token of tokenize(text)) {
-    if (PREPOSITIONS.has(token) && result.length > 0) {
+  // Where the current head began: a preposition before any content word of it starts nothing.
+  let since = 0;
+  const tokens = tokenize(text);
+  tokens.forEach((token, at) => {
+    if (PREPOSITIONS.has(token) && result.length > since) {
       // «(barnet har) problemer med …», «søke om …»: the framing word modifies, the need follows.
       const framing = head && FRAMES.has(result[result.length - 1]!.token);
       if (framing) for (let i = result.length - 1; i >= 0 && FRAMES.has(result[i]!.token); i--) result[i]!.head = false;
       else head = false;
     }
-    if (isStopword(token)) continue;
+    // «sitter i rullestol og vil på kino», «kommer hjem i morgen og trenger stell»: a clause that says what is needed names a need again.
+    if (NEED_VERBS.has(token) && tokens.slice(Math.max(0, at - 2), at).includes('og')) [head, since] = [true, result.length];
+    if (isStopword(token)) return;
     result.push({ token, term: stem(token), head });
-  }
+  });
   return result;
 }
+
+const NEED_VERBS = new Set(['trenger', 'treng', 'trengs', 'vil', 'ønsker', 'ønskjer', 'må', 'behøver', 'søker', 'søkjer', 'lurer']);
 
 /**
  * The words (lower-cased) a text writes with a capital inside a sentence: in Norwegian only names and

@@ -141,6 +141,7 @@ describe('DirectorySearch', () => {
       ['the longer saying wins over a word of it', 'trenger noen til å ta seg av økonomien til bestemor', 'Verge', 'stønad'],
       ['reporting a child is a bekymringsmelding', 'hvor melder jeg fra om at et barn ikke får mat hjemme', 'Barnevern', 'meld'],
       ['neither work nor school is NAV for the young', 'unge uten jobb eller skole', 'NAV Ungdomsteam', 'skol'],
+      ['a stroke is not a blow', 'jeg har hatt et slag og trenger å trene opp armen', 'Fysioterapi', 'slag'],
     ])('%s: «%s» finds %s first, without searching «%s»', (_rule, query, expected, absent) => {
       expect(top('alesund', query)[0]).toBe(expected);
       expect(indexes.alesund.analyse(query).map((t) => t.term)).not.toContain(absent);

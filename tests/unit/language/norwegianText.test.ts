@@ -62,6 +62,8 @@ describe('weightedTerms()', () => {
     ['vi trenger råd om oppdragelse', [stem('oppdragelse')], ['råd']],
     // a reason given after «fordi» modifies the need before it
     ['han treng ein verje fordi han ikkje klarer pengane', [stem('verje')], [stem('klarer'), stem('pengane')]],
+    // …and a clause that says what is needed names a need again
+    ['sitter i rullestol og vil på kino', [stem('sitter'), 'kino'], ['rullestol']],
   ])('in «%s» the need after a framing word («sliter med», «bekymret for») is the head', (text, heads, modifiers) => {
     const words = weightedTerms(text);
     expect(words.filter((w) => w.head).map((w) => w.term)).toEqual(heads);
