@@ -424,7 +424,7 @@ const SMALL_WORD_FORMS = new Map(
     sammen: 'saman',
     jeg: 'eg',
     hun: 'ho',
-    se: 'ser såg sett',
+    se: 'ser såg sett sjå sjår',
     gå: 'går gikk gjekk gått',
     få: 'får fikk fekk fått',
     ta: 'tar tok tatt',
