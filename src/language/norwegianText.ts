@@ -171,8 +171,10 @@ const AGE_WORDS: [RegExp, number][] = [
   [/\b(barn|born|barnet|barna|borna|ungen|ungane|ungene)\b/iu, 10],
   [/\b(tenåring|tenåringar|tenåringer)\b/iu, 15],
   [/\b(ungdom|ungdommer|ungdomar|ungdommen|ungdomen)\b/iu, 16],
-  [/\b(voksen|voksne|vaksen|vaksne)\b/iu, 40],
+  [/\b(unge)\b/iu, 18],
+  [/\b(voksen|voksne|vaksen|vaksne|kone|kona|ektemann|ektefelle|ektefellen|samboer|samboeren|sambuar|sambuaren)\b/iu, 40],
   [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
+  [/\b(bestemor|bestefar|farmor|farfar|mormor|morfar|besteforeldre|besteforeldra|oldemor|oldefar)\b/iu, 80],
 ];
 
 const NUMBER_WORDS = `null ett to tre fire fem seks sju åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten nitten`.split(' ');

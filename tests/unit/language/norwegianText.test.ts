@@ -118,6 +118,10 @@ describe('ageIn()', () => {
     ['en femtenåring', 15],
     ['sjuåringar', 7],
     ['pensjonist som bor alene', 75],
+    // a spouse is a grown-up, a grandparent old, and «unge» the young
+    ['min kone har Parkinson', 40],
+    ['farmor klarer ikke å dusje', 80],
+    ['arbeid for unge', 18],
     ['støttekontakt', undefined],
   ])('%s → %s', (text, age) => {
     expect(ageIn(text)).toBe(age);
