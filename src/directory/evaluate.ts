@@ -6,7 +6,7 @@ export const evalCaseSchema = z
   .object({
     municipality: municipalityIdSchema,
     /** The written standard the question is in; bokmål when not given. */
-    lang: z.enum(['nb', 'nn']).default('nb'),
+    lang: z.enum(['nb', 'nn', 'en']).default('nb'),
     query: z.string().min(1),
     expectIds: z.array(z.string()).optional(),
     expectPhones: z.array(z.string()).optional(),
