@@ -73,8 +73,10 @@ export async function benchDirectory(quick: boolean) {
     .sort((a, b) => Number(/-(\d+)\.json$/.exec(a)?.[1] ?? 1) - Number(/-(\d+)\.json$/.exec(b)?.[1] ?? 1));
   const holdoutSets = holdoutFiles.map((file) => evalCaseSchema.array().parse(JSON.parse(readFileSync(`eval/${file}`, 'utf8'))));
   const holdoutSet = holdoutSets[holdoutSets.length - 1]!;
+  // Questions in English, the bot's third language.
+  const englishSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-english.json', 'utf8')));
   // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
-  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSets.flat()].map((c) => questionTopic(c.query));
+  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSets.flat(), ...englishSet].map((c) => questionTopic(c.query));
 
   // The dictionaries as the bot reads them: once per process (a second copy here would be 46 MB of
   // garbage whose collection lands in the timed searches).
@@ -106,7 +108,7 @@ export async function benchDirectory(quick: boolean) {
     alesund: new DirectorySearch(seedEntries('alesund'), searchLanguage()),
   };
   const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3));
-  const [pub, own, dev, holdout] = await Promise.all([score(publicSet), score(ownSet), score(devSet), score(holdoutSet)]);
+  const [pub, own, dev, holdout, english] = await Promise.all([score(publicSet), score(ownSet), score(devSet), score(holdoutSet), score(englishSet)]);
   const holdouts = await Promise.all(holdoutSets.map(async (set, i) => ({ file: holdoutFiles[i]!, ...scoreOf(await score(set)) })));
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)).map((entry) => ({ entry })));
 
@@ -144,6 +146,10 @@ export async function benchDirectory(quick: boolean) {
     holdoutGroups: holdout.groups,
     /** Every held-out set as it scores now, oldest first: the older ones have been looked at and tuned on. */
     holdouts,
+    /** The questions in English (`eval/directory-english.json`). */
+    englishTop1: english.top1,
+    englishTop3: english.top3,
+    englishN: english.n,
     /** The hunspell nb + nn dictionaries' lemmas, read once per process. */
     lexiconLoadMs,
     lexiconHeapMb,

@@ -91,7 +91,8 @@ const PREPOSITIONS = new Set([
  * skolefraværet», «søke om avlastning» or «vansker med å lese» the need is what follows the preposition.
  */
 const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
-   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info`;
+   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info
+   struggles struggling struggle problems problem difficulty difficulties trouble worried concerned advice`;
 
 /**
  * Words for whom the need is: in «barn med autisme» or «eldre med demens» the need is what follows.
@@ -99,7 +100,9 @@ const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig urole
 const PERSON_WORDS = `barn barnet barna born borna ungdom ungdommen ungdomen ungdommer ungdomar tenåring tenåringen voksen voksne vaksen vaksne
    eldre pensjonist gutt gutten gut guten jente jenta mann mannen kvinne kvinna kvinnen familie familien familier
    sønn sønnen son sonen datter dattera datteren dotter dottera mor moren mora mamma far faren pappa foreldre foreldra foreldrene
-   bestemor bestefar besteforeldre kone kona samboer sambuar nabo naboen elev eleven`;
+   bestemor bestefar besteforeldre kone kona samboer sambuar nabo naboen elev eleven
+   mother mum mom father dad son daughter child children kid kids husband wife partner parents grandmother grandfather
+   brother sister neighbour neighbor boy girl teenager elderly baby pupil`;
 
 /** Both frame a need that follows a preposition. */
 const FRAMES = new Set(`${FRAMING_WORDS} ${PERSON_WORDS}`.split(/\s+/));

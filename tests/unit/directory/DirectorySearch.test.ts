@@ -128,6 +128,21 @@ describe('DirectorySearch', () => {
     expect(indexes.alesund.analyse('Støttekontkt')).toContainEqual(expect.objectContaining({ term: 'støttekontakt', origin: 'spelling' }));
   });
 
+  describe('English', () => {
+    it.each<[MunicipalityId, string, string]>([
+      ['alesund', 'who do I contact about home nursing for my mother', 'Hjemmesykepleie'],
+      ['alesund', 'my daughter struggles with reading and writing', 'PP-tjenesten/PPT'],
+      ['alesund', 'respite care for parents of a disabled child', 'Avlastning barn og unge'],
+      ['rana', 'child welfare', 'Barnevern'],
+    ])('in %s, «%s» finds %s first', (municipality, query, expected) => {
+      expect(top(municipality, questionTopic(query))[0]).toBe(expected);
+    });
+
+    it('does not let an English word split a Norwegian one («billett» is not «bill» + «ett»)', () => {
+      expect(indexes.alesund.analyse('gratis billett til ledsager').map((t) => t.term)).not.toContain('ett');
+    });
+  });
+
   describe('sayings and phrases', () => {
     it.each<[string, string, string, string]>([
       ['a saying is read as what it means', 'hun har ikke råd til husleia', 'Økonomiske stønadsformer', 'råd'],

@@ -64,6 +64,8 @@ describe('weightedTerms()', () => {
     ['han treng ein verje fordi han ikkje klarer pengane', [stem('verje')], [stem('klarer'), stem('pengane')]],
     // …and a clause that says what is needed names a need again
     ['sitter i rullestol og vil på kino', [stem('sitter'), 'kino'], ['rullestol']],
+    // …in English too
+    ['my daughter struggles with reading', [stem('reading')], [stem('daughter'), stem('struggles')]],
   ])('in «%s» the need after a framing word («sliter med», «bekymret for») is the head', (text, heads, modifiers) => {
     const words = weightedTerms(text);
     expect(words.filter((w) => w.head).map((w) => w.term)).toEqual(heads);
