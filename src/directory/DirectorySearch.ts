@@ -89,6 +89,8 @@ export class DirectorySearch {
   private readonly vocabulary = new Set<string>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly synonyms: Phrase[][];
+  /** The synonyms by the word they begin with: a question is checked only against the phrases its words can begin. */
+  private readonly phrasesByWord = new Map<string, { group: number; at: number; phrase: Phrase }[]>();
   /** One-word synonyms of a one-word term, to rebuild compounds («avlastingsbustad» → «avlastningsbolig»). */
   private readonly wordSynonyms = new Map<string, string[]>();
   private readonly lexicon: NorwegianLexicon;
@@ -98,6 +100,12 @@ export class DirectorySearch {
     this.lexicon = language.lexicon;
     this.idioms = (language.idioms ?? []).map(([saying, meaning]) => ({ pattern: patternOf(saying), meaning }));
     this.synonyms = language.synonyms.map((group) => group.map(readPhrase).filter((phrase) => phrase.terms.length || phrase.pattern));
+    this.synonyms.forEach((group, g) =>
+      group.forEach((phrase, at) => {
+        const first = phrase.pattern?.[0] ?? phrase.terms[0]!;
+        this.phrasesByWord.set(first, [...(this.phrasesByWord.get(first) ?? []), { group: g, at, phrase }]);
+      }),
+    );
     const active = (this.entries = entries.filter((entry) => !entry.retired));
     for (const entry of active) {
       const entryTerms = new Set(FIELDS.flatMap((field) => terms(fieldText(entry, field))));
@@ -281,15 +289,23 @@ export class DirectorySearch {
     const headOf = new Map([...result.values()].map((t) => [t.term, t.head]));
     // The longer saying wins: a word of a phrase one group matched («styre økonomien») does not also
     // call up the groups that word alone is in («økonomi» → «stønad»).
-    const saidBy = this.synonyms.map((group) => group.filter(says));
+    const said = new Map<number, { at: number; phrase: Phrase }[]>();
+    for (const word of new Set([...spoken, ...normal, ...sequences.flat()]))
+      for (const candidate of this.phrasesByWord.get(word) ?? [])
+        if (says(candidate.phrase)) said.set(candidate.group, [...(said.get(candidate.group) ?? []), candidate]);
+    // A synonym of a compound's part («avlasting» in «avlastingsheim») counts as the part does: less.
+    const ofParts = new Map<number, { at: number; phrase: Phrase }[]>();
+    for (const part of new Set(partTerms))
+      for (const candidate of this.phrasesByWord.get(part) ?? [])
+        if (!candidate.phrase.pattern && candidate.phrase.text === part) ofParts.set(candidate.group, [...(ofParts.get(candidate.group) ?? []), candidate]);
+    const inGroupOrder = (phrases: readonly { at: number; phrase: Phrase }[] = []) => [...phrases].sort((a, b) => a.at - b.at).map(({ phrase }) => phrase);
+    const groups = [...new Set([...said.keys(), ...ofParts.keys()])].sort((a, b) => a - b);
     const inPhrase = new Map<string, number>();
-    saidBy.forEach((said, g) => {
-      for (const phrase of said) if (phrase.terms.length > 1) for (const term of phrase.terms) inPhrase.set(term, g);
-    });
-    for (const [g, group] of this.synonyms.entries()) {
-      const matched = saidBy[g]!.filter((phrase) => phrase.terms.length !== 1 || (inPhrase.get(phrase.terms[0]!) ?? g) === g);
-      // A synonym of a compound's part («avlasting» in «avlastingsheim») counts as the part does: less.
-      const ofPart = matched.length === 0 ? group.filter((phrase) => !phrase.pattern && partTerms.includes(phrase.text)) : [];
+    for (const g of groups) for (const phrase of inGroupOrder(said.get(g))) if (phrase.terms.length > 1) for (const term of phrase.terms) inPhrase.set(term, g);
+    for (const g of groups) {
+      const group = this.synonyms[g]!;
+      const matched = inGroupOrder(said.get(g)).filter((phrase) => phrase.terms.length !== 1 || (inPhrase.get(phrase.terms[0]!) ?? g) === g);
+      const ofPart = matched.length === 0 ? inGroupOrder(ofParts.get(g)) : [];
       if (matched.length === 0 && ofPart.length === 0) continue;
       if (ofPart.length) matched.push(...ofPart);
       const isHead = matched.some((phrase) => phrase.terms.length === 0 || phrase.terms.some((term) => headOf.get(term)));
@@ -329,12 +345,15 @@ export class DirectorySearch {
    */
   private recompose(word: string, parts: readonly string[]): string[] {
     if (parts.length !== 2) return [];
-    const alternatives = (part: string) => [part, ...bokmaalForms(part).map(stem), ...(this.wordSynonyms.get(part) ?? [])];
+    const alternatives = (part: string) => [...new Set([part, ...bokmaalForms(part).map(stem), ...(this.wordSynonyms.get(part) ?? [])])];
+    // A compound is stemmed at its end: its stem is the first part, the link and the second part's stem,
+    // so only the second parts need stemming (a long synonym group makes hundreds of pairs).
+    const seconds = [...new Set(alternatives(parts[1]!).map(stem))];
     const found = new Set<string>();
     for (const first of alternatives(parts[0]!))
-      for (const second of alternatives(parts[1]!))
+      for (const second of seconds)
         for (const link of ['', 's', 'e']) {
-          const compound = stem(first + link + second);
+          const compound = first + link + second;
           if (compound !== word && this.documentFrequency.has(compound)) found.add(compound);
         }
     return [...found];
