@@ -15,7 +15,7 @@ const STOPWORDS = new Set([
   ...snowballStopwords.filter((word) => !['uten', 'selv', 'sjøl', 'sjølv'].includes(word)),
   ...`hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
-   seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få gi gje gir gjev bør må mer meir noe noko
+   seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få får fikk fått fekk gi gje gir gjev bør må mer meir noe noko
    komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod
    vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringer åringar årig årige mnd måneder månader
    the a an of who whom do does did i my me mine we our us you your he she his her him they their them it its is are was be been am
