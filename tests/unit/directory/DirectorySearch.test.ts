@@ -158,6 +158,7 @@ describe('DirectorySearch', () => {
       ['neither work nor school is NAV for the young', 'unge uten jobb eller skole', 'NAV Ungdomsteam', 'skol'],
       ['a stroke is not a blow', 'jeg har hatt et slag og trenger å trene opp armen', 'Fysioterapi', 'slag'],
       ['a saying that says nothing of the need is dropped', 'trenger sykepleier som kan gi meg medisin hver kveld', 'Hjemmesykepleie', 'kveld'],
+      ['who the asker is says nothing of the need', 'jeg er lærer og bekymret for en elev som virker sulten og skitten', 'Barnevern', stem('lærer')],
       ['dependent on me is a carer, not an addiction', 'min mann er blitt helt avhengig av meg', 'Avlastning voksne', 'avheng'],
     ])('%s: «%s» finds %s first, without searching «%s»', (_rule, query, expected, absent) => {
       expect(top('alesund', query)[0]).toBe(expected);
