@@ -73,10 +73,12 @@ export async function benchDirectory(quick: boolean) {
     .sort((a, b) => Number(/-(\d+)\.json$/.exec(a)?.[1] ?? 1) - Number(/-(\d+)\.json$/.exec(b)?.[1] ?? 1));
   const holdoutSets = holdoutFiles.map((file) => evalCaseSchema.array().parse(JSON.parse(readFileSync(`eval/${file}`, 'utf8'))));
   const holdoutSet = holdoutSets[holdoutSets.length - 1]!;
+  // A second development set: questions written to find what the search lacks, each round's misses taught.
+  const devSet2 = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev-2.json', 'utf8')));
   // Questions in English, the bot's third language.
   const englishSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-english.json', 'utf8')));
   // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
-  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSets.flat(), ...englishSet].map((c) => questionTopic(c.query));
+  const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSets.flat(), ...englishSet, ...devSet2].map((c) => questionTopic(c.query));
 
   // The dictionaries as the bot reads them: once per process (a second copy here would be 46 MB of
   // garbage whose collection lands in the timed searches).
@@ -108,7 +110,14 @@ export async function benchDirectory(quick: boolean) {
     alesund: new DirectorySearch(seedEntries('alesund'), searchLanguage()),
   };
   const score = async (cases: typeof publicSet) => evaluate(cases, async (m, q) => indexes[m]!.search(questionTopic(q), 3));
-  const [pub, own, dev, holdout, english] = await Promise.all([score(publicSet), score(ownSet), score(devSet), score(holdoutSet), score(englishSet)]);
+  const [pub, own, dev, holdout, english, dev2] = await Promise.all([
+    score(publicSet),
+    score(ownSet),
+    score(devSet),
+    score(holdoutSet),
+    score(englishSet),
+    score(devSet2),
+  ]);
   const holdouts = await Promise.all(holdoutSets.map(async (set, i) => ({ file: holdoutFiles[i]!, ...scoreOf(await score(set)) })));
   const naive = await evaluate(publicSet, async (m, q) => linearScan(seedEntries(m), questionTopic(q)).map((entry) => ({ entry })));
 
@@ -138,6 +147,10 @@ export async function benchDirectory(quick: boolean) {
     devSetN: dev.n,
     /** top-1 / top-3 of the development set per language (nb, nn) and municipality. */
     devSetGroups: dev.groups,
+    /** The second development set (`eval/directory-dev-2.json`): questions written to find gaps, tuned on after their first run. */
+    devSet2Top1: dev2.top1,
+    devSet2Top3: dev2.top3,
+    devSet2N: dev2.n,
     /** The newest held-out set (written before the latest search changes; see the commit that added it for its first run). */
     holdoutFile: holdoutFiles[holdoutFiles.length - 1],
     holdoutTop1: holdout.top1,
