@@ -187,6 +187,9 @@ const AGE_WORDS: [RegExp, number][] = [
   [/\b(unge)\b/iu, 18],
   [/\b(voksen|voksne|vaksen|vaksne|kone|kona|ektemann|ektefelle|ektefellen|samboer|samboeren|sambuar|sambuaren)\b/iu, 40],
   [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
+  // the asker's parent: «faren min har demens», «mor mi treng plass på sjukeheim»
+  [/\b(far|faren|fars|mor|moren|mora|mamma|pappa)\s+(min|mi|mitt|vår|sin)\b/iu, 60],
+  [/\b(min|mi|vår)\s+(far|mor|mamma|pappa)\b/iu, 60],
   [/\b(bestemor|bestefar|farmor|farfar|mormor|morfar|besteforeldre|besteforeldra|oldemor|oldefar)\b/iu, 80],
 ];
 

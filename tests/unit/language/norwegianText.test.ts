@@ -124,6 +124,9 @@ describe('ageIn()', () => {
     ['min kone har Parkinson', 40],
     ['farmor klarer ikke å dusje', 80],
     ['arbeid for unge', 18],
+    // the asker's own parent is grown up, not a child
+    ['faren min har demens og blir aggressiv', 60],
+    ['mor mi treng plass på sjukeheim', 60],
     ['støttekontakt', undefined],
   ])('%s → %s', (text, age) => {
     expect(ageIn(text)).toBe(age);
