@@ -447,6 +447,8 @@ const SMALL_WORD_FORMS = new Map(
     gå: 'går gikk gjekk gått',
     få: 'får fikk fekk fått',
     ta: 'tar tok tatt',
+    komme: 'kome kjem kommer kom',
+    igjen: 'att',
   }).flatMap(([form, others]) => others.split(' ').map((other) => [other, form] as const)),
 );
 

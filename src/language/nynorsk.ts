@@ -20,6 +20,7 @@ const RULES: readonly [RegExp, string][] = [
   [/gjeving/gu, 'givning'],
   [/eigen/gu, 'egen'],
   [/vald/gu, 'vold'],
+  [/^sjølv/u, 'selv'],
   [/brot$/u, 'brudd'],
   [/løn$/u, 'lønn'],
   [/gut$/u, 'gutt'],

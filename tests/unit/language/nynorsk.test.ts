@@ -21,6 +21,7 @@ describe('bokmaalForms()', () => {
     ['vald', 'vold'],
     ['høyreapparat', 'høreapparat'],
     ['kvardag', 'hverdag'],
+    ['sjølvskading', 'selvskading'],
   ])('%s may stand for %s', (nynorsk, bokmaal) => {
     expect(bokmaalForms(nynorsk)).toContain(bokmaal);
   });
