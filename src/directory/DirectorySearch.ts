@@ -101,10 +101,7 @@ export class DirectorySearch {
     this.idioms = (language.idioms ?? []).map(([saying, meaning]) => ({ pattern: patternOf(saying), meaning }));
     this.synonyms = language.synonyms.map((group) => group.map(readPhrase).filter((phrase) => phrase.terms.length || phrase.pattern));
     this.synonyms.forEach((group, g) =>
-      group.forEach((phrase, at) => {
-        const first = phrase.pattern?.[0] ?? phrase.terms[0]!;
-        this.phrasesByWord.set(first, [...(this.phrasesByWord.get(first) ?? []), { group: g, at, phrase }]);
-      }),
+      group.forEach((phrase, at) => pushTo(this.phrasesByWord, phrase.pattern?.[0] ?? phrase.terms[0]!, { group: g, at, phrase })),
     );
     const active = (this.entries = entries.filter((entry) => !entry.retired));
     for (const entry of active) {
@@ -291,20 +288,20 @@ export class DirectorySearch {
     // call up the groups that word alone is in («økonomi» → «stønad»).
     const said = new Map<number, { at: number; phrase: Phrase }[]>();
     for (const word of new Set([...spoken, ...normal, ...sequences.flat()]))
-      for (const candidate of this.phrasesByWord.get(word) ?? [])
-        if (says(candidate.phrase)) said.set(candidate.group, [...(said.get(candidate.group) ?? []), candidate]);
+      for (const candidate of this.phrasesByWord.get(word) ?? []) if (says(candidate.phrase)) pushTo(said, candidate.group, candidate);
     // A synonym of a compound's part («avlasting» in «avlastingsheim») counts as the part does: less.
     const ofParts = new Map<number, { at: number; phrase: Phrase }[]>();
     for (const part of new Set(partTerms))
       for (const candidate of this.phrasesByWord.get(part) ?? [])
-        if (!candidate.phrase.pattern && candidate.phrase.text === part) ofParts.set(candidate.group, [...(ofParts.get(candidate.group) ?? []), candidate]);
-    const inGroupOrder = (phrases: readonly { at: number; phrase: Phrase }[] = []) => [...phrases].sort((a, b) => a.at - b.at).map(({ phrase }) => phrase);
+        if (!candidate.phrase.pattern && candidate.phrase.text === part) pushTo(ofParts, candidate.group, candidate);
+    const inGroupOrder = (phrases: { at: number; phrase: Phrase }[] = []) => phrases.sort((a, b) => a.at - b.at).map(({ phrase }) => phrase);
     const groups = [...new Set([...said.keys(), ...ofParts.keys()])].sort((a, b) => a - b);
+    const saidInOrder = new Map(groups.map((g) => [g, inGroupOrder(said.get(g))]));
     const inPhrase = new Map<string, number>();
-    for (const g of groups) for (const phrase of inGroupOrder(said.get(g))) if (phrase.terms.length > 1) for (const term of phrase.terms) inPhrase.set(term, g);
+    for (const g of groups) for (const phrase of saidInOrder.get(g)!) if (phrase.terms.length > 1) for (const term of phrase.terms) inPhrase.set(term, g);
     for (const g of groups) {
       const group = this.synonyms[g]!;
-      const matched = inGroupOrder(said.get(g)).filter((phrase) => phrase.terms.length !== 1 || (inPhrase.get(phrase.terms[0]!) ?? g) === g);
+      const matched = saidInOrder.get(g)!.filter((phrase) => phrase.terms.length !== 1 || (inPhrase.get(phrase.terms[0]!) ?? g) === g);
       const ofPart = matched.length === 0 ? inGroupOrder(ofParts.get(g)) : [];
       if (matched.length === 0 && ofPart.length === 0) continue;
       if (ofPart.length) matched.push(...ofPart);
@@ -377,10 +374,9 @@ export class DirectorySearch {
    */
   private knownForm(token: string): string | undefined {
     const lemmas = this.lexicon.isWord(token) ? [] : this.lexicon.lemmasOf(token);
-    const forms = [...bokmaalForms(token), ...lemmas.flatMap((lemma) => [lemma, ...bokmaalForms(lemma)])];
-    for (const form of forms) if (this.vocabulary.has(stem(form))) return stem(form);
-    for (const form of forms) if (this.lexicon.isBokmaal(form) && stem(form) !== stem(token)) return stem(form);
-    return undefined;
+    const forms = [...bokmaalForms(token), ...lemmas.flatMap((lemma) => [lemma, ...bokmaalForms(lemma)])].map((form) => ({ form, term: stem(form) }));
+    const own = stem(token);
+    return forms.find(({ term }) => this.vocabulary.has(term))?.term ?? forms.find(({ form, term }) => this.lexicon.isBokmaal(form) && term !== own)?.term;
   }
 
   /**
@@ -467,6 +463,13 @@ function spanIn(pattern: readonly string[], sequence: readonly string[]): [numbe
     if (at !== undefined) return [start, at];
   }
   return undefined;
+}
+
+/** Adds a value to the list a key holds, starting the list if need be. */
+function pushTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 /** Whether a hit of `score` (raw score `raw`) ranks above `hit`. */

@@ -138,7 +138,9 @@ function suffixRules(text: string): Map<string, SuffixRule[]> {
     const ending = add === '0' ? '' : add.split('/')[0]!;
     if (!ending) continue;
     const rule = { flag, strip: strip === '0' ? '' : strip, add: ending, condition: new RegExp(`${condition === '.' ? '' : condition}$`, 'u') };
-    rules.set(ending, [...(rules.get(ending) ?? []), rule]);
+    const same = rules.get(ending);
+    if (same) same.push(rule);
+    else rules.set(ending, [rule]);
   }
   return rules;
 }

@@ -92,7 +92,7 @@ const PREPOSITIONS = new Set([
  */
 const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
    søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info
-   struggles struggling struggle problems problem difficulty difficulties trouble worried concerned advice`;
+   struggles struggling struggle problems difficulty difficulties trouble worried concerned advice`;
 
 /**
  * Words for whom the need is: in «barn med autisme» or «eldre med demens» the need is what follows.
@@ -106,6 +106,7 @@ const PERSON_WORDS = `barn barnet barna born borna ungdom ungdommen ungdomen ung
 
 /** Both frame a need that follows a preposition. */
 const FRAMES = new Set(`${FRAMING_WORDS} ${PERSON_WORDS}`.split(/\s+/));
+
 /**
  * Content terms with their role: in "avlastning for foreldre" the head ("avlastning") comes before
  * the first preposition and the rest modifies it. A preposition before any content word
