@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import type { DirectoryEntry } from '../src/directory/DirectoryEntry.js';
 import { DirectorySearch } from '../src/directory/DirectorySearch.js';
-import { evalCaseSchema, evaluate, isExpected, type EvalCase } from '../src/directory/evaluate.js';
+import { evaluate, isExpected, readEvalCases, type EvalCase } from '../src/directory/evaluate.js';
 import { proposedKeywords } from '../src/unanswered/rules.js';
 import { questionTopic, terms } from '../src/language/norwegianText.js';
 import { seedEntries } from '../src/directory/seedData.js';
@@ -63,20 +63,20 @@ function linearScan(entries: readonly DirectoryEntry[], query: string): Director
 }
 
 export async function benchDirectory(quick: boolean) {
-  const publicSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-public.json', 'utf8')));
-  const ownSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-own.json', 'utf8')));
-  const devSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev.json', 'utf8')));
+  const publicSet = readEvalCases('eval/directory-public.json');
+  const ownSet = readEvalCases('eval/directory-own.json');
+  const devSet = readEvalCases('eval/directory-dev.json');
   // Held-out sets, oldest first: each written before the search changes it first judged. The newest is
   // the nearest to questions never seen; the older ones have been looked at since.
   const holdoutFiles = readdirSync('eval')
     .filter((file) => /^directory-holdout(-\d+)?\.json$/.test(file))
     .sort((a, b) => Number(/-(\d+)\.json$/.exec(a)?.[1] ?? 1) - Number(/-(\d+)\.json$/.exec(b)?.[1] ?? 1));
-  const holdoutSets = holdoutFiles.map((file) => evalCaseSchema.array().parse(JSON.parse(readFileSync(`eval/${file}`, 'utf8'))));
+  const holdoutSets = holdoutFiles.map((file) => readEvalCases(`eval/${file}`));
   const holdoutSet = holdoutSets[holdoutSets.length - 1]!;
   // A second development set: questions written to find what the search lacks, each round's misses taught.
-  const devSet2 = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev-2.json', 'utf8')));
+  const devSet2 = readEvalCases('eval/directory-dev-2.json');
   // Questions in English, the bot's third language.
-  const englishSet = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-english.json', 'utf8')));
+  const englishSet = readEvalCases('eval/directory-english.json');
   // Bokmål and nynorsk, typos, compounds and everyday words: every question of every set.
   const queries = [...publicSet, ...ownSet, ...devSet, ...holdoutSets.flat(), ...englishSet, ...devSet2].map((c) => questionTopic(c.query));
 

@@ -6,9 +6,7 @@
  * words, their bokmål forms, compound parts, synonyms) and which words of each service matched in
  * which fields. Last line: `top1=<0..1> top3=<0..1> n=<count>`.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { evalCaseSchema, evaluate } from '../src/directory/evaluate.js';
+import { evaluate, readEvalCases } from '../src/directory/evaluate.js';
 import { questionTopic } from '../src/language/norwegianText.js';
 import { SqliteStore } from '../src/store/SqliteStore.js';
 import { cliServices } from './cliServices.js';
@@ -19,7 +17,7 @@ if (!file) {
   console.error('Usage: npm run eval:directory -- FILE [--verbose]');
   process.exit(2);
 }
-const cases = z.array(evalCaseSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+const cases = readEvalCases(file);
 const store = new SqliteStore(':memory:');
 const { directory } = await cliServices(store, { examples: true });
 const result = await evaluate(cases, (municipality, query) => directory.search(municipality, questionTopic(query), 3));

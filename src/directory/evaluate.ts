@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { municipalityIdSchema, type MunicipalityId } from '../municipalities/Municipality.js';
 import type { DirectoryEntry } from './DirectoryEntry.js';
 
-export const evalCaseSchema = z
+const evalCaseSchema = z
   .object({
     municipality: municipalityIdSchema,
     /** The written standard the question is in; bokmål when not given. */
@@ -14,6 +15,11 @@ export const evalCaseSchema = z
   })
   .refine((c) => c.expectIds?.length || c.expectPhones?.length || c.expectNames?.length, { message: 'expectIds, expectPhones or expectNames is required' });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
+
+/** The cases of an eval file (a JSON array), validated. */
+export function readEvalCases(file: string): EvalCase[] {
+  return evalCaseSchema.array().parse(JSON.parse(readFileSync(file, 'utf8')));
+}
 
 export interface EvalOutcome<Hit> {
   case: EvalCase;

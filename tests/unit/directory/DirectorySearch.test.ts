@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MunicipalityId } from '../../../src/municipalities/Municipality.js';
 import { DirectorySearch } from '../../../src/directory/DirectorySearch.js';
-import { evalCaseSchema, evaluate } from '../../../src/directory/evaluate.js';
+import { evaluate, readEvalCases } from '../../../src/directory/evaluate.js';
 import { questionTopic, stem } from '../../../src/language/norwegianText.js';
 import { seedEntries } from '../../../src/directory/seedData.js';
 import { searchLanguage } from '../../../src/directory/searchLanguage.js';
@@ -53,7 +52,7 @@ describe('DirectorySearch', () => {
   it.each(['eval/directory-public.json', 'eval/directory-own.json', 'eval/directory-dev.json'])(
     'reaches top-1 ≥ 0.90 and top-3 ≥ 0.97 on %s, in each language and municipality',
     async (file) => {
-      const cases = evalCaseSchema.array().parse(JSON.parse(readFileSync(file, 'utf8')));
+      const cases = readEvalCases(file);
       const result = await evaluate(cases, async (municipality, query) => indexes[municipality].search(questionTopic(query), 3));
       for (const score of [result, ...Object.values(result.groups)]) {
         expect(score.top1).toBeGreaterThanOrEqual(0.9);
@@ -63,7 +62,7 @@ describe('DirectorySearch', () => {
   );
 
   it('holds at least 200 development questions, in bokmål and nynorsk, for both municipalities', () => {
-    const cases = evalCaseSchema.array().parse(JSON.parse(readFileSync('eval/directory-dev.json', 'utf8')));
+    const cases = readEvalCases('eval/directory-dev.json');
     expect(cases.length).toBeGreaterThanOrEqual(200);
     expect(cases.filter((c) => c.lang === 'nn').length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.municipality))).toEqual(new Set(['alesund', 'rana']));
