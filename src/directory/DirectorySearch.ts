@@ -284,6 +284,8 @@ export class DirectorySearch {
     const says = (phrase: Phrase) =>
       phrase.pattern ? sequences.some((sequence) => spanIn(phrase.pattern!, sequence)) : texts.some((text) => text.includes(` ${phrase.text} `));
     const headOf = new Map([...result.values()].map((t) => [t.term, t.head]));
+    // A phrase matched word by word names the user's word as the phrase has it («ser til» is «se til»).
+    for (const { token, head } of own) if (!headOf.has(wordOfPhrase(token))) headOf.set(wordOfPhrase(token), head);
     // The longer saying wins: a word of a phrase one group matched («styre økonomien») does not also
     // call up the groups that word alone is in («økonomi» → «stønad»).
     const said = new Map<number, { at: number; phrase: Phrase }[]>();

@@ -176,7 +176,7 @@ export function splitCompound(term: string, useful: ReadonlySet<string>, isWord:
   return [];
 }
 
-const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringar|åringer|års|aar|years?)\b/iu;
+const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringen|åringar|åringer|åringane|åringene|års|aar|years?)\b/iu;
 /** «jenta på 14», «gut på 9»: an age without «år». */
 const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|dager|dagar|uker|veker))\b/iu;
 const AGE_WORDS: [RegExp, number][] = [

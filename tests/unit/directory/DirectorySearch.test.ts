@@ -171,6 +171,12 @@ describe('DirectorySearch', () => {
       );
     });
 
+    it('weighs such a phrase as the need when the user’s form of its word is the head («ser til» is «se til»)', () => {
+      const seeTo = indexes.alesund.analyse('far min treng nokon som ser til han om natta').find((t) => t.term === 'tilsyn');
+      expect(seeTo).toMatchObject({ origin: 'synonym', head: true });
+      expect(top('alesund', 'far min treng nokon som ser til han om natta')[0]).toBe('Hjemmesykepleie');
+    });
+
     it('still reads «har det (så) vondt» as the phrase it is', () => {
       for (const query of ['datteren min har det vondt', 'han har det så vondt']) {
         expect(indexes.alesund.analyse(query)).toContainEqual(expect.objectContaining({ term: 'psykolog', origin: 'synonym' }));

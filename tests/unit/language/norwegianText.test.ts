@@ -115,6 +115,8 @@ describe('ageIn()', () => {
     ['samtale for 16-åring', 16],
     ['barn 5 år', 5],
     ['en 10 åring', 10],
+    ['15-åringen vår bruker narkotika', 15],
+    ['to 12-åringene', 12],
     ['baby med kolikk', 0],
     ['treåringen vil ikke spise', 3],
     ['en femtenåring', 15],
