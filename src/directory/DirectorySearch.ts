@@ -487,7 +487,18 @@ function fieldText(entry: DirectoryEntry, field: (typeof FIELDS)[number]): strin
 
 /** Services for the asked-about age rank higher; services that exclude it sink. */
 function ageFit(entry: DirectoryEntry, age: number): number {
-  if (entry.ageMin === undefined && entry.ageMax === undefined) return 1;
+  if (entry.ageMin === undefined && entry.ageMax === undefined) return age < 18 && forGrownUps(entry.targetGroup) ? AGE_EXCLUDED : 1;
   const fits = (entry.ageMin ?? 0) <= age && age <= (entry.ageMax ?? 120);
   return fits ? AGE_FITS : AGE_EXCLUDED;
 }
+
+/**
+ * A target group of grown-ups only («Kvinner», «Eldre og personer med demens») excludes children though it
+ * gives no age; it does not say which grown-ups it fits best.
+ */
+function forGrownUps(targetGroup: string | undefined): boolean {
+  const words = targetGroup ? tokenize(targetGroup).map(stem) : [];
+  return words.length > 0 && words.some((w) => GROWN_UPS.has(w)) && !words.some((w) => YOUNG.has(w));
+}
+const GROWN_UPS = new Set(['kvinn', 'menn', 'voksn', 'eldr', 'pensjonist', 'senior'].map(stem));
+const YOUNG = new Set(['barn', 'ung', 'ungdom', 'elev', 'famili', 'foreldr', 'all'].map(stem));

@@ -128,12 +128,35 @@ export function weightedTerms(text: string): { token: string; term: string; head
     }
     // «sitter i rullestol og vil på kino», «kommer hjem i morgen og trenger stell»: a clause that says what is needed names a need again.
     if (NEED_VERBS.has(token) && tokens.slice(Math.max(0, at - 2), at).includes('og')) [head, since] = [true, result.length];
+    // «barnehagen tror at …», «legen sier at …»: who says it frames what is said, which is the need.
+    if (SAYING_VERBS.has(token) && tokens[at + 1] === 'at') {
+      for (const term of result) term.head = false;
+      result.push({ token, term: stem(token), head: false });
+      [head, since] = [true, result.length];
+      return;
+    }
     if (isStopword(token)) return;
     result.push({ token, term: stem(token), head });
   });
   return result;
 }
 
+const SAYING_VERBS = new Set([
+  'tror',
+  'trur',
+  'mener',
+  'meiner',
+  'sier',
+  'seier',
+  'synes',
+  'syns',
+  'tenker',
+  'tenkjer',
+  'frykter',
+  'fryktar',
+  'mistenker',
+  'mistenkjer',
+]);
 const NEED_VERBS = new Set(['trenger', 'treng', 'trengs', 'vil', 'ønsker', 'ønskjer', 'må', 'behøver', 'søker', 'søkjer', 'lurer']);
 
 /**
@@ -181,11 +204,14 @@ const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringen|åringar|åringer|åringane
 const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|dager|dagar|uker|veker))\b/iu;
 const AGE_WORDS: [RegExp, number][] = [
   [/\b(baby|spedbarn|nyfødt|nyfødd)\b/iu, 0],
-  [/\b(småbarn|barnehagebarn)\b/iu, 3],
+  [/\b(småbarn|barnehagebarn|barnehagen|barnehage|barnehagar)\b/iu, 3],
+  // a woman with her children is asked about herself: «kvinne som har rømt hjemmefra med barna»
+  [/\b(kvinne|kvinna|kvinnen|dame|dama|damen)\b/iu, 40],
   [/\b(barn|born|barnet|barna|borna|ungen|ungane|ungene)\b/iu, 10],
   [/\b(tenåring|tenåringar|tenåringer)\b/iu, 15],
   [/\b(ungdom|ungdommer|ungdomar|ungdommen|ungdomen)\b/iu, 16],
   [/\b(unge)\b/iu, 18],
+  [/\b(jenta|jenten|jentene|jentane|gutten|guten|guttene|gutane)\b/iu, 12],
   [/\b(voksen|voksne|vaksen|vaksne|kone|kona|ektemann|ektefelle|ektefellen|samboer|samboeren|sambuar|sambuaren)\b/iu, 40],
   [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
   // the asker's parent: «faren min har demens», «mor mi treng plass på sjukeheim»

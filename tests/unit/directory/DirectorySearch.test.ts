@@ -25,6 +25,9 @@ describe('DirectorySearch', () => {
     ['alesund', 'psykiatrisk sykepleier for 16-åring', 'Psykiatrisk sykepleier'],
     ['alesund', 'avlastning barn 5 år', 'Avlastning barn og unge'],
     ['alesund', 'avlastning for 40-åring', 'Avlastning voksne'],
+    // a service for women or men only is not for a child, though it gives no age
+    ['alesund', 'barnet har vært utsatt for vold hjemme', 'Barnehus'],
+    ['alesund', 'kvinne som har rømt hjemmefra med barna', 'Krisesenter kvinner'],
     // inflections, typos, nynorsk
     ['alesund', 'støttekontakten', 'Støttekontakt'],
     ['alesund', 'stottekontakt', 'Støttekontakt'],

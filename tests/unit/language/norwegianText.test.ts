@@ -64,6 +64,8 @@ describe('weightedTerms()', () => {
     ['han treng ein verje fordi han ikkje klarer pengane', [stem('verje')], [stem('klarer'), stem('pengane')]],
     // …and a clause that says what is needed names a need again
     ['sitter i rullestol og vil på kino', [stem('sitter'), 'kino'], ['rullestol']],
+    // who says it frames what is said: «barnehagen tror at …»
+    ['barnehagen tror at jenta ser dårlig', [stem('jenta'), 'ser', stem('dårlig')], [stem('barnehagen'), 'tror']],
     // …in English too
     ['my daughter struggles with reading', [stem('reading')], [stem('daughter'), stem('struggles')]],
   ])('in «%s» the need after a framing word («sliter med», «bekymret for») is the head', (text, heads, modifiers) => {
@@ -115,6 +117,10 @@ describe('ageIn()', () => {
     ['samtale for 16-åring', 16],
     ['barn 5 år', 5],
     ['en 10 åring', 10],
+    // a woman with her children is asked about herself; a girl or a boy is young, and so is a child in kindergarten
+    ['kvinne som har rømt hjemmefra med barna', 40],
+    ['jenta vår har vært utsatt for vold', 12],
+    ['barnehagen tror at hun ser dårlig', 3],
     ['15-åringen vår bruker narkotika', 15],
     ['to 12-åringene', 12],
     ['baby med kolikk', 0],
