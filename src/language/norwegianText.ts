@@ -17,7 +17,7 @@ const STOPWORDS = new Set([
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få får fikk fått fekk gi gje gir gjev bør må mer meir noe noko
    komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod
-   vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringer åringar årig årige mnd måneder månader
+   vorte vert vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringen åringer åringar åringane åringene årig årige mnd måneder månader
    the a an of who whom do does did i my me mine we our us you your he she his her him they their them it its is are was be been am
    to at in on with about from by into get got need needs needed want wants would like help helps where what which how can could should
    must will contact contacts call phone find someone somebody anyone please service services some any there this that these`
