@@ -203,21 +203,25 @@ const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringen|åringar|åringer|åringane
 /** «jenta på 14», «gut på 9»: an age without «år». */
 const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|dager|dagar|uker|veker))\b/iu;
 const AGE_WORDS: [RegExp, number][] = [
-  [/\b(baby|spedbarn|nyfødt|nyfødd)\b/iu, 0],
-  [/\b(småbarn|barnehagebarn|barnehagen|barnehage|barnehagar)\b/iu, 3],
+  [/\b(baby|spedbarn|nyfødt|nyfødd|newborn|infant)\b/iu, 0],
+  [/\b(småbarn|barnehagebarn|barnehagen|barnehage|barnehagar|toddler|kindergarten)\b/iu, 3],
   // a woman with her children is asked about herself: «kvinne som har rømt hjemmefra med barna»
   [/\b(kvinne|kvinna|kvinnen|dame|dama|damen)\b/iu, 40],
-  [/\b(barn|born|barnet|barna|borna|ungen|ungane|ungene)\b/iu, 10],
-  [/\b(tenåring|tenåringar|tenåringer)\b/iu, 15],
-  [/\b(ungdom|ungdommer|ungdomar|ungdommen|ungdomen)\b/iu, 16],
+  [/\b(barn|born|barnet|barna|borna|ungen|ungane|ungene|child|children|kid|kids)\b/iu, 10],
+  [/\b(tenåring|tenåringar|tenåringer|tenåringen|teenager|teenagers|teen|teens)\b/iu, 15],
+  [/\b(ungdom|ungdommer|ungdomar|ungdommen|ungdomen|youth|adolescent)\b/iu, 16],
   [/\b(unge)\b/iu, 18],
   [/\b(jenta|jenten|jentene|jentane|gutten|guten|guttene|gutane)\b/iu, 12],
-  [/\b(voksen|voksne|vaksen|vaksne|kone|kona|ektemann|ektefelle|ektefellen|samboer|samboeren|sambuar|sambuaren)\b/iu, 40],
-  [/\b(pensjonist|pensjonistar|pensjonister|eldre)\b/iu, 75],
+  [/\b(voksen|voksne|vaksen|vaksne|kone|kona|ektemann|ektefelle|ektefellen|samboer|samboeren|sambuar|sambuaren|adult|adults|wife|husband|spouse)\b/iu, 40],
+  [/\b(pensjonist|pensjonistar|pensjonister|eldre|elderly|pensioner)\b/iu, 75],
   // the asker's parent: «faren min har demens», «mor mi treng plass på sjukeheim»
   [/\b(far|faren|fars|mor|moren|mora|mamma|pappa)\s+(min|mi|mitt|vår|sin)\b/iu, 60],
   [/\b(min|mi|vår)\s+(far|mor|mamma|pappa)\b/iu, 60],
-  [/\b(bestemor|bestefar|farmor|farfar|mormor|morfar|besteforeldre|besteforeldra|oldemor|oldefar)\b/iu, 80],
+  [/\b(my|our)\s+(father|mother|mum|mom|dad)\b/iu, 60],
+  [
+    /\b(bestemor|bestefar|farmor|farfar|mormor|morfar|besteforeldre|besteforeldra|oldemor|oldefar|grandmother|grandfather|grandma|grandpa|grandparents)\b/iu,
+    80,
+  ],
 ];
 
 const NUMBER_WORDS = `null ett to tre fire fem seks sju åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten nitten`.split(' ');

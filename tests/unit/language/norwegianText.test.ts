@@ -135,6 +135,10 @@ describe('ageIn()', () => {
     // the asker's own parent is grown up, not a child
     ['faren min har demens og blir aggressiv', 60],
     ['mor mi treng plass på sjukeheim', 60],
+    // …and in English
+    ['my teenager is using drugs', 15],
+    ['my father needs a place in a nursing home', 60],
+    ['help for an elderly neighbour', 75],
     ['støttekontakt', undefined],
   ])('%s → %s', (text, age) => {
     expect(ageIn(text)).toBe(age);
