@@ -218,6 +218,8 @@ const AGE_WORDS: [RegExp, number][] = [
   [/\b(far|faren|fars|mor|moren|mora|mamma|pappa)\s+(min|mi|mitt|vår|sin)\b/iu, 60],
   [/\b(min|mi|vår)\s+(far|mor|mamma|pappa)\b/iu, 60],
   [/\b(my|our)\s+(father|mother|mum|mom|dad)\b/iu, 60],
+  // …and the parent a question names, when it names no child: «mor har demens», «pappa trenger trygghetsalarm»
+  [/^(?!.*\b(?:sønn|sønnen|son|sonen|datter|datteren|dattera|dotter|dottera)\b).*\b(?:mor|moren|mora|mamma|far|faren|pappa)\b/iu, 60],
   [
     /\b(bestemor|bestefar|farmor|farfar|mormor|morfar|besteforeldre|besteforeldra|oldemor|oldefar|grandmother|grandfather|grandma|grandpa|grandparents)\b/iu,
     80,

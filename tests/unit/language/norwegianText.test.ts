@@ -135,6 +135,9 @@ describe('ageIn()', () => {
     // the asker's own parent is grown up, not a child
     ['faren min har demens og blir aggressiv', 60],
     ['mor mi treng plass på sjukeheim', 60],
+    // a parent named bare is a parent, unless the question is about their son or daughter
+    ['mor har demens og blir sint om kvelden', 60],
+    ['sønnen vår blir behandlet dårlig hos faren', undefined],
     // …and in English
     ['my teenager is using drugs', 15],
     ['my father needs a place in a nursing home', 60],
