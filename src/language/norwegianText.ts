@@ -90,7 +90,7 @@ const PREPOSITIONS = new Set([
  * Words that frame a need rather than name it: in «vi sliter med samspillet», «bekymret for
  * skolefraværet», «søke om avlastning» or «vansker med å lese» the need is what follows the preposition.
  */
-const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
+const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra uroa urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
    søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info samtale samtalar samtaler
    struggles struggling struggle problems difficulty difficulties trouble worried concerned advice`;
 
