@@ -68,7 +68,7 @@ describe('the directory learns from the questions it could not answer', () => {
 
   it('«Nei» offers the municipality’s numbers, the categories and «Hva lette du etter?», and keeps what was sought', async () => {
     const answer = await ask(ASKER, 'hvem kontakter jeg for friuke fra stellet av sønnen min?');
-    expect(rankOf(answer, 'BPA – brukerstyrt personlig assistent')).toBe(1);
+    expect(rankOf(answer, 'Hjemmesykepleie')).toBe(1);
     const sorry = await press(ASKER, anyAction(answer, 'directoryFeedback', 1));
     expect(textOf(sorry)).toContain('koordinerende enhet får vite at svaret ikke traff');
     expect(textOf(sorry)).toContain('Servicetorget: 70 16 20 00');
@@ -83,7 +83,7 @@ describe('the directory learns from the questions it could not answer', () => {
     expect(textOf(card)).toContain('«friuke fra stellet av sønnen min»');
     expect(textOf(card)).toContain('«en helg fri, ring *** på ***»');
     expect(textOf(card)).toContain('1 spørsmål');
-    expect(textOf(card)).toContain('Søket foreslo: BPA – brukerstyrt personlig assistent');
+    expect(textOf(card)).toContain('Søket foreslo: Hjemmesykepleie');
   });
 
   it('an empty «Hva lette du etter?» is refused in the user’s words, and the card stays', async () => {
@@ -122,7 +122,7 @@ describe('the directory learns from the questions it could not answer', () => {
     expect(inputOf(form, 'keywords')?.value).toContain('friuke');
     expect(inputOf(form, 'entryId')).toMatchObject({ isRequired: true });
     const choices = (inputOf(form, 'entryId')!.choices as { title: string; value: string }[]).map((c) => c.value);
-    expect(choices[0]).toBe('alesund-bpa');
+    expect(choices[0]).toBe('alesund-hjemmesykepleie');
     expect(choices).toContain('alesund-avlastning-voksne');
 
     const saved = await press(ADMIN, {
