@@ -94,6 +94,8 @@ export class DirectorySearch {
   /** One-word synonyms of a one-word term, to rebuild compounds («avlastingsbustad» → «avlastningsbolig»). */
   private readonly wordSynonyms = new Map<string, string[]>();
   private readonly lexicon: NorwegianLexicon;
+  /** Entries that give no age but whose target group is grown-ups only (see {@link forGrownUps}). */
+  private readonly grownUpsOnly: boolean[];
   private readonly idioms: { pattern: string[]; meaning: string }[];
 
   constructor(entries: readonly DirectoryEntry[], language: SearchLanguage) {
@@ -104,6 +106,8 @@ export class DirectorySearch {
       group.forEach((phrase, at) => pushTo(this.phrasesByWord, phrase.pattern?.[0] ?? phrase.terms[0]!, { group: g, at, phrase })),
     );
     const active = (this.entries = entries.filter((entry) => !entry.retired));
+    // Read once here, not per matching entry per question: thousands match a common word at scale.
+    this.grownUpsOnly = active.map((entry) => entry.ageMin === undefined && entry.ageMax === undefined && forGrownUps(entry.targetGroup));
     for (const entry of active) {
       const entryTerms = new Set(FIELDS.flatMap((field) => terms(fieldText(entry, field))));
       for (const term of entryTerms) {
@@ -176,7 +180,7 @@ export class DirectorySearch {
     // what modifies the question. Equal scores keep the higher raw score first.
     const top: { doc: number; score: number; raw: number }[] = [];
     this.index.forEachMatch(plan, (doc, raw, queried) => {
-      const fit = age === undefined ? 1 : ageFit(this.entries[doc]!, age);
+      const fit = age === undefined ? 1 : ageFit(this.entries[doc]!, age, this.grownUpsOnly[doc]!);
       const score = fit * (queried & heads ? raw : raw * MODIFIER_ONLY_FACTOR);
       if (top.length === limit && !outranks(score, raw, top[limit - 1]!)) return;
       const at = top.findIndex((hit) => outranks(score, raw, hit));
@@ -486,8 +490,8 @@ function fieldText(entry: DirectoryEntry, field: (typeof FIELDS)[number]): strin
 }
 
 /** Services for the asked-about age rank higher; services that exclude it sink. */
-function ageFit(entry: DirectoryEntry, age: number): number {
-  if (entry.ageMin === undefined && entry.ageMax === undefined) return age < 18 && forGrownUps(entry.targetGroup) ? AGE_EXCLUDED : 1;
+function ageFit(entry: DirectoryEntry, age: number, grownUpsOnly: boolean): number {
+  if (entry.ageMin === undefined && entry.ageMax === undefined) return age < 18 && grownUpsOnly ? AGE_EXCLUDED : 1;
   const fits = (entry.ageMin ?? 0) <= age && age <= (entry.ageMax ?? 120);
   return fits ? AGE_FITS : AGE_EXCLUDED;
 }
