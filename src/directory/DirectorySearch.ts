@@ -3,6 +3,7 @@ import { FieldIndex, MAX_QUERY_TERMS, type QueryPlan, type TermQuery } from './F
 import type { NorwegianLexicon } from '../language/NorwegianLexicon.js';
 import { ageIn, isStopword, namesIn, splitCompound, stem, terms, tokenize, weightedTerms } from '../language/norwegianText.js';
 import { bokmaalForms } from '../language/nynorsk.js';
+import { pushTo } from '../collections.js';
 
 /** What the search knows of the language: everyday words per need, and the words of Norwegian. */
 export interface SearchLanguage {
@@ -469,13 +470,6 @@ function spanIn(pattern: readonly string[], sequence: readonly string[]): [numbe
     if (at !== undefined) return [start, at];
   }
   return undefined;
-}
-
-/** Adds a value to the list a key holds, starting the list if need be. */
-function pushTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
-  const list = lists.get(key);
-  if (list) list.push(value);
-  else lists.set(key, [value]);
 }
 
 /** Whether a hit of `score` (raw score `raw`) ranks above `hit`. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { pushTo } from '../collections.js';
 
 /**
  * The words of Norwegian: the lemmas of the hunspell bokmål and nynorsk dictionaries
@@ -138,9 +139,7 @@ function suffixRules(text: string): Map<string, SuffixRule[]> {
     const ending = add === '0' ? '' : add.split('/')[0]!;
     if (!ending) continue;
     const rule = { flag, strip: strip === '0' ? '' : strip, add: ending, condition: new RegExp(`${condition === '.' ? '' : condition}$`, 'u') };
-    const same = rules.get(ending);
-    if (same) same.push(rule);
-    else rules.set(ending, [rule]);
+    pushTo(rules, ending, rule);
   }
   return rules;
 }

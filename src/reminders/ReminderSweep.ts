@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pushTo } from '../collections.js';
 import { reminderDigestCard, type ReminderView } from './cards.js';
 import type { MunicipalityId } from '../municipalities/Municipality.js';
 import type { Logger } from '../logger.js';
@@ -110,7 +111,7 @@ export class ReminderSweep {
       // Someone without a chat, or who blocked the bot, cannot be reached later either: count them as done.
       for (const doc of docs) {
         if (outcome === 'failed') failed.add(doc.id);
-        else reached.set(doc.id, [...(reached.get(doc.id) ?? []), userId]);
+        else pushTo(reached, doc.id, userId);
       }
     }
     for (const doc of claimed) await this.deps.schedule.delivered(municipality, doc, reached.get(doc.id) ?? [], !failed.has(doc.id), now);
@@ -124,7 +125,7 @@ export class ReminderSweep {
       const to = JSON.stringify(doc.data.to);
       if (!resolved.has(to)) resolved.set(to, await this.deps.roles.recipients(municipality, doc.data.to));
       for (const userId of resolved.get(to)!) {
-        if (!doc.data.deliveredTo.includes(userId)) byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), doc]);
+        if (!doc.data.deliveredTo.includes(userId)) pushTo(byRecipient, userId, doc);
       }
     }
     return byRecipient;

@@ -1,4 +1,5 @@
 import { isStopword, stem, tokenize } from '../language/norwegianText.js';
+import { pushTo } from '../collections.js';
 import { isWorkday, isWorkingTime } from '../reminders/workingHours.js';
 import type { ReminderSettings } from '../reminders/ReminderSettings.js';
 import { addDays, osloParts } from '../time/oslo.js';
@@ -47,7 +48,7 @@ const EXAMPLES = 4;
 /** The open misses as groups, the most asked first (then the most recent). */
 export function groupMisses(misses: readonly Miss[]): MissGroup[] {
   const groups = new Map<string, Miss[]>();
-  for (const miss of misses) groups.set(miss.group, [...(groups.get(miss.group) ?? []), miss]);
+  for (const miss of misses) pushTo(groups, miss.group, miss);
   return [...groups]
     .map(([group, members]) => {
       const recent = [...members].sort((a, b) => b.at.localeCompare(a.at));
