@@ -16,7 +16,7 @@ const STOPWORDS = new Set([
   ...`hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få får fikk fått fekk gi gje gir gjev bør må mer meir noe noko
-   komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod
+   mens medan komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod
    vorte vert vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringen åringer åringar åringane åringene årig årige mnd måneder månader
    the a an of who whom do does did i my me mine we our us you your he she his her him they their them it its is are was be been am
    to at in on with about from by into get got need needs needed want wants would like help helps where what which how can could should
@@ -91,7 +91,7 @@ const PREPOSITIONS = new Set([
  * skolefraværet», «søke om avlastning» or «vansker med å lese» the need is what follows the preposition.
  */
 const FRAMING_WORDS = `sliter slit strever strevar bekymret bekymra uroa urolig uroleg redd engstelig problem problemer problema vansker vanskar plaget plaga
-   søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info samtale samtalar samtaler
+   roter rotar surrer surrar søke søkje søker søkjer søknad slutte slutta sluttet slutter behov behovet råd tips informasjon info samtale samtalar samtaler
    struggles struggling struggle problems difficulty difficulties trouble worried concerned advice`;
 
 /**
