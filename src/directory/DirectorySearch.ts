@@ -240,8 +240,10 @@ export class DirectorySearch {
    * compound parts, roots and synonyms at a lower weight.
    */
   analyse(question: string): QueryTerm[] {
-    const query = this.readIdioms(question);
-    const own = weightedTerms(query).filter(({ term }) => !/^\d+$/.test(term));
+    const { text: query, meant } = this.readIdioms(question);
+    const own = weightedTerms(query)
+      .filter(({ term }) => !/^\d+$/.test(term))
+      .map((t) => (meant.has(t.term) ? { ...t, head: true } : t));
     const names = namesIn(query);
     const result = new Map<string, QueryTerm>();
     const ownTerms = new Set(own.map(({ term }) => term));
@@ -329,18 +331,20 @@ export class DirectorySearch {
   }
 
   /** The question with each saying the search knows put as what it means: «har ikke råd til husleia» → «pengeproblemer husleia». */
-  private readIdioms(question: string): string {
+  private readIdioms(question: string): { text: string; meant: Set<string> } {
     const tokens = tokenize(question);
+    const meant = new Set<string>();
     let read = tokens.map(wordOfPhrase);
     let changed = false;
     for (const { pattern, meaning } of this.idioms) {
       const span = spanIn(pattern, read);
       if (!span) continue;
       tokens.splice(span[0], span[1] - span[0] + 1, ...tokenize(meaning));
+      for (const term of terms(meaning)) meant.add(term);
       read = tokens.map(wordOfPhrase);
       changed = true;
     }
-    return changed ? tokens.join(' ') : question;
+    return { text: changed ? tokens.join(' ') : question, meant };
   }
 
   /**
