@@ -17,7 +17,7 @@ const STOPWORDS = new Set([
    hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få får fikk fått fekk gi gje gir gjev bør må mer meir noe noko
    mens medan komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod
-   vorte vert vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års åring åringen åringer åringar åringane åringene årig årige mnd måneder månader
+   vorte vert vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års årene åra åring åringen åringer åringar åringane åringene årig årige mnd måneder månader
    the a an of who whom do does did i my me mine we our us you your he she his her him they their them it its is are was be been am
    to at in on with about from by into get got need needs needed want wants would like help helps where what which how can could should
    must will contact contacts call phone find someone somebody anyone please service services some any there this that these`
@@ -199,7 +199,7 @@ export function splitCompound(term: string, useful: ReadonlySet<string>, isWord:
   return [];
 }
 
-const AGE = /(\d{1,3})\s*-?\s*(?:år|åring|åringen|åringar|åringer|åringane|åringene|års|aar|years?)\b/iu;
+const AGE = /(\d{1,3})\s*-?\s*(?:årene|åra|år|åring|åringen|åringar|åringer|åringane|åringene|års|aar|years?)\b/iu;
 /** «jenta på 14», «gut på 9»: an age without «år». */
 const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|dager|dagar|uker|veker))\b/iu;
 const AGE_WORDS: [RegExp, number][] = [
