@@ -166,6 +166,13 @@ export class DirectorySearch {
     // A word read as its bokmål form or its correct spelling is searched as that, not loosely.
     const resolved = new Set(analysis.filter((t) => t.origin === 'bokmål' || t.origin === 'spelling').map((t) => t.from));
     const names = new Set([...namesIn(query)].map(stem));
+    // The question's word each term stands for: itself, or the word (or phrase) it was read from.
+    const sources = new Map<string, number>();
+    const sourceOf = (t: QueryTerm) => {
+      const word = t.from ?? t.term;
+      if (!sources.has(word)) sources.set(word, sources.size);
+      return sources.get(word)!;
+    };
     const queries: TermQuery[] = analysis.map((t) => ({
       term: t.term,
       boost: t.weight,
@@ -173,6 +180,7 @@ export class DirectorySearch {
       // expansions match exactly.
       prefix: own.has(t.term) && !this.documentFrequency.has(t.term) && t.term.length >= 5,
       fuzzy: own.has(t.term) && !resolved.has(t.term) && !names.has(t.term) ? this.typoDistance(t.term) : false,
+      source: sourceOf(t),
     }));
     const plan = this.index.plan(queries, { fields: BOOST, fuzzy: 0.4, prefix: 0.6 });
     const heads = analysis.reduce((bits, t, i) => (t.head ? bits | (1 << i) : bits), 0);

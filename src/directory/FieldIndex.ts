@@ -8,6 +8,12 @@ const D = 0.5;
 const MAX_FUZZY = 6;
 /** A query's terms are told apart by one bit each. */
 export const MAX_QUERY_TERMS = 32;
+/**
+ * Terms that stand for one word of the question (its synonyms, its parts) count at most this many
+ * times in the coordination: a service whose text happens to hold many synonyms of one word must not
+ * outrank one that matches two of the question's words.
+ */
+const TERMS_PER_SOURCE = 2;
 
 /** How a document's fields become indexed terms. */
 export interface Analyser<D, F extends string> {
@@ -34,6 +40,8 @@ export interface TermQuery {
   prefix: boolean;
   /** Also match indexed terms this many edits away (below 1: a share of the term's length), or not. */
   fuzzy: number | false;
+  /** Which word of the question the term stands for (0…31); terms that share one count at most twice. Its own when not given. */
+  source?: number;
 }
 
 export interface ScoreOptions<F extends string> {
@@ -47,6 +55,8 @@ export interface ScoreOptions<F extends string> {
 export interface QueryPlan {
   readonly terms: readonly { query: number; term: string; id: number; weight: number }[];
   readonly fieldBoosts: Float64Array;
+  /** Per query term: the bit of the question's word it stands for. */
+  readonly sources: Uint32Array;
 }
 
 export interface TermMatch<F extends string> {
@@ -60,7 +70,7 @@ export interface TermMatch<F extends string> {
 /**
  * An immutable full-text index scored with MiniSearch's BM25+ (per field, with field and term boosts,
  * prefix and fuzzy matches weighted by distance, and the score multiplied by how many of the query's
- * terms a document matched), laid out for speed: each term's postings are a sorted array of document
+ * terms a document matched, at most twice per word of the question they stand for), laid out for speed: each term's postings are a sorted array of document
  * numbers with each field's BM25+ score computed once at build time, and a query adds them into one
  * reused array. MiniSearch's radix tree (`SearchableMap`) finds the terms a prefix or a typo reaches.
  *
@@ -151,7 +161,11 @@ export class FieldIndex<D, F extends string> {
         terms.push({ query, term: other, id, weight: (boost * options.fuzzy * other.length) / (other.length + distance) });
       }
     });
-    return { terms, fieldBoosts: Float64Array.from(this.fields, (field) => options.fields[field]) };
+    return {
+      terms,
+      fieldBoosts: Float64Array.from(this.fields, (field) => options.fields[field]),
+      sources: Uint32Array.from(queries, ({ source }, query) => (1 << (source ?? query)) >>> 0),
+    };
   }
 
   /**
@@ -179,7 +193,7 @@ export class FieldIndex<D, F extends string> {
     try {
       for (let i = 0; i < count; i++) {
         const doc = order[i]!;
-        visit(doc, total[doc]! * bitCount(queried[doc]!), queried[doc]!);
+        visit(doc, total[doc]! * coordination(queried[doc]!, plan.sources), queried[doc]!);
       }
     } finally {
       for (let i = 0; i < count; i++) {
@@ -225,6 +239,13 @@ function indexOf(sorted: Int32Array, value: number): number {
     else high = middle - 1;
   }
   return -1;
+}
+
+/** How many of the query's terms a document matched, each word of the question's terms counted at most {@link TERMS_PER_SOURCE} times. */
+function coordination(queried: number, sources: Uint32Array): number {
+  let words = 0;
+  for (let rest = queried; rest !== 0; rest &= rest - 1) words |= sources[31 - Math.clz32(rest & -rest)]!;
+  return Math.min(bitCount(queried), TERMS_PER_SOURCE * bitCount(words));
 }
 
 function bitCount(bits: number): number {

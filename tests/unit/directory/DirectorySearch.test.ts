@@ -203,7 +203,7 @@ describe('DirectorySearch', () => {
       ['alesund', 'trening hjemme etter fall', 'Hverdagsrehabilitering'],
       ['alesund', 'tenåring som er deprimert', 'Psykiatrisk sykepleier'],
       ['alesund', 'har ikke noe sted å bo i natt', 'Akuttboliger/bostedsløse'],
-      ['alesund', 'hjelp til å komme ut av gjeld', 'Økonomiske stønadsformer'],
+      ['alesund', 'hjelp til å komme ut av gjeld', 'NAV – ulike tjenester'],
       ['alesund', 'vi skal skilles og krangler om barna', 'Familievernkontoret'],
       ['alesund', 'redd for å falle når hun er alene hjemme', 'Trygghetsalarm'],
       ['alesund', 'valdsam kjærast', 'Krisesenter kvinner'],

@@ -108,6 +108,24 @@ describe('FieldIndex', () => {
     expect(half[0]).toBeLessThan(half[1]!);
   });
 
+  it('counts the terms that stand for one word of the question at most twice in the coordination', () => {
+    const documents = [
+      { id: 0, name: 'a b c', body: '' },
+      { id: 1, name: 'a d', body: '' },
+    ];
+    const term = (t: string, source?: number): TermQuery => ({ term: t, boost: 1, prefix: false, fuzzy: false, ...(source === undefined ? {} : { source }) });
+    const score = (queries: TermQuery[]) => {
+      const { found } = flat(documents, queries);
+      return [found.get(0)!.score, found.get(1)!.score];
+    };
+    // Unrelated terms: three matched count three times, as in MiniSearch.
+    const [ownThree, ownTwo] = score([term('a'), term('b'), term('c'), term('d')]);
+    // «a», «b» and «c» as synonyms of one word: twice, not three times; «a» and «d», two words, still twice.
+    const [synonymsThree, twoWords] = score([term('a', 0), term('b', 0), term('c', 0), term('d', 1)]);
+    expect(synonymsThree).toBeCloseTo((ownThree! * 2) / 3, 6);
+    expect(twoWords).toBeCloseTo(ownTwo!, 6);
+  });
+
   it('leaves no trace of one query in the next, even when the caller throws', () => {
     const documents = [{ id: 0, name: 'abc', body: 'b' }];
     const { index, plan } = flat(documents, [{ term: 'abc', boost: 1, prefix: false, fuzzy: false }]);
