@@ -503,12 +503,12 @@ function ageFit(entry: DirectoryEntry, age: number, grownUpsOnly: boolean): numb
 }
 
 /**
- * A target group of grown-ups only («Kvinner», «Eldre og personer med demens») excludes children though it
- * gives no age; it does not say which grown-ups it fits best.
+ * A target group of grown-ups only («Kvinner», «Eldre og personer med demens», «Yngre personer med demens») excludes
+ * children though it gives no age; it does not say which grown-ups it fits best.
  */
 function forGrownUps(targetGroup: string | undefined): boolean {
   const words = targetGroup ? tokenize(targetGroup).map(stem) : [];
   return words.length > 0 && words.some((w) => GROWN_UPS.has(w)) && !words.some((w) => YOUNG.has(w));
 }
-const GROWN_UPS = new Set(['kvinn', 'menn', 'voksn', 'eldr', 'pensjonist', 'senior'].map(stem));
+const GROWN_UPS = new Set(['kvinn', 'menn', 'voksn', 'eldr', 'pensjonist', 'senior', 'demens'].map(stem));
 const YOUNG = new Set(['barn', 'ung', 'ungdom', 'elev', 'famili', 'foreldr', 'all'].map(stem));
