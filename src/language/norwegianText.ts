@@ -126,10 +126,10 @@ export function weightedTerms(text: string): { token: string; term: string; head
       if (framing) for (let i = result.length - 1; i >= 0 && FRAMES.has(result[i]!.token); i--) result[i]!.head = false;
       else head = false;
     }
-    // «sitter i rullestol og vil på kino», «kommer hjem i morgen og trenger stell»: a clause that says what is needed names a need again.
-    if (NEED_VERBS.has(token) && tokens.slice(Math.max(0, at - 2), at).includes('og')) [head, since] = [true, result.length];
-    // «barnehagen tror at …», «legen sier at …»: who says it frames what is said, which is the need.
-    if (SAYING_VERBS.has(token) && tokens[at + 1] === 'at') {
+    // «sitter i rullestol og vil på kino», «ungdom på 17 som vil ut i jobb»: a clause that says what is needed names a need again.
+    if (NEED_VERBS.has(token) && tokens.slice(Math.max(0, at - 2), at).some((t) => CLAUSE_STARTS.has(t))) [head, since] = [true, result.length];
+    // «barnehagen tror at …», «en venn sier han vil …»: who says it frames what is said, which is the need.
+    if (SAYING_VERBS.has(token) && SAID.has(tokens[at + 1]!)) {
       for (const term of result) term.head = false;
       result.push({ token, term: stem(token), head: false });
       [head, since] = [true, result.length];
@@ -141,6 +141,8 @@ export function weightedTerms(text: string): { token: string; term: string; head
   return result;
 }
 
+/** What begins what is said: «sier at …», «sier han vil …». */
+const SAID = new Set(['at', 'han', 'hun', 'ho', 'de', 'dei', 'hen']);
 const SAYING_VERBS = new Set([
   'tror',
   'trur',
@@ -157,6 +159,8 @@ const SAYING_VERBS = new Set([
   'mistenker',
   'mistenkjer',
 ]);
+/** «… og trenger …», «ungdom som vil ut i jobb»: a clause that begins so and says what is needed names the need. */
+const CLAUSE_STARTS = new Set(['og', 'som']);
 const NEED_VERBS = new Set(['trenger', 'treng', 'trengs', 'vil', 'ønsker', 'ønskjer', 'må', 'behøver', 'søker', 'søkjer', 'lurer']);
 
 /**
