@@ -14,7 +14,7 @@ const STOPWORDS = new Set([
   // …but not the ones that carry a need: «uten bolig», «klare seg selv», «skader seg sjølv».
   ...snowballStopwords.filter((word) => !['uten', 'selv', 'sjøl', 'sjølv'].includes(word)),
   ...`hvem kven kontakter kontaktar kontakte kontakt kontaktperson jeg eg du vi me meg deg oss i for til med og å på av en ei et ein eit om som kan
-   hjelpe hjelp hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
+   hjelpe hjelp hjelpen hjelpa hjelper trenger treng trengs noen nokon ringe ringer hvor kvar hva kva det den de dei har er vil skal min mitt mine vår
    seg sin sitt hos fra frå ved når ikke ikkje eller men så da då få får fikk fått fekk gi gje gir gjev bør må mer meir noe noko
    mens medan komme kommer kjem kome bruker brukeren brukere brukerne brukar brukaren brukarar innbygger innbyggjar person personen pasient pasienten pasienter pasientar tjeneste teneste tjenester tenester tilbud tilbod
    vorte vert vårt våre dine hass skaffe finne finn spør spørre gjelder angående ang vedr år års årene åra åring åringen åringer åringar åringane åringene årig årige mnd måneder månader
@@ -206,6 +206,8 @@ export function splitCompound(term: string, useful: ReadonlySet<string>, isWord:
 const AGE = /(\d{1,3})\s*-?\s*(?:årene|åra|år|åring|åringen|åringar|åringer|åringane|åringene|års|aar|years?)\b/iu;
 /** «jenta på 14», «gut på 9»: an age without «år». */
 const OF_AGE = /\b(?:på|paa)\s+(\d{1,2})(?!\s*(?:kr|%|\d|prosent|timar|timer|dager|dagar|uker|veker))\b/iu;
+/** «jeg er 17 og …», «han er bare 16»: an age said as what someone is, where the clause ends. */
+const IS_AGE = /\b(?:er|blir|fyller|fylte)\s+(?:bare\s+|berre\s+|kun\s+|nesten\s+|snart\s+)?(\d{1,2})(?=\s*(?:$|[,.!?;]|og\b|men\b))/iu;
 const AGE_WORDS: [RegExp, number][] = [
   [/\b(baby|spedbarn|nyfødt|nyfødd|newborn|infant)\b/iu, 0],
   [/\b(småbarn|barnehagebarn|barnehagen|barnehage|barnehagar|toddler|kindergarten)\b/iu, 3],
@@ -236,7 +238,7 @@ const AGE_IN_WORDS = new RegExp(`\\b(${[...NUMBER_WORDS, 'syv'].join('|')})-?år
 
 /** The age a question is about ("16-åring", "barn 5 år", "treåringen", "baby"), if it names one. */
 export function ageIn(text: string): number | undefined {
-  const match = AGE.exec(text) ?? OF_AGE.exec(text);
+  const match = AGE.exec(text) ?? OF_AGE.exec(text) ?? IS_AGE.exec(text);
   if (match) return Number(match[1]);
   const inWords = AGE_IN_WORDS.exec(text)?.[1]?.toLowerCase();
   if (inWords) return inWords === 'syv' ? 7 : NUMBER_WORDS.indexOf(inWords);

@@ -117,6 +117,11 @@ describe('ageIn()', () => {
     ['samtale for 16-åring', 16],
     ['barn 5 år', 5],
     ['en 10 åring', 10],
+    // an age said as what someone is, and a decade
+    ['jeg er 17 og har lyst til å slutte på videregående', 17],
+    ['kompisen bruker hasj og han er bare 16', 16],
+    ['kvinne i 30-årene med utviklingshemming', 30],
+    ['vi er 3 i familien som trenger bolig', undefined],
     // a woman with her children is asked about herself; a girl or a boy is young, and so is a child in kindergarten
     ['kvinne som har rømt hjemmefra med barna', 40],
     ['jenta vår har vært utsatt for vold', 12],
