@@ -343,13 +343,17 @@ export class DirectorySearch {
     const tokens = tokenize(question);
     const meant = new Set<string>();
     let read = tokens.map(wordOfPhrase);
+    // A thousand sayings: one whose first word the question lacks is passed over without a scan.
+    let words = new Set(read);
     let changed = false;
     for (const { pattern, meaning } of this.idioms) {
+      if (!words.has(pattern[0]!)) continue;
       const span = spanIn(pattern, read);
       if (!span) continue;
       tokens.splice(span[0], span[1] - span[0] + 1, ...tokenize(meaning));
       for (const term of terms(meaning)) meant.add(term);
       read = tokens.map(wordOfPhrase);
+      words = new Set(read);
       changed = true;
     }
     return { text: changed ? tokens.join(' ') : question, meant };
