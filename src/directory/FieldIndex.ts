@@ -40,7 +40,10 @@ export interface TermQuery {
   prefix: boolean;
   /** Also match indexed terms this many edits away (below 1: a share of the term's length), or not. */
   fuzzy: number | false;
-  /** Which word of the question the term stands for (0…31); terms that share one count at most twice. Its own when not given. */
+  /**
+   * Which word of the question the term stands for (0…31); terms that share one count at most
+   * {@link TERMS_PER_SOURCE} times in the coordination. Its own when not given.
+   */
   source?: number;
 }
 
@@ -70,9 +73,10 @@ export interface TermMatch<F extends string> {
 /**
  * An immutable full-text index scored with MiniSearch's BM25+ (per field, with field and term boosts,
  * prefix and fuzzy matches weighted by distance, and the score multiplied by how many of the query's
- * terms a document matched, at most twice per word of the question they stand for), laid out for speed: each term's postings are a sorted array of document
- * numbers with each field's BM25+ score computed once at build time, and a query adds them into one
- * reused array. MiniSearch's radix tree (`SearchableMap`) finds the terms a prefix or a typo reaches.
+ * terms a document matched, at most twice per word of the question they stand for), laid out for speed:
+ * each term's postings are a sorted array of document numbers with each field's BM25+ score computed
+ * once at build time, and a query adds them into one reused array. MiniSearch's radix tree
+ * (`SearchableMap`) finds the terms a prefix or a typo reaches.
  *
  * MiniSearch itself builds a result object per matching document and merges them per term; on a
  * directory of 10,000 entries, where common words match thousands, that was most of a search's time.
@@ -241,7 +245,10 @@ function indexOf(sorted: Int32Array, value: number): number {
   return -1;
 }
 
-/** How many of the query's terms a document matched, each word of the question's terms counted at most {@link TERMS_PER_SOURCE} times. */
+/**
+ * How many of the query's terms a document matched, the terms that stand for one word of the question
+ * counted at most {@link TERMS_PER_SOURCE} times.
+ */
 function coordination(queried: number, sources: Uint32Array): number {
   let words = 0;
   for (let rest = queried; rest !== 0; rest &= rest - 1) words |= sources[31 - Math.clz32(rest & -rest)]!;
