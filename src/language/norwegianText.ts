@@ -219,6 +219,8 @@ const AGE_WORDS: [RegExp, number][] = [
   [/\b(unge)\b/iu, 18],
   [/\b(jenta|jenten|jentene|jentane|gutten|guten|guttene|gutane)\b/iu, 12],
   [/\b(voksen|voksne|vaksen|vaksne|kone|kona|ektemann|ektefelle|ektefellen|samboer|samboeren|sambuar|sambuaren|adult|adults|wife|husband|spouse)\b/iu, 40],
+  // parents asking about their son or daughter: a child, unless the question says otherwise (above)
+  [/\b(?:sønnen|sonen|datteren|dattera|dottera|sønn|son|datter|dotter)\s+(?:vår|vårt|våre)\b|\b(?:vår|vårt)\s+(?:sønn|son|datter|dotter)\b/iu, 10],
   [/\b(pensjonist|pensjonistar|pensjonister|eldre|elderly|pensioner)\b/iu, 75],
   // the asker's parent: «faren min har demens», «mor mi treng plass på sjukeheim»
   [/\b(far|faren|fars|mor|moren|mora|mamma|pappa)\s+(min|mi|mitt|vår|sin)\b/iu, 60],

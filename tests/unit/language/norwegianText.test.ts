@@ -142,7 +142,12 @@ describe('ageIn()', () => {
     ['mor mi treng plass på sjukeheim', 60],
     // a parent named bare is a parent, unless the question is about their son or daughter
     ['mor har demens og blir sint om kvelden', 60],
-    ['sønnen vår blir behandlet dårlig hos faren', undefined],
+    // parents' «sønnen vår», «vår datter» is a child unless they say otherwise; one's own «sønnen min» may be any age
+    ['sønnen vår blir behandlet dårlig hos faren', 10],
+    ['datteren vår har epilepsi og vi trenger en pause', 10],
+    ['vår sønn har autisme', 10],
+    ['sønnen vår er voksen og har autisme', 40],
+    ['sønnen min har autisme', undefined],
     // …and in English
     ['my teenager is using drugs', 15],
     ['my father needs a place in a nursing home', 60],
