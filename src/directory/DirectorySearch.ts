@@ -101,7 +101,10 @@ export class DirectorySearch {
 
   constructor(entries: readonly DirectoryEntry[], language: SearchLanguage) {
     this.lexicon = language.lexicon;
-    this.idioms = (language.idioms ?? []).map(([saying, meaning]) => ({ pattern: patternOf(saying), meaning }));
+    // The longer saying is read first: «ute hele natta» before «hele natta», which says nothing of the need.
+    this.idioms = (language.idioms ?? [])
+      .map(([saying, meaning]) => ({ pattern: patternOf(saying), meaning }))
+      .sort((a, b) => b.pattern.length - a.pattern.length);
     this.synonyms = language.synonyms.map((group) => group.map(readPhrase).filter((phrase) => phrase.terms.length || phrase.pattern));
     this.synonyms.forEach((group, g) =>
       group.forEach((phrase, at) => pushTo(this.phrasesByWord, phrase.pattern?.[0] ?? phrase.terms[0]!, { group: g, at, phrase })),

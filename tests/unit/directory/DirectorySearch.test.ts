@@ -182,6 +182,11 @@ describe('DirectorySearch', () => {
       expect(top('alesund', 'far min treng nokon som ser til han om natta')[0]).toBe('Hjemmesykepleie');
     });
 
+    it('reads a saying before a shorter one inside it («ute hele natta» before «hele natta», which says nothing)', () => {
+      expect(indexes.alesund.analyse('datteren på 14 er ute hele natta').map((t) => t.term)).toContain('barnevern');
+      expect(top('alesund', 'datteren på 14 er ute hele natta')[0]).toBe('Barnevernsvakta');
+    });
+
     it('still reads «har det (så) vondt» as the phrase it is', () => {
       for (const query of ['datteren min har det vondt', 'han har det så vondt']) {
         expect(indexes.alesund.analyse(query)).toContainEqual(expect.objectContaining({ term: 'psykolog', origin: 'synonym' }));
