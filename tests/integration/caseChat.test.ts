@@ -226,7 +226,11 @@ describe('reporting a need and KE’s decision, in chat', () => {
     const [noLeader] = await chat.press(KE, { ...propose, coordinator: COORDINATOR, unit: 'Ukjent enhet' });
     expect(noLeader!.body.text).toContain('Ingen er registrert som leder for «Ukjent enhet»');
 
-    const sent = await chat.press(KE, { ...propose, coordinator: COORDINATOR, unit: 'Hjemmetjenesten' }, 2);
+    const before = chat.connector.sent.length;
+    const [proposed] = await chat.press(KE, { ...propose, coordinator: COORDINATOR, unit: 'Hjemmetjenesten' });
+    // Both leaders are asked; a late message from an earlier step may arrive between them, so wait for theirs, not for a count.
+    const toLeaders = (all: readonly SentActivity[]) => all.slice(before).filter((a) => [`a:${LEADER}`, `a:${LEADER2}`].includes(a.conversationId));
+    const sent = [proposed!, ...toLeaders(await chat.connector.waitUntil((all) => toLeaders(all).length >= 2))];
     expect(noticeOf(sent[0]!)).toContain('Forslaget er sendt til lederen for Hjemmetjenesten');
     expect(text(sent[0]!)).toContain('Koordinator foreslått – venter på leder');
     expect(text(sent[0]!)).toContain('"title":"Foreslått koordinator","value":"Test Bruker (Hjemmetjenesten)"'); // whom KE proposed, on the same card

@@ -20,6 +20,8 @@ export interface FakeConnector {
   /** Every POST, accepted or not, in order. */
   attempts: { conversationId: string; status: number }[];
   waitFor: (count: number, timeoutMs?: number) => Promise<SentActivity[]>;
+  /** Waits until `done` holds for what was sent (or the time is up): for messages whose order other senders may interleave. */
+  waitUntil: (done: (sent: readonly SentActivity[]) => boolean, timeoutMs?: number) => Promise<SentActivity[]>;
   /** The next answers to posts into this conversation (then 200 again), e.g. [429, 200] or [403]; `open:<member>` scripts opening a chat. */
   script: (conversationId: string, statuses: number[], headers?: Record<string, string>) => void;
   close: () => Promise<void>;
@@ -81,6 +83,11 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (sent.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      return sent;
+    },
+    async waitUntil(done, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!done(sent) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       return sent;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
