@@ -72,6 +72,11 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const waitUntil: FakeConnector['waitUntil'] = async (done, timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!done(sent) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    return sent;
+  };
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
@@ -80,16 +85,8 @@ export async function startFakeConnector(options: { delayMs?: number } = {}): Pr
     script(conversationId, statuses, headers = {}) {
       scripts.set(conversationId, { statuses: [...statuses], headers });
     },
-    async waitFor(count, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (sent.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      return sent;
-    },
-    async waitUntil(done, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!done(sent) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      return sent;
-    },
+    waitFor: (count, timeoutMs) => waitUntil((all) => all.length >= count, timeoutMs),
+    waitUntil,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
